@@ -1,0 +1,17 @@
+"""feedpub: saved news articles in, an Atom feed and a static site out."""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .build import build_site, load_articles  # noqa: E402
+from .config import Config, load_config  # noqa: E402
+from .errors import ConfigError, FeedpubError, InputError, PublishError  # noqa: E402
+from .model import Article, BodyPart, Entry, Image, Kind  # noqa: E402
+from .parse import parse_article  # noqa: E402
+from .publish import publish_site  # noqa: E402
+
+__all__ = [
+    "Article", "BodyPart", "Config", "ConfigError", "Entry", "FeedpubError", "Image",
+    "InputError", "Kind", "PublishError", "__version__", "build_site", "load_articles",
+    "load_config", "parse_article", "publish_site",
+]

@@ -1,0 +1,64 @@
+"""Blocks to kinds: what each block of saved text is, judged on the block alone."""
+from __future__ import annotations
+
+import re
+
+from . import patterns as p
+from .dates import find_dates
+from .model import Block, Kind
+
+# Scripts written without spaces: every two characters count as one word.
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# A date line carries little else besides the date: "March 13, 2020", "Published 13.03.2020".
+DATE_LINE_MAX_WORDS = 14
+# A byline is short: "By Stella Kim and Jennifer Jett, CNN".
+BYLINE_MAX_WORDS = 16
+
+
+def word_count(text: str) -> int:
+    """Words in `text`, counting runs of CJK characters by pairs."""
+    cjk = len(_CJK_CHAR.findall(text))
+    return len(_CJK_CHAR.sub(" ", text).split()) + (cjk + 1) // 2
+
+
+def classify_blocks(blocks: tuple[Block, ...]) -> tuple[tuple[Block, Kind], ...]:
+    """Each block with its kind."""
+    return tuple((block, classify_block(block)) for block in blocks)
+
+
+def classify_block(block: Block) -> Kind:
+    """The kind of one block, from the pattern tables alone."""
+    text = block.text
+    words = word_count(text)
+    if not text or p.PLACEHOLDER.match(text) or p.CHROME_LINE.match(text):
+        return Kind.CHROME
+    for pattern, kind in SHAPE_KINDS:
+        if pattern.match(text):
+            return kind
+    if words <= BYLINE_MAX_WORDS and p.BYLINE.match(text):
+        return Kind.BYLINE
+    if words <= DATE_LINE_MAX_WORDS and find_dates(text):
+        return Kind.DATE
+    return Kind.LIST_ITEM if block.bullet else Kind.TEXT
+
+
+# Patterns that decide a block's kind on their own, tried in this order.
+SHAPE_KINDS = (
+    (p.IMAGE_CREDIT, Kind.CREDIT),
+    (p.RELATED, Kind.RELATED),
+    (p.SIGNOFF, Kind.SIGNOFF),
+)
+
+
+def is_prose(text: str) -> bool:
+    """Whether a text block reads as article prose rather than a label or a link."""
+    words = word_count(text)
+    if words >= p.PROSE_MIN_WORDS:
+        return True
+    return words >= p.SENTENCE_MIN_WORDS and bool(p.SENTENCE_END.search(text))
+
+
+def is_headline(text: str) -> bool:
+    """Whether a text block could be a headline: short and not a finished sentence."""
+    words = word_count(text)
+    return 2 <= words <= p.TITLE_MAX_WORDS and not text.endswith((".", ",", ":", ";"))

@@ -1,0 +1,145 @@
+"""The command line: options in, library calls, one line per problem, an exit code out."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from .build import build_site, load_articles, make_entries
+from .config import Config, load_config
+from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError
+from .jsonout import article_json
+from .parse import parse_source_text
+from .publish import output_lock, publish_site
+from .source import read_source
+
+# Exit codes, documented in README.md.
+EXIT_OK = 0        # everything published (skipped inputs are warned about)
+EXIT_SKIPPED = 1   # --strict and some inputs were skipped (the rest is published)
+EXIT_USAGE = 2     # bad command line or configuration
+EXIT_FATAL = 3     # nothing published; what was served before stays as it was
+EXIT_LOCKED = 4    # another build holds the lock
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except LockedError as exc:
+        return fail(args, exc, EXIT_LOCKED)
+    except ConfigError as exc:
+        return fail(args, exc, EXIT_USAGE)
+    except FeedpubError as exc:
+        return fail(args, exc, EXIT_FATAL)
+    except KeyboardInterrupt:
+        return fail(args, "interrupted", EXIT_FATAL)
+
+
+def fail(args: argparse.Namespace, error: object, code: int) -> int:
+    if getattr(args, "debug", False):
+        traceback.print_exc()
+    print(f"feedpub: {error}", file=sys.stderr)
+    return code
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="feedpub", description=__doc__)
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    commands = parser.add_subparsers(dest="command", required=True)
+    add_build(commands.add_parser("build", help="parse seeds/ and publish output/"))
+    add_parse(commands.add_parser("parse", help="show what the parser finds in files"))
+    add_serve(commands.add_parser("serve", help="preview output/ on 127.0.0.1"))
+    return parser
+
+
+def add_site_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--config", type=Path, help="TOML file (default: ./feedpub.toml if present)")
+    cmd.add_argument("--input", dest="input_dir", type=Path, help="directory of saved articles")
+    cmd.add_argument("--output", dest="output_dir", type=Path, help="directory to publish into")
+    cmd.add_argument("--site-url", dest="site_url", help="public URL of the output directory")
+    cmd.add_argument("--title", help="feed and site title")
+    cmd.add_argument("--timezone", help="time zone of dates written without one")
+
+
+def add_build(cmd: argparse.ArgumentParser) -> None:
+    add_site_options(cmd)
+    cmd.add_argument("--strict", action="store_true", help="exit 1 if any input was skipped")
+    cmd.add_argument("--quiet", action="store_true", help="print only warnings and errors")
+    cmd.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                     help="wait this long for another build's lock (default: 0)")
+    cmd.set_defaults(run=run_build)
+
+
+def add_parse(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    cmd.add_argument("--json", action="store_true", help="one JSON object per file")
+    cmd.add_argument("--timezone", help="time zone of dates written without one")
+    cmd.set_defaults(run=run_parse)
+
+
+def add_serve(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--output", dest="output_dir", type=Path, default=Path("output"))
+    cmd.add_argument("--port", type=int, default=8000)
+    cmd.set_defaults(run=run_serve)
+
+
+def site_config(args: argparse.Namespace) -> Config:
+    names = ("input_dir", "output_dir", "site_url", "title", "timezone")
+    return load_config(getattr(args, "config", None),
+                       {name: getattr(args, name, None) for name in names})
+
+
+def run_build(args: argparse.Namespace) -> int:
+    config = site_config(args)
+    loaded, failures = load_articles(config)
+    entries, duplicates = make_entries(loaded, config)
+    failures += duplicates
+    for item in loaded:
+        for warning in item.article.warnings:
+            print(f"feedpub: warning: {warning}", file=sys.stderr)
+    for failure in failures:
+        print(f"feedpub: skipped {failure}", file=sys.stderr)
+    if not entries:
+        raise PublishError(f"{config.input_dir}: no articles to publish; output left as it was")
+    site = build_site(entries, config)
+    with output_lock(config.output_dir, args.wait):
+        report = publish_site(site, config.output_dir)
+    if not args.quiet:
+        print(f"feedpub: {len(entries)} articles, {len(failures)} skipped, "
+              f"{len(report.written)} files written, {len(report.removed)} removed; "
+              f"feed at {config.output_dir / 'feed.atom'}")
+    return EXIT_SKIPPED if failures and args.strict else EXIT_OK
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    config = load_config(None, {"timezone": args.timezone})
+    failed = 0
+    for path in args.files:
+        try:
+            source = read_source(path)
+            article = parse_source_text(source.text, dict(source.front), str(path), config.tz,
+                                        source.warnings)
+        except InputError as error:
+            print(f"feedpub: skipped {error}", file=sys.stderr)
+            failed += 1
+            continue
+        print(json.dumps(article_json(article), ensure_ascii=False) if args.json
+              else describe(article))
+    return EXIT_SKIPPED if failed else EXIT_OK
+
+
+def describe(article) -> str:
+    data = article_json(article)
+    lines = [f"{key}: {data[key]}" for key in ("source", "title", "published", "authors",
+                                                "categories", "image", "related", "credit")]
+    return "\n".join(lines + ["", data["content_text"], ""])
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(args.output_dir, args.port)

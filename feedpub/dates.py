@@ -1,0 +1,130 @@
+"""Find dates written for people and read them with python-dateutil's parser."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+
+from dateutil import parser as dateparser
+
+from .datewords import JUMP_WORDS, MONTHS, TIMEZONE_OFFSETS, WEEKDAYS
+
+# Years outside this range are not publication dates of a saved page ("year 99999").
+YEAR_RANGE = (1900, 2200)
+
+
+class MultilingualInfo(dateparser.parserinfo):
+    """dateutil's parserinfo with the month and weekday names of every language in datewords."""
+
+    MONTHS = [tuple(sorted({n for lang in MONTHS.values() for n in lang[i]}))
+              for i in range(12)]
+    WEEKDAYS = [tuple(sorted({n for lang in WEEKDAYS.values() for n in lang[i]}))
+                for i in range(7)]
+    JUMP = list(dateparser.parserinfo.JUMP) + list(JUMP_WORDS)
+
+
+PARSER_INFO = MultilingualInfo()
+TZINFOS = {name: timezone(timedelta(hours=hours)) for name, hours in TIMEZONE_OFFSETS.items()}
+
+
+def _alternation(names: set[str]) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+_MONTH = _alternation({n for lang in MONTHS.values() for month in lang for n in month})
+_WEEKDAY = _alternation({n for lang in WEEKDAYS.values() for day in lang for n in day})
+_TZ = _alternation(set(TIMEZONE_OFFSETS) - {"Z"})
+_DAY = r"[0-3]?\d(?:st|nd|rd|th|\.|er|º)?"
+_YEAR = r"(?:1[89]|2[01])\d\d"
+_TIME = (rf"\d{{1,2}}[:h.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?"
+         rf"(?:\s*(?:{_TZ}|[+-]\d\d:?\d\d)\b)?")
+_TIME_AFTER = rf"(?P<time>,?\s+(?:at\s+|um\s+|à\s+|-\s+|\|\s+)?{_TIME})?"
+_TIME_BEFORE = rf"(?:(?P<time0>{_TIME}),?\s+(?:(?:{_WEEKDAY})\.?,?\s+)?)?"
+
+# The date shapes feedpub looks for; each match is handed to dateutil as it stands.
+DATE_SHAPES = (
+    re.compile(r"\b(?P<iso>\d{4}-\d\d-\d\d)(?P<isotime>[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?"
+               r"\s*(?:Z|[+-]\d\d:?\d\d)?)?(?!\d)"),
+    re.compile(rf"(?<!\w){_TIME_BEFORE}{_DAY}\s+(?:de\s+)?(?:{_MONTH})\.?,?\s+(?:de\s+)?"
+               rf"{_YEAR}\b{_TIME_AFTER}", re.I),
+    re.compile(rf"(?<!\w){_TIME_BEFORE}(?:{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}\b{_TIME_AFTER}",
+               re.I),
+    re.compile(rf"(?<![\d.]){_DAY}\s?[./]\s?[01]?\d\s?[./]\s?{_YEAR}\b{_TIME_AFTER}"),
+    re.compile(rf"(?<![\d/]){_DAY}/[0-3]?\d/{_YEAR}\b{_TIME_AFTER}"),
+)
+CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in a line: the value, whether a time of day was given, where it starts."""
+
+    value: datetime
+    has_time: bool
+    start: int
+
+
+def find_dates(line: str, *, dayfirst: bool = False) -> tuple[FoundDate, ...]:
+    """Every date written in `line`, in order of position."""
+    found = {f.start: f for f in _cjk_dates(line)}
+    for shape in DATE_SHAPES:
+        for match in shape.finditer(line):
+            if any(f.start <= match.start() < f.start + 10 for f in found.values()):
+                continue
+            parsed = _parse(match, dayfirst)
+            if parsed is not None:
+                found[match.start()] = parsed
+    return tuple(found[k] for k in sorted(found))
+
+
+def _cjk_dates(line: str) -> list[FoundDate]:
+    dates = []
+    for match in CJK_DATE.finditer(line):
+        try:
+            value = datetime(int(match["y"]), int(match["m"]), int(match["d"]))
+        except ValueError:
+            continue
+        if YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
+            dates.append(FoundDate(value, False, match.start()))
+    return dates
+
+
+def _parse(match: re.Match[str], dayfirst: bool) -> FoundDate | None:
+    text = match.group(0).strip(" ,|-")
+    groups = match.groupdict()
+    has_time = bool(groups.get("time") or groups.get("time0") or groups.get("isotime"))
+    numeric_dots = "." in text and not any(c.isalpha() for c in text)
+    try:
+        value = dateparser.parse(text, parserinfo=PARSER_INFO, tzinfos=TZINFOS,
+                                 dayfirst=dayfirst or numeric_dots, default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError, TypeError, ArithmeticError):
+        return None
+    if not YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
+        return None
+    return FoundDate(value, has_time, match.start())
+
+
+def to_aware(found: FoundDate, zone: tzinfo) -> datetime:
+    """A found date as an aware datetime; a date without a time is midnight in `zone`."""
+    value = found.value
+    if not found.has_time:
+        return datetime(value.year, value.month, value.day, tzinfo=zone)
+    return value if value.tzinfo is not None else value.replace(tzinfo=zone)
+
+
+def parse_date_value(text: str, zone: tzinfo) -> datetime | None:
+    """A whole value such as front matter's `date:` read as an aware datetime, or None."""
+    try:
+        value = dateparser.parse(text, parserinfo=PARSER_INFO, tzinfos=TZINFOS,
+                                 default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError, TypeError, ArithmeticError):
+        found = find_dates(text)
+        return to_aware(found[0], zone) if found else None
+    if not YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
+        return None
+    has_time = bool(re.search(r"\d:\d", text))
+    return to_aware(FoundDate(value, has_time, 0), zone)
+
+
+def is_date_only(value: datetime | date) -> bool:
+    return not isinstance(value, datetime) or (value.hour, value.minute, value.second) == (0, 0, 0)

@@ -1,0 +1,27 @@
+"""Errors feedpub reports: each carries what went wrong and, for inputs, which file."""
+from __future__ import annotations
+
+
+class FeedpubError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class InputError(FeedpubError):
+    """One input file could not become an article; the others go on."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ConfigError(FeedpubError):
+    """The configuration file or the command-line options are wrong."""
+
+
+class PublishError(FeedpubError):
+    """Writing the output failed; what was published before is left intact."""
+
+
+class LockedError(PublishError):
+    """Another feedpub build holds the output directory's lock."""

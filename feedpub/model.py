@@ -1,0 +1,95 @@
+"""The immutable values that flow through feedpub's pipeline."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class Kind(enum.Enum):
+    """What a block of saved text is, as the classifier sees it."""
+
+    CHROME = "chrome"        # navigation, footers, buttons: thrown away
+    TEXT = "text"            # prose: a candidate for title, lede or body
+    HEADING = "heading"      # a sub-heading inside the article
+    LIST_ITEM = "list_item"  # a bullet or numbered item
+    DATE = "date"            # a line that carries the publication date
+    BYLINE = "byline"        # "By A and B"
+    CREDIT = "credit"        # "Image: ..." credit under a picture
+    RELATED = "related"      # "Read more: ..." link to another story
+    SIGNOFF = "signoff"      # agency sign-off such as "see/dr (AP, dpa)"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A logical paragraph of the input: wrapped lines joined, with where it started."""
+
+    text: str
+    line: int
+    bullet: bool = False
+    indent: int = 0
+    raw_lines: int = 1
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    """One element of the article body: a paragraph, a sub-heading or a list item."""
+
+    kind: Kind
+    text: str
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture's caption and its credit line, as the page showed them."""
+
+    caption: str | None
+    credit: str | None
+
+
+@dataclass(frozen=True)
+class Article:
+    """Everything feedpub knows about one saved article."""
+
+    source: str
+    title: str
+    published: datetime | None = None
+    updated: datetime | None = None
+    authors: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    summary: str = ""
+    body: tuple[BodyPart, ...] = ()
+    image: Image | None = None
+    related: tuple[str, ...] = ()
+    credit: str | None = None
+    link: str | None = None
+    key: str | None = None
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The lede followed by every body element's text."""
+        lede = (self.summary,) if self.summary else ()
+        return lede + tuple(part.text for part in self.body)
+
+    @property
+    def content_text(self) -> str:
+        """The article's text as a reader reads it, paragraphs split by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An Article as published: its permanent id, page slug, link and resolved dates."""
+
+    article: Article
+    id: str
+    slug: str
+    published: datetime
+    updated: datetime
+    link: str | None = None
+
+    @property
+    def page(self) -> str:
+        """The article page's path inside the output directory."""
+        return f"articles/{self.slug}.html"

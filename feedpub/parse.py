@@ -1,0 +1,35 @@
+"""parse_article: saved article text in, an immutable Article out. Pure: no files, no clock."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import tzinfo
+from zoneinfo import ZoneInfo
+
+from .assemble import assemble_article
+from .blocks import split_blocks
+from .classify import classify_blocks
+from .errors import InputError
+from .model import Article
+from .source import decode, split_source
+
+UTC = ZoneInfo("UTC")
+
+
+def parse_article(text: str, *, source: str = "<text>", zone: tzinfo = UTC) -> Article:
+    """Parse one saved article (front matter allowed); raise InputError if it has no article."""
+    src = split_source(source, decode(text.encode("utf-8", "surrogatepass")))
+    return parse_source_text(src.text, dict(src.front), source, zone, src.warnings)
+
+
+def parse_source_text(text: str, front: dict[str, str], source: str, zone: tzinfo,
+                      warnings: tuple[str, ...] = ()) -> Article:
+    """Parse text whose front matter was already split off by source.read_source."""
+    if not text.strip() and not front.get("title"):
+        raise InputError(source, "empty file: no article text")
+    items = classify_blocks(split_blocks(text))
+    article = assemble_article(items, front, source, zone)
+    if not article.title:
+        raise InputError(source, "no title found")
+    if not article.paragraphs:
+        raise InputError(source, "no article text found (only page chrome)")
+    return replace(article, warnings=warnings)

@@ -1,0 +1,138 @@
+"""publish_site: the only writer. Each file replaced atomically, unchanged files left alone."""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import LockedError, PublishError
+
+# Files written last, in this order: the feed goes out only once every page it links exists.
+WRITE_LAST = ("index.html", "feed.atom")
+LOCK_POLL_SECONDS = 0.1
+
+
+@dataclass(frozen=True)
+class PublishReport:
+    """What a publish changed in the output directory."""
+
+    written: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+def sidecar(output_dir: Path, suffix: str) -> Path:
+    """A hidden file or directory beside the output directory, never inside what is served."""
+    return output_dir.parent / f".{output_dir.name}.{suffix}"
+
+
+@contextlib.contextmanager
+def output_lock(output_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold the output directory's lock (an OS lock: released when the process dies)."""
+    path = sidecar(output_dir, "lock")
+    try:
+        handle = open(path, "a+b")
+    except OSError as exc:
+        raise PublishError(f"{path}: cannot open lock file: {exc.strerror}") from None
+    with handle:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LockedError(f"{output_dir}: another feedpub build is running") from None
+                time.sleep(LOCK_POLL_SECONDS)
+        yield
+
+
+def publish_site(site: Mapping[str, bytes], output_dir: Path) -> PublishReport:
+    """Write `site` into `output_dir`: atomic per file, stale pages removed, others untouched."""
+    try:
+        return _publish(site, output_dir)
+    except OSError as exc:
+        where = exc.filename or output_dir
+        raise PublishError(f"{where}: cannot write: {exc.strerror or exc}") from None
+
+
+def _publish(site: Mapping[str, bytes], output_dir: Path) -> PublishReport:
+    if output_dir.exists() and not output_dir.is_dir():
+        raise PublishError(f"{output_dir}: output path exists and is not a directory")
+    output_dir.mkdir(parents=True, exist_ok=True)
+    staging = sidecar(output_dir, "staging")
+    shutil.rmtree(staging, ignore_errors=True)  # left by a killed run; we hold the lock
+    staging.mkdir()
+    written, unchanged = [], []
+    for name in write_order(site):
+        changed = replace_file(output_dir / name, site[name], staging)
+        (written if changed else unchanged).append(name)
+    removed = remove_stale(output_dir, set(site))
+    write_manifest(output_dir, sorted(site), staging)
+    shutil.rmtree(staging, ignore_errors=True)
+    return PublishReport(tuple(written), tuple(unchanged), tuple(removed))
+
+
+def write_order(site: Mapping[str, bytes]) -> list[str]:
+    last = [name for name in WRITE_LAST if name in site]
+    return sorted(set(site) - set(last)) + last
+
+
+def replace_file(target: Path, data: bytes, staging: Path) -> bool:
+    """Atomically put `data` at `target` unless it already holds exactly those bytes."""
+    try:
+        old = target.stat()
+        if old.st_size == len(data) and target.read_bytes() == data:
+            return False
+        old_mtime: float | None = old.st_mtime
+    except FileNotFoundError:
+        old_mtime = None
+    temp = staging / target.name
+    with open(temp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    if old_mtime is not None:
+        # Same second and same size would give the same ETag and Last-Modified as the old
+        # file, and caches would keep serving it: make the new mtime at least a second later.
+        stamp = max(time.time(), old_mtime + 1)
+        os.utime(temp, (stamp, stamp))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(temp, target)
+    fsync_dir(target.parent)
+    return True
+
+
+def remove_stale(output_dir: Path, keep: set[str]) -> list[str]:
+    """Delete files an earlier build wrote that this build no longer has."""
+    removed = []
+    for name in read_manifest(output_dir):
+        if name not in keep and (output_dir / name).is_file():
+            (output_dir / name).unlink()
+            removed.append(name)
+    return removed
+
+
+def read_manifest(output_dir: Path) -> list[str]:
+    try:
+        text = sidecar(output_dir, "manifest").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    return [line for line in text.splitlines() if line and ".." not in line.split("/")]
+
+
+def write_manifest(output_dir: Path, names: list[str], staging: Path) -> None:
+    replace_file(sidecar(output_dir, "manifest"), "\n".join(names).encode() + b"\n", staging)
+
+
+def fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
