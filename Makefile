@@ -1,0 +1,25 @@
+# feedpub's two entry points: `make run` builds output/ from seeds/, `make test` runs the tests.
+# Both create the virtual environment in .venv first (only Python 3.11+ is needed).
+PYTHON ?= python3
+VENV ?= .venv
+BIN = $(VENV)/bin
+
+.PHONY: run test eval golden serve clean
+
+$(BIN)/.installed: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(BIN)/.installed
+	$(BIN)/feedpub build
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest -q
+
+serve: $(BIN)/.installed
+	$(BIN)/feedpub serve
+
+clean:
+	rm -rf output .output.* $(VENV)

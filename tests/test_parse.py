@@ -1,0 +1,86 @@
+"""The whole parser on the sample: its exact expected parse, and front matter overrides."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from feedpub import InputError, parse_article
+from feedpub.jsonout import article_json
+
+from .conftest import GOLDEN
+
+
+def test_seed_title_date_section(seed_text):
+    article = parse_article(seed_text)
+    assert article.title == "US launches airstrikes in Iraq against Iran-backed militia"
+    assert article.published == datetime(2020, 3, 13, tzinfo=timezone.utc)
+    assert article.categories == ("Conflicts",)
+
+
+def test_seed_lede_is_summary_and_not_body(seed_text):
+    article = parse_article(seed_text)
+    assert article.summary.startswith("The Pentagon has confirmed")
+    assert article.body[0].text.startswith("The United States on Thursday")
+    assert article.body[-1].text.endswith("in Iraq and the region.\"")
+
+
+def test_seed_furniture_is_kept_apart_from_body(seed_text):
+    article = parse_article(seed_text)
+    assert article.image.caption == "US armored vehicle in Iraq"
+    assert article.image.credit == "picture-alliance/AP Photo/K. Mohammed"
+    assert article.related == ("US-led coalition says three killed in Iraq rocket attack",)
+    assert article.credit == "see/dr (AP, dpa, Reuters)"
+    assert article.authors == ()
+    text = article.content_text
+    for chrome in ("Skip to", "Top Story", "More stories", "Read more", "Image:", "see/dr",
+                   "US armored vehicle"):
+        assert chrome not in text
+
+
+def test_seed_full_parse_matches_golden(seed_text):
+    """The complete `parse --json` object; regenerate with `make golden` and review the diff."""
+    got = article_json(parse_article(seed_text, source="seeds/dw-us-airstrikes-iraq.txt"))
+    expected = json.loads((GOLDEN / "seed.parse.json").read_text(encoding="utf-8"))
+    assert got == expected
+
+
+def test_date_only_is_midnight_in_configured_zone(seed_text):
+    berlin = ZoneInfo("Europe/Berlin")
+    assert parse_article(seed_text, zone=berlin).published == datetime(2020, 3, 13, tzinfo=berlin)
+
+
+FRONT = """---
+title: A better headline
+date: 2021-05-06 14:30 +02:00
+url: https://example.org/story
+author: Ana Lima and Bo Chen
+category: World
+id: story-42
+colour: blue
+---
+"""
+
+
+def test_front_matter_overrides_detected_values(seed_text):
+    article = parse_article(FRONT + seed_text)
+    assert article.title == "A better headline"
+    assert article.published.isoformat() == "2021-05-06T14:30:00+02:00"
+    assert article.link == "https://example.org/story"
+    assert article.authors == ("Ana Lima", "Bo Chen")
+    assert article.categories == ("World",)
+    assert article.key == "story-42"
+    assert any("unknown front matter key 'colour'" in w for w in article.warnings)
+
+
+def test_no_date_anywhere_is_null():
+    article = parse_article("A headline here\n\n" + "Some words of prose that run on. " * 5)
+    assert article.published is None
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n \t", "Skip to content\nMenu\nSearch\n"])
+def test_no_article_is_a_clear_input_error(text):
+    with pytest.raises(InputError):
+        parse_article(text, source="x.txt")
