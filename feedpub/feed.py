@@ -53,4 +53,4 @@ def add_entry(fg: FeedGenerator, entry: Entry, config: Config) -> None:
         fe.category(term=term, label=term)
     if article.summary:
         fe.summary(article.summary)
-    fe.content(render_content(entry), type="html")
+    fe.content(render_content(article), type="html")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from .model import Article, Entry
+from .model import Article
 from .pages import render_content
 
 
@@ -17,7 +17,7 @@ def article_json(article: Article) -> dict[str, object]:
         "authors": list(article.authors),
         "summary": article.summary,
         "content_text": article.content_text,
-        "content_html": content_html(article),
+        "content_html": render_content(article),
         "categories": list(article.categories),
         "image": asdict(article.image) if article.image else None,
         "related": list(article.related),
@@ -25,8 +25,3 @@ def article_json(article: Article) -> dict[str, object]:
         "link": article.link,
     }
 
-
-def content_html(article: Article) -> str:
-    """The same HTML the feed carries, for an article that has no entry yet."""
-    placeholder = Entry(article, "", "", None, None)  # type: ignore[arg-type]
-    return render_content(placeholder)

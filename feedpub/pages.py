@@ -7,7 +7,7 @@ import jinja2
 from markupsafe import Markup
 
 from .config import Config
-from .model import Entry
+from .model import Article, Entry
 
 ENVIRONMENT = jinja2.Environment(
     loader=jinja2.PackageLoader("feedpub", "templates"),
@@ -17,9 +17,9 @@ ENVIRONMENT = jinja2.Environment(
 )
 
 
-def render_content(entry: Entry) -> str:
+def render_content(article: Article) -> str:
     """The article's full text as HTML, every piece of text escaped."""
-    return ENVIRONMENT.get_template("content.html.j2").render(entry=entry)
+    return ENVIRONMENT.get_template("content.html.j2").render(a=article)
 
 
 def render_index(entries: Sequence[Entry], config: Config) -> bytes:
@@ -30,7 +30,7 @@ def render_index(entries: Sequence[Entry], config: Config) -> bytes:
 def render_article(entry: Entry, config: Config) -> bytes:
     page = ENVIRONMENT.get_template("article.html.j2")
     html = page.render(entry=entry, config=config, root="../",
-                       content=Markup(render_content(entry)))
+                       content=Markup(render_content(entry.article)))
     return html.encode("utf-8")
 
 

@@ -10,14 +10,14 @@ from .blocks import split_blocks
 from .classify import classify_blocks
 from .errors import InputError
 from .model import Article
-from .source import decode, split_source
+from .source import clean_text, split_source
 
 UTC = ZoneInfo("UTC")
 
 
 def parse_article(text: str, *, source: str = "<text>", zone: tzinfo = UTC) -> Article:
     """Parse one saved article (front matter allowed); raise InputError if it has no article."""
-    src = split_source(source, decode(text.encode("utf-8", "surrogatepass")))
+    src = split_source(source, clean_text(text))
     return parse_source_text(src.text, dict(src.front), source, zone, src.warnings)
 
 

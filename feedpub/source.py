@@ -58,7 +58,11 @@ def read_source(path: Path, display: str | None = None) -> Source:
 
 def decode(data: bytes) -> str:
     """Bytes to clean text: BOM-aware, UTF-8 first, LF newlines, no XML-illegal characters."""
-    text = _decode_bytes(data)
+    return clean_text(_decode_bytes(data))
+
+
+def clean_text(text: str) -> str:
+    """LF newlines only, and none of the characters XML cannot carry."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return XML_ILLEGAL.sub("", text)
 
