@@ -122,5 +122,10 @@ def unique_slug(slug: str, taken: set[str]) -> str:
 def build_site(entries: Sequence[Entry], config: Config) -> dict[str, bytes]:
     """Every file of the site by its path inside the output directory."""
     site = render_pages(entries, config)
-    site[FEED_PATH] = render_feed(entries, config)
+    site[FEED_PATH] = render_feed(feed_window(entries, config), config)
     return site
+
+
+def feed_window(entries: Sequence[Entry], config: Config) -> Sequence[Entry]:
+    """The newest `config.feed_entries` entries (all when 0); `entries` are newest first."""
+    return entries[:config.feed_entries] if config.feed_entries else entries

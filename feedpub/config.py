@@ -30,6 +30,9 @@ class Config:
     # so that moving the site to another host or to https changes no entry id.
     id_authority: str = "feedpub"
     id_year: int = 2020
+    # How many of the newest entries the subscription feed holds; 0 means every entry.
+    # Index and article pages always cover every article.
+    feed_entries: int = 0
 
     @property
     def tz(self) -> ZoneInfo:
@@ -81,6 +84,8 @@ def validate(values: dict[str, object], origin: str) -> Config:
         config.tz
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f"{origin}: unknown timezone {config.timezone!r}") from None
+    if config.feed_entries < 0:
+        raise ConfigError(f"{origin}: feed_entries must be 0 (all) or more")
     if urlsplit(config.base_url).scheme not in ("http", "https"):
         raise ConfigError(f"{origin}: site_url must start with http:// or https://")
     return config
