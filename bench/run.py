@@ -67,18 +67,19 @@ PEERS = ("pelican", "hugo", "floor")
 # Corpus and work directories
 
 def prepare_corpus(root: Path, count: int) -> Path:
-    """The generated corpus of `count` articles plus the floor's parsed entries (made once)."""
+    """The generated corpus of `count` articles plus the floor's parsed entries.
+
+    Made anew on every invocation, so a changed generator or parser never meets a stale copy.
+    """
     corpus = root / f"corpus-{count}"
-    if not (corpus / "entries.json").is_file():
-        shutil.rmtree(corpus, ignore_errors=True)
-        write_corpus(corpus, count, SEED)
-        shutil.copytree(HERE / "sites" / "pelican", corpus / "pelican", dirs_exist_ok=True)
-        shutil.copytree(HERE / "sites" / "hugo", corpus / "hugo", dirs_exist_ok=True)
-        (corpus / "feedpub.toml").write_text(
-            f'title = "feedpub benchmark"\nsite_url = "http://localhost:8000/"\n'
-            f"feed_entries = {FEED_ENTRIES}\n", encoding="utf-8")
-        (corpus / "entries.json").write_text(json.dumps(parsed_entries(corpus)),
-                                             encoding="utf-8")
+    shutil.rmtree(corpus, ignore_errors=True)
+    write_corpus(corpus, count, SEED)
+    shutil.copytree(HERE / "sites" / "pelican", corpus / "pelican", dirs_exist_ok=True)
+    shutil.copytree(HERE / "sites" / "hugo", corpus / "hugo", dirs_exist_ok=True)
+    (corpus / "feedpub.toml").write_text(
+        f'title = "feedpub benchmark"\nsite_url = "http://localhost:8000/"\n'
+        f"feed_entries = {FEED_ENTRIES}\n", encoding="utf-8")
+    (corpus / "entries.json").write_text(json.dumps(parsed_entries(corpus)), encoding="utf-8")
     return corpus
 
 

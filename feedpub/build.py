@@ -16,6 +16,7 @@ from .feed import FEED_PATH, render_feed
 from .model import Article, Entry
 from .pages import render_pages
 from .parse import parse_source_text
+from .pool import parse_files
 from .source import read_source
 
 # Files in the input directory that are saved articles.
@@ -47,13 +48,9 @@ def find_inputs(input_dir: Path) -> list[Path]:
 
 def load_articles(config: Config) -> tuple[list[Loaded], list[InputError]]:
     """Read and parse every input; a file that fails is reported, never fatal."""
-    loaded: list[Loaded] = []
-    failures: list[InputError] = []
-    for path in find_inputs(config.input_dir):
-        try:
-            loaded.append(load_one(path, config))
-        except InputError as error:
-            failures.append(error)
+    results = parse_files(find_inputs(config.input_dir), config, load_one)
+    loaded = [item for item in results if isinstance(item, Loaded)]
+    failures = [item for item in results if isinstance(item, InputError)]
     return loaded, failures
 
 
