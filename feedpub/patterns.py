@@ -20,39 +20,122 @@ BULLET = re.compile(r"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{1,3}[.)])\s+|^\s
 # Image placeholders that text browsers and converters leave: "[logo]", "[IMG]", "[image: x]".
 PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+$")
 
-# A sentence ends with one of these (optionally inside quotes or brackets).
-SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"”’»)\]]*$")
+# A sentence ends with one of these (optionally inside quotes or brackets). An ellipsis does
+# not end one: it marks a teaser cut short ("Les 43 fois où Grey's Anatomy a fait couler…").
+SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$")
+
+# Footnote marks that end a sentence in encyclopedia text: "... in 1995.[12]", "... loops.^[55]".
+FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$", I)
 
 # ---------------------------------------------------------------------------------------------
-# Page chrome: whole lines that are navigation, buttons, banners or footers (seed: "Skip to
-# content", "Skip next section Explore more", "More stories from DW").
-CHROME_LINE = re.compile(
-    r"^(?:"
-    r"skip (?:to|next section)\b.*"
-    r"|(?:jump|go) to (?:content|main|navigation|the content)\b.*"
-    r"|(?:main )?(?:menu|navigation|search|home|homepage|sections?|close|open|back to top)"
-    r"|(?:share|share this|share on \w+|tweet|print|email|e-mail|pin it|whatsapp|facebook"
-    r"|twitter|linkedin|reddit|copy link|comments?|\d+ comments?|leave a comment|reply)"
-    r"|(?:sign in|sign up|log in|login|log out|register|subscribe|subscribe now|my account)"
-    r"|(?:advertisement|advertising|sponsored|anzeige|publicité|publicidad|werbung|reklama)"
-    r"|(?:(?:explore|discover) more|more (?:stories|news|articles) from .*|top stor(?:y|ies)"
-    r"|(?:the )?most (?:read|popular|viewed|shared)|related (?:stories|articles|posts|content)"
-    r"|you (?:may|might) also like|recommended(?: for you)?|trending(?: now)?|editor'?s picks)"
-    r"|.*\btop story"
-    r"|(?:follow us|find us on|connect with us)\b.*"
-    r"|(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookie (?:policy|settings)"
-    r"|imprint|impressum|contact(?: us)?|about us|accessibility|sitemap|legal notice|faq)"
-    r"|(?:all rights reserved|alle rechte vorbehalten|tous droits réservés"
-    r"|todos los derechos reservados|všechna práva vyhrazena).*"
-    r"|(?:©|\(c\)|copyright)\s.*"
-    r"|.*\b(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie(?:s)? (?:consent|notice))"
-    r"\b.*"
-    r"|(?:sign up for|subscribe to) (?:our|the) newsletter\b.*"
-    r"|(?:previous|next) (?:article|post|story|page)\b.*"
-    r"|(?:tags?|topics?|schlagwörter|mots-clés|etiquetas|štítky)\s*:.*"
-    r")\s*$",
-    I,
+# Page chrome: whole lines that are navigation, buttons, banners or footers. Each table holds
+# regular-expression fragments that must match the whole line (case-insensitive, trailing
+# ":", "›", "»", "→" and the like allowed). Two kinds, because they weigh differently when
+# the parser looks for where the article is:
+#   INLINE chrome sits between the paragraphs of an article (ads, share buttons, media player
+#   controls): dropped, but it does not end the article.
+#   END chrome follows an article (comment sections, related and most-read lists, newsletter
+#   boxes, tags, footers, copyright): dropped, and it marks the edge of the article.
+
+
+def _whole_lines(*tables: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching a line that is exactly one of the tables' fragments."""
+    fragments = "|".join(f for table in tables for f in table)
+    return re.compile(rf"^\s*(?:{fragments})\s*[:.!?›»→▸>|*]*\s*$", I)
+
+
+# "Advertisement" and its kin between paragraphs (en de fr es pt it nl cs, CJK).
+ADVERT_LINES = (
+    r"advertisement|advertising|advert|ad|ads|sponsored(?: content| links?)?|promoted"
+    r"|paid (?:content|post)|anzeige|werbung|publicité|publicidad|publicidade|pubblicità"
+    r"|advertentie|reclame|reklama|inzerce|广告|広告|광고",
+    r"(?:story|article) continues (?:below|after (?:the )?(?:ad(?:vertisement)?|this ad))",
+    r"continue reading(?: (?:below|the main story|the story))?|weiterlesen|lire la suite"
+    r"|seguir leyendo|continuar lendo|continua a leggere|lees verder|pokračovat ve čtení",
+    r"scroll (?:down|to continue)(?: (?:for|to) [\w ]{1,30})?",
 )
+
+# Share, print and bookmark buttons (seed: "Share"), several languages.
+SHARE_LINES = (
+    r"(?:share|sharing)(?: (?:this|on|via) [\w ]{1,30})?|share this (?:story|article|post|page)"
+    r"|tweet(?: this)?|print(?: this)?(?: (?:article|page|story))?|e-?mail(?: this)?(?: article)?"
+    r"|pin(?: it)?|pinterest|whatsapp|facebook|twitter|linkedin|reddit|flipboard|telegram"
+    r"|messenger|tumblr|stumble(?:upon)?|pocket|copy(?: the)? link|link copied|save(?: article)?"
+    r"|bookmark(?: (?:it|this))?|like|gefällt mir|j'aime|me gusta|mi piace|to se mi líbí",
+    r"teilen|artikel teilen|drucken|versenden|partager|imprimer|envoyer|compartir|imprimir"
+    r"|enviar|compartilhar|partilhar|condividi|stampa|delen|printen|sdílet|vytisknout|分享|シェア",
+    r"(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet)"
+    r"(?:\s+(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet"
+    r"|messenger|telegram|sms|copy link|more))+",
+)
+
+# Media player controls that a text dump of an embedded video leaves behind.
+PLAYER_LINES = (
+    r"play(?: video)?|pause|mute|unmute|fullscreen|full screen|exit fullscreen|replay|closed captions"
+    r"|captions|subtitles|(?:current|duration|remaining) time[\s\d:/-]*|loaded: ?\d+(?:\.\d+)?%"
+    r"|progress: ?\d+(?:\.\d+)?%|playback rate|chapters|descriptions|captions settings"
+    r"|this is a modal window\.?|stream type ?live|video (?:player|unavailable)",
+    r"(?:watch|view) (?:the )?(?:video|gallery|slideshow|photos?)|view (?:this )?image"
+    r"|(?:open|enlarge|expand) (?:image|photo|gallery)|\d+ (?:photos|images|bilder|fotos)"
+    r"|image \d+ (?:of|/) \d+|\d+ ?/ ?\d+",
+)
+
+# Lines that end an article: comments, related and popular stories (seed: "More stories from
+# DW", "Skip next section DW's Top Story").
+AFTER_ARTICLE_LINES = (
+    r"comments?|\d+ comments?|(?:show|view|read|load|see) (?:all )?(?:\d+ )?comments?"
+    r"|leave a (?:comment|reply)|post a comment|add (?:a )?comment|join the (?:conversation|discussion)"
+    r"|(?:\d+ )?(?:responses?|replies)|reply|kommentare?|\d+ kommentare?|kommentieren"
+    r"|commentaires?|réagir|comentarios?|comentários?|commenti|reacties|komentáře|diskuse|评论|コメント",
+    r"(?:(?:explore|discover) more|more (?:stories|news|articles|from|on|in) .*|top stor(?:y|ies)"
+    r"|(?:the )?most (?:read|popular|viewed|shared|emailed|commented)|popular(?: now| stories)?"
+    r"|related(?: (?:stories|articles|posts|content|coverage|links|topics|videos))?"
+    r"|(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)"
+    r"|recommended(?: (?:for you|stories|articles|reading))?|trending(?: now| stories)?"
+    r"|editor'?s? picks|what to read next|read next|up next|further reading|around the web"
+    r"|from (?:around )?the web|in case you missed it|don'?t miss|also (?:on|in) .{1,40}"
+    r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories))",
+    r"meistgelesen|meistgelesene artikel|das könnte sie auch interessieren|mehr zum thema"
+    r"|weitere artikel|les plus lus|à lire aussi|sur le même sujet|dans la même rubrique"
+    r"|lo más leído|más noticias|te puede interesar|noticias relacionadas|mais lidas"
+    r"|leia também|notícias relacionadas|i più letti|potrebbe interessarti|meest gelezen"
+    r"|gerelateerde artikelen|nejčtenější|související články|další články|相关阅读|相关新闻|関連記事",
+    r".*\btop story|skip (?:to|next section)\b.*|(?:jump|go) to (?:content|main|navigation"
+    r"|the content)\b.*",
+)
+
+# Newsletter and account boxes, and the site's own navigation and footer.
+SITE_LINES = (
+    r"(?:main )?(?:menu|navigation|search|home|homepage|sections?|close|open|back to top|top"
+    r"|more|toggle navigation|site navigation|all sections)",
+    r"(?:sign in|sign up|log ?in|log ?out|register|subscribe(?: now| today)?|my account"
+    r"|create (?:an )?account|forgot (?:your )?password\??|anmelden|abonnieren|registrieren"
+    r"|se connecter|s'abonner|s'inscrire|iniciar sesión|suscríbete|entrar|assine"
+    r"|accedi|abbonati|inloggen|abonneren|přihlásit(?: se)?|předplatné)",
+    r"(?:sign up for|subscribe to|get) (?:our|the)(?: free| daily| weekly)? newsletters?\b.*"
+    r"|newsletters?|(?:our )?newsletter sign-?up|enter your e-?mail(?: address)?.*",
+    r"(?:follow us|find us on|connect with us|folgen sie uns|suivez-nous|síguenos|siga-nos"
+    r"|seguici|volg ons|sledujte nás)\b.*",
+    r"(?:privacy(?: policy| notice| settings)?|terms(?: (?:of (?:use|service)|and conditions"
+    r"|& conditions))?|cookie (?:policy|settings|preferences)|imprint|impressum|datenschutz"
+    r"|(?:contact|about)(?: us)?|accessibility|sitemap|site map|legal notice|faq|help|careers"
+    r"|advertise(?: with us)?|ad choices|rss(?: feeds?)?|mentions légales|contacto|contato"
+    r"|aviso legal|política de privacidad|kontakt|o nás)",
+    r"(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos"
+    r" reservados|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden"
+    r"|všechna práva vyhrazena)\b.*",
+    r"(?:©|\(c\)|copyright)\s?.*",
+    r".*\b(?:we use cookies|uses cookies|use of cookies|accept (?:all )?cookies"
+    r"|cookies? (?:consent|notice|policy|settings)|verwendet cookies|utilise des cookies"
+    r"|utiliza cookies|usa cookies|používá cookies)\b.*",
+    r"(?:previous|next|prev) (?:article|post|story|page)\b.*|(?:vorheriger|nächster) artikel\b.*"
+    r"|article (?:précédent|suivant)\b.*",
+    r"(?:tags?|topics?|filed (?:under|to)|categories|schlagwörter|themen|mots-clés|etiquetas"
+    r"|temas|tag|štítky)\s*:.*",
+)
+
+INLINE_CHROME = _whole_lines(ADVERT_LINES, SHARE_LINES, PLAYER_LINES)
+END_CHROME = _whole_lines(AFTER_ARTICLE_LINES, SITE_LINES)
 
 # ---------------------------------------------------------------------------------------------
 # Article furniture kept as fields of the entry
@@ -128,8 +211,16 @@ TITLE_LOOKBACK = 12
 TAIL_WINDOW = 3
 # Score of a short, non-prose block inside the body region (penalises menus and lists of links).
 SHORT_BLOCK_SCORE = -4
-# Score of a chrome block inside the body region.
+# A list item that is a sentence counts this share of its words: lists inside articles hold
+# sentences, lists of links to other pages hold headlines.
+LIST_SENTENCE_WEIGHT = 0.5
+# A long block that does not end a sentence (a headline, a teaser, a caption) counts this share
+# of its words, on top of SHORT_BLOCK_SCORE.
+UNFINISHED_WEIGHT = 0.3
+# Score of chrome that ends an article (END_CHROME) inside the body region.
 CHROME_SCORE = -15
+# Score of chrome found between an article's paragraphs (INLINE_CHROME): ads, share buttons.
+INLINE_CHROME_SCORE = -1
 # Hard-wrapped text (lynx, w3m at 80 columns, plain-text documents): lines of at least
 # WRAP_MIN_LINE columns decide. The wrap column is the WRAP_PERCENTILE of their widths up to
 # WRAP_WIDTH_MAX; the text counts as wrapped when WRAP_SHARE of them end within WRAP_BAND
