@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 from .model import Block
-from .patterns import (BULLET, WRAP_BAND, WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_PERCENTILE,
+from .patterns import (BULLET, FIRST_LINE_INDENT_MAX, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_PERCENTILE,
                        WRAP_SHARE, WRAP_SLACK, WRAP_WIDTH_MAX)
 
 
@@ -61,9 +61,9 @@ def continues(block_lines: list[str], line: str, width: int | None) -> bool:
     """Whether `line` is the wrapped continuation of the block's last line."""
     if width is None or not line.strip() or BULLET.match(line):
         return False
-    previous = block_lines[-1]
-    if indent_of(line) != continuation_indent(block_lines):
+    if not indent_fits(block_lines, indent_of(line)):
         return False
+    previous = block_lines[-1]
     return display_width(previous) + 1 + display_width(first_word(line)) > width - WRAP_SLACK
 
 
@@ -80,17 +80,20 @@ def indent_of(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def continuation_indent(block_lines: list[str]) -> int:
-    """Where a wrapped line of this block starts: under the text of a bulleted first line."""
-    if len(block_lines) == 1:
-        bullet = BULLET.match(block_lines[0])
-        if bullet:
-            return bullet.end()
-    return indent_of(block_lines[-1])
+def indent_fits(block_lines: list[str], indent: int) -> bool:
+    """Whether a wrapped line with this indent can belong to the block: it lines up with the
+    line above, with the text after a first line's bullet, or under an indented first line."""
+    first = block_lines[0]
+    if len(block_lines) > 1:
+        return indent == indent_of(block_lines[-1])
+    bullet = BULLET.match(first)
+    if bullet:
+        return indent == bullet.end()
+    return indent_of(first) - FIRST_LINE_INDENT_MAX <= indent <= indent_of(first)
 
 
 def make_block(lines: list[str], start: int) -> Block:
-    text = join_lines([part.strip() for part in lines])
+    text = without_tex(join_lines([part.strip() for part in lines]))
     bullet = BULLET.match(lines[0])
     if bullet:
         text = text[len(bullet.group().strip()):]
@@ -109,3 +112,16 @@ def join_lines(parts: list[str]) -> str:
             glue = ""
         text += glue + part
     return text
+
+
+def without_tex(text: str) -> str:
+    """Text without the inline TeX source a math renderer printed beside each formula."""
+    while (found := TEX_SOURCE.search(text)) is not None:
+        depth, end = 0, len(text)
+        for index in range(found.start(), len(text)):
+            depth += {"{": 1, "}": -1}.get(text[index], 0)
+            if depth == 0:
+                end = index + 1
+                break
+        text = text[:found.start()].rstrip() + " " + text[end:].lstrip()
+    return text.strip()

@@ -61,6 +61,21 @@ def ends_sentence(text: str) -> bool:
     return bool(p.SENTENCE_END.search(p.FOOTNOTE_MARKS.sub("", text)))
 
 
+def is_code(text: str) -> bool:
+    """Whether a block is a line of program code or markup quoted in the article."""
+    return bool(p.CODE_LINE.search(text)) and word_count(text) <= p.CODE_LINE_MAX_WORDS
+
+
+def is_doubled(text: str) -> bool:
+    """Whether a block says the same thing twice, as a link and its title do in teaser lists
+    ("Citi mortgage units fined $28.8 million Citi mortgage units fined $28.8 million")."""
+    half = len(text) // 2
+    if len(text) < p.DOUBLED_MIN_CHARS:
+        return False
+    first, second = text[:half].strip(), text[half:].strip()
+    return first == second or text[:half + 1].strip() == text[half + 1:].strip()
+
+
 def is_prose(text: str) -> bool:
     """Whether a text block reads as article prose rather than a label or a link."""
     words = word_count(text)

@@ -27,6 +27,23 @@ SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$")
 # Footnote marks that end a sentence in encyclopedia text: "... in 1995.[12]", "... loops.^[55]".
 FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$", I)
 
+# A line of program code or markup, which articles about software quote in blocks: it ends in
+# a brace or semicolon, opens or closes a tag, calls a function, assigns, or is a comment or
+# a shell prompt ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'").
+CODE_LINE = re.compile(
+    r"[{};]\s*$|^\s*[}\])]|^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\w\([^)]*\)\s*[;{]?\s*$"
+    r"|^\s*(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
+    r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% )"
+)
+
+# An HTML tag left in the text ("<div style=...>", "<img src=...>"): a long line holding one is
+# markup a page failed to render (ad and tracking snippets), not article prose.
+MARKUP_TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s+[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?)*\s*/?>")
+
+# Inline TeX that math renderers leave beside a formula ("{\displaystyle a_{ij}}"): dropped from
+# the text, since a reader sees the formula, not its source.
+TEX_SOURCE = re.compile(r"\{\\(?:displaystyle|textstyle|scriptstyle)\b")
+
 # ---------------------------------------------------------------------------------------------
 # Page chrome: whole lines that are navigation, buttons, banners or footers. Each table holds
 # regular-expression fragments that must match the whole line (case-insensitive, trailing
@@ -63,7 +80,8 @@ SHARE_LINES = (
     r"|messenger|tumblr|stumble(?:upon)?|pocket|copy(?: the)? link|link copied|save(?: article)?"
     r"|bookmark(?: (?:it|this))?|like|gefällt mir|j'aime|me gusta|mi piace|to se mi líbí",
     r"teilen|artikel teilen|drucken|versenden|partager|imprimer|envoyer|compartir|imprimir"
-    r"|enviar|compartilhar|partilhar|condividi|stampa|delen|printen|sdílet|vytisknout|分享|シェア",
+    r"|enviar|compartilhar|partilhar|condividi|stampa|delen|printen|sdílet|vytisknout",
+    r"(?:我要)?分享(?:到)?|转播到.{1,10}|收藏|打印|シェア(?:する)?|ツイート|印刷|공유",
     r"(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet)"
     r"(?:\s+(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet"
     r"|messenger|telegram|sms|copy link|more))+",
@@ -86,7 +104,8 @@ AFTER_ARTICLE_LINES = (
     r"comments?|\d+ comments?|(?:show|view|read|load|see) (?:all )?(?:\d+ )?comments?"
     r"|leave a (?:comment|reply)|post a comment|add (?:a )?comment|join the (?:conversation|discussion)"
     r"|(?:\d+ )?(?:responses?|replies)|reply|kommentare?|\d+ kommentare?|kommentieren"
-    r"|commentaires?|réagir|comentarios?|comentários?|commenti|reacties|komentáře|diskuse|评论|コメント",
+    r"|commentaires?|réagir|comentarios?|comentários?|commenti|reacties|komentáře|diskuse",
+    r"(?:我要|发表|查看|更多|热门|最新)?评论(?:\s*[(（]\d+[)）])?|网友评论|コメント(?:する)?|댓글",
     r"(?:(?:explore|discover) more|more (?:stories|news|articles|from|on|in) .*|top stor(?:y|ies)"
     r"|(?:the )?most (?:read|popular|viewed|shared|emailed|commented)|popular(?: now| stories)?"
     r"|related(?: (?:stories|articles|posts|content|coverage|links|topics|videos))?"
@@ -99,7 +118,10 @@ AFTER_ARTICLE_LINES = (
     r"|weitere artikel|les plus lus|à lire aussi|sur le même sujet|dans la même rubrique"
     r"|lo más leído|más noticias|te puede interesar|noticias relacionadas|mais lidas"
     r"|leia também|notícias relacionadas|i più letti|potrebbe interessarti|meest gelezen"
-    r"|gerelateerde artikelen|nejčtenější|související články|další články|相关阅读|相关新闻|関連記事",
+    r"|gerelateerde artikelen|nejčtenější|související články|další články",
+    r"相关(?:阅读|新闻|文章|推荐)|推荐阅读|热(?:门|评)文章|精彩(?:视频)?推荐|猜你喜欢|延伸阅读"
+    r"|関連(?:記事|ニュース)|おすすめ(?:記事)?|人気(?:記事|ランキング)|관련 기사",
+    r"本文はここまで(?:です)?.*|(?:この)?ページの先頭(?:へ|に戻る)|返回顶部",
     r".*\btop story|skip (?:to|next section)\b.*|(?:jump|go) to (?:content|main|navigation"
     r"|the content)\b.*",
 )
@@ -211,12 +233,17 @@ TITLE_LOOKBACK = 12
 TAIL_WINDOW = 3
 # Score of a short, non-prose block inside the body region (penalises menus and lists of links).
 SHORT_BLOCK_SCORE = -4
-# A list item that is a sentence counts this share of its words: lists inside articles hold
-# sentences, lists of links to other pages hold headlines.
-LIST_SENTENCE_WEIGHT = 0.5
-# A long block that does not end a sentence (a headline, a teaser, a caption) counts this share
-# of its words, on top of SHORT_BLOCK_SCORE.
+# What a block counts for the body region: its words times a weight, less BLOCK_COST, and
+# never less than SHORT_BLOCK_SCORE. Text that does not end a sentence (a headline, a teaser)
+# weighs UNFINISHED_WEIGHT; a list item LIST_ITEM_WEIGHT as much again, since lists of links
+# to other pages are the commonest chrome that looks like text.
+BLOCK_COST = 4
 UNFINISHED_WEIGHT = 0.3
+LIST_ITEM_WEIGHT = 0.5
+# A line of code is at most this many words; longer lines matching CODE_LINE are prose.
+CODE_LINE_MAX_WORDS = 16
+# A block this long or longer that repeats its first half is a teaser link, not prose.
+DOUBLED_MIN_CHARS = 16
 # Score of chrome that ends an article (END_CHROME) inside the body region.
 CHROME_SCORE = -15
 # Score of chrome found between an article's paragraphs (INLINE_CHROME): ads, share buttons.
@@ -235,3 +262,6 @@ WRAP_SHARE = 0.45
 # A line continues the one above when its first word would not have fitted within this many
 # columns of the wrap column (lynx leaves a column or two free).
 WRAP_SLACK = 2
+# A paragraph's first line may stand this many columns further in than its wrapped lines
+# (a first-line indent, an ideographic space opening a Japanese paragraph).
+FIRST_LINE_INDENT_MAX = 4

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import patterns as p
-from .classify import ends_sentence, word_count
+from .classify import ends_sentence, is_code, is_doubled, word_count
 from .model import Block, Kind
 
 Classified = tuple[tuple[Block, Kind], ...]
@@ -12,21 +12,23 @@ NEUTRAL_KINDS = (Kind.CREDIT, Kind.RELATED, Kind.DATE, Kind.BYLINE, Kind.SIGNOFF
 
 
 def block_score(block: Block, kind: Kind) -> float:
-    """How much a block counts for being inside the article body."""
-    if kind in NEUTRAL_KINDS:
+    """How much a block counts for being inside the article body.
+
+    Prose gains its words less a fixed cost per block, so one long paragraph outweighs a
+    string of short teasers; text that does not end a sentence (headlines, link lists) gains
+    little, and list items half as much again.
+    """
+    text = block.text
+    if kind in NEUTRAL_KINDS or (kind is not Kind.CHROME and is_code(text)):
         return 0
     if kind is Kind.CHROME:
-        return p.CHROME_SCORE if p.END_CHROME.match(block.text) else p.INLINE_CHROME_SCORE
-    words = word_count(block.text)
-    sentence = ends_sentence(block.text)
-    if block.bullet:
-        return words * p.LIST_SENTENCE_WEIGHT if sentence and words >= p.SENTENCE_MIN_WORDS \
-            else p.SHORT_BLOCK_SCORE
-    if sentence and words >= p.SENTENCE_MIN_WORDS:
-        return words
-    if words >= p.PROSE_MIN_WORDS:
-        return words * p.UNFINISHED_WEIGHT + p.SHORT_BLOCK_SCORE
-    return p.SHORT_BLOCK_SCORE
+        return p.CHROME_SCORE if p.END_CHROME.match(text) else p.INLINE_CHROME_SCORE
+    if is_doubled(text) or p.MARKUP_TAG.search(text):
+        return p.SHORT_BLOCK_SCORE
+    words = word_count(text)
+    sentence = ends_sentence(text) and words >= p.SENTENCE_MIN_WORDS
+    weight = (1.0 if sentence else p.UNFINISHED_WEIGHT) * (p.LIST_ITEM_WEIGHT if block.bullet else 1.0)
+    return max(p.SHORT_BLOCK_SCORE, words * weight - p.BLOCK_COST)
 
 
 def body_region(items: Classified) -> tuple[int, int]:
