@@ -36,9 +36,10 @@ CODE_LINE = re.compile(
     r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% )"
 )
 
-# An HTML tag left in the text ("<div style=...>", "<img src=...>"): a long line holding one is
-# markup a page failed to render (ad and tracking snippets), not article prose.
-MARKUP_TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s+[\w-]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?)*\s*/?>")
+# An HTML tag with attributes left in the text ("<div style=...>", "<img src=...>"): markup a
+# page failed to render (ad and tracking snippets), not article prose. Prose that names a tag
+# ("<b>") is not caught.
+MARKUP_TAG = re.compile(r"<[a-zA-Z][\w-]*\s+[\w-]+=[^>]*>")
 
 # Inline TeX that math renderers leave beside a formula ("{\displaystyle a_{ij}}"): dropped from
 # the text, since a reader sees the formula, not its source.
