@@ -245,6 +245,10 @@ LIST_ITEM_WEIGHT = 0.5
 CODE_LINE_MAX_WORDS = 16
 # A block this long or longer that repeats its first half is a teaser link, not prose.
 DOUBLED_MIN_CHARS = 16
+# A body region scoring below this holds too few sentences to go by (a changelog, a list of
+# notes); the page is then scored again counting any text by its words, less PLAIN_BLOCK_COST.
+WEAK_BODY_SCORE = 40
+PLAIN_BLOCK_COST = 2
 # Score of chrome that ends an article (END_CHROME) inside the body region.
 CHROME_SCORE = -15
 # Score of chrome found between an article's paragraphs (INLINE_CHROME): ads, share buttons.

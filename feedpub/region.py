@@ -31,14 +31,33 @@ def block_score(block: Block, kind: Kind) -> float:
     return max(p.SHORT_BLOCK_SCORE, words * weight - p.BLOCK_COST)
 
 
+def plain_score(block: Block, kind: Kind) -> float:
+    """A block's score when the page holds almost no sentences (a changelog, a list of notes):
+    then any text counts by its words, and only chrome and one-word links count against."""
+    if kind is Kind.CHROME or kind in NEUTRAL_KINDS:
+        return block_score(block, kind)
+    return word_count(block.text) - p.PLAIN_BLOCK_COST
+
+
 def body_region(items: Classified) -> tuple[int, int]:
-    """The run of blocks with the highest total score (maximum subarray): the article body."""
+    """The run of blocks that reads most like an article: the run of highest total score.
+
+    A page with too little prose for that to mean much is read again scoring all text alike.
+    """
+    best, span = best_run([block_score(block, kind) for block, kind in items])
+    if best < p.WEAK_BODY_SCORE:
+        best, span = best_run([plain_score(block, kind) for block, kind in items])
+    return span if best > 0 else (len(items), len(items) - 1)
+
+
+def best_run(scores: list[float]) -> tuple[float, tuple[int, int]]:
+    """The highest total of a run of consecutive scores, and the run (maximum subarray)."""
     best, best_span = float("-inf"), (0, -1)
     total, run_start = 0.0, 0
-    for index, (block, kind) in enumerate(items):
+    for index, score in enumerate(scores):
         if total <= 0:
             total, run_start = 0.0, index
-        total += block_score(block, kind)
+        total += score
         if total > best:
             best, best_span = total, (run_start, index)
-    return best_span if best > 0 else (len(items), len(items) - 1)
+    return best, best_span
