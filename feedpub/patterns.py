@@ -18,7 +18,7 @@ I = re.IGNORECASE
 BULLET = re.compile(r"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{1,3}[.)])\s+|^\s{2,}o\s+")
 
 # Image placeholders that text browsers and converters leave: "[logo]", "[IMG]", "[image: x]".
-PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+$")
+PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+$|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$")
 
 # A sentence ends with one of these (optionally inside quotes or brackets). An ellipsis does
 # not end one: it marks a teaser cut short ("Les 43 fois où Grey's Anatomy a fait couler…").
@@ -27,14 +27,21 @@ SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$")
 # Footnote marks that end a sentence in encyclopedia text: "... in 1995.[12]", "... loops.^[55]".
 FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$", I)
 
-# A line of program code or markup, which articles about software quote in blocks: it ends in
-# a brace or semicolon, opens or closes a tag, calls a function, assigns, or is a comment or
-# a shell prompt ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'").
+# A line of program code, markup or tabular output, which technical articles quote in blocks:
+# it ends in a brace or semicolon, opens or closes a tag, calls a function, assigns, is a
+# comment or a shell prompt, or is a table row or rule drawn with box characters
+# ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t").
 CODE_LINE = re.compile(
     r"[{};]\s*$|^\s*[}\])]|^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\w\([^)]*\)\s*[;{]?\s*$"
     r"|^\s*(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
-    r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% )"
+    r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% |-- )"
+    r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$"
 )
+# A run of at least PRE_MIN_LINES lines with no blank line between, none of them a list item,
+# of which PRE_CODE_SHARE or more look like code, is a preformatted block (a code listing, a
+# query and its output): all of it is read as the article quoting code.
+PRE_MIN_LINES = 3
+PRE_CODE_SHARE = 0.25
 
 # An HTML tag with attributes left in the text ("<div style=...>", "<img src=...>"): markup a
 # page failed to render (ad and tracking snippets), not article prose. Prose that names a tag
@@ -117,7 +124,9 @@ AFTER_ARTICLE_LINES = (
     r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories))",
     r"meistgelesen|meistgelesene artikel|das könnte sie auch interessieren|mehr zum thema"
     r"|weitere artikel|les plus lus|à lire aussi|sur le même sujet|dans la même rubrique"
-    r"|lo más leído|más noticias|te puede interesar|noticias relacionadas|mais lidas"
+    r"|lo más leído|más noticias|te puede interesar|(?:noticias|artículos) relacionad[oa]s|mais lidas"
+    r"|artigos relacionados|articles? (?:connexes|liés|similaires)|verwandte (?:artikel|themen)"
+    r"|articoli correlati|leggi anche"
     r"|leia também|notícias relacionadas|i più letti|potrebbe interessarti|meest gelezen"
     r"|gerelateerde artikelen|nejčtenější|související články|další články",
     r"相关(?:阅读|新闻|文章|推荐)|推荐阅读|热(?:门|评)文章|精彩(?:视频)?推荐|猜你喜欢|延伸阅读"

@@ -19,7 +19,7 @@ def block_score(block: Block, kind: Kind) -> float:
     little, and list items half as much again.
     """
     text = block.text
-    if kind in NEUTRAL_KINDS or (kind is not Kind.CHROME and is_code(text)):
+    if kind in NEUTRAL_KINDS:
         return 0
     if kind is Kind.CHROME:
         return p.CHROME_SCORE if p.END_CHROME.match(text) else p.INLINE_CHROME_SCORE
@@ -44,9 +44,12 @@ def body_region(items: Classified) -> tuple[int, int]:
 
     A page with too little prose for that to mean much is read again scoring all text alike.
     """
-    best, span = best_run([block_score(block, kind) for block, kind in items])
+    quoted = preformatted(items)
+    best, span = best_run([0 if i in quoted else block_score(block, kind)
+                           for i, (block, kind) in enumerate(items)])
     if best < p.WEAK_BODY_SCORE:
-        best, span = best_run([plain_score(block, kind) for block, kind in items])
+        best, span = best_run([0 if i in quoted else plain_score(block, kind)
+                               for i, (block, kind) in enumerate(items)])
     return span if best > 0 else (len(items), len(items) - 1)
 
 
@@ -61,3 +64,30 @@ def best_run(scores: list[float]) -> tuple[float, tuple[int, int]]:
         if total > best:
             best, best_span = total, (run_start, index)
     return best, best_span
+
+
+def preformatted(items: Classified) -> set[int]:
+    """Indices of the blocks that are quoted code: lines that look like code, and every line
+    of a run of adjacent lines enough of which do (a listing's "FROM" and "}" as well)."""
+    quoted: set[int] = set()
+    for run in adjacent_runs(items):
+        code = [i for i in run if items[i][1] is not Kind.CHROME and is_code(items[i][0].text)]
+        if len(run) >= p.PRE_MIN_LINES and len(code) >= p.PRE_CODE_SHARE * len(run) \
+                and not any(items[i][0].bullet for i in run):
+            quoted.update(i for i in run if items[i][1] is not Kind.CHROME)
+        else:
+            quoted.update(code)
+    return quoted
+
+
+def adjacent_runs(items: Classified) -> list[list[int]]:
+    """Indices of blocks grouped into runs whose lines follow each other with no blank line."""
+    runs: list[list[int]] = []
+    next_line = -1
+    for index, (block, _kind) in enumerate(items):
+        if runs and block.line == next_line:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+        next_line = block.line + block.raw_lines
+    return runs
