@@ -74,7 +74,7 @@ ADVERT_LINES = (
     r"advertisement|advertising|advert|ad|ads|sponsored(?: content| links?)?|promoted"
     r"|paid (?:content|post)|anzeige|werbung|publicité|publicidad|publicidade|pubblicità"
     r"|advertentie|reclame|reklama|inzerce|广告|広告|광고",
-    r"(?:story|article) continues (?:below|after (?:the )?(?:ad(?:vertisement)?|this ad))",
+    r"(?:(?:the )?(?:story|article) )?continues (?:below|after)(?: (?:the |this )?(?:ad(?:vertisement)?))?",
     r"continue reading(?: (?:below|the main story|the story))?|weiterlesen|lire la suite"
     r"|seguir leyendo|continuar lendo|continua a leggere|lees verder|pokračovat ve čtení",
     r"scroll (?:down|to continue)(?: (?:for|to) [\w ]{1,30})?",
@@ -256,8 +256,11 @@ CODE_LINE_MAX_WORDS = 16
 DOUBLED_MIN_CHARS = 16
 # A body region scoring below this holds too few sentences to go by (a changelog, a list of
 # notes); the page is then scored again counting any text by its words, less PLAIN_BLOCK_COST.
+# The second reading is used when it finds a run scoring at least PLAIN_BODY_MIN_SCORE (a short
+# article of one paragraph keeps its first reading).
 WEAK_BODY_SCORE = 40
 PLAIN_BLOCK_COST = 2
+PLAIN_BODY_MIN_SCORE = 100
 # Score of chrome that ends an article (END_CHROME) inside the body region.
 CHROME_SCORE = -15
 # Score of chrome found between an article's paragraphs (INLINE_CHROME): ads, share buttons.

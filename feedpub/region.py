@@ -42,14 +42,17 @@ def plain_score(block: Block, kind: Kind) -> float:
 def body_region(items: Classified) -> tuple[int, int]:
     """The run of blocks that reads most like an article: the run of highest total score.
 
-    A page with too little prose for that to mean much is read again scoring all text alike.
+    A page with too little prose for that to mean much is read again scoring all text alike,
+    if that finds a body of text at all.
     """
     quoted = preformatted(items)
     best, span = best_run([0 if i in quoted else block_score(block, kind)
                            for i, (block, kind) in enumerate(items)])
     if best < p.WEAK_BODY_SCORE:
-        best, span = best_run([0 if i in quoted else plain_score(block, kind)
-                               for i, (block, kind) in enumerate(items)])
+        plain_best, plain_span = best_run([0 if i in quoted else plain_score(block, kind)
+                                           for i, (block, kind) in enumerate(items)])
+        if plain_best >= p.PLAIN_BODY_MIN_SCORE:
+            best, span = plain_best, plain_span
     return span if best > 0 else (len(items), len(items) - 1)
 
 
