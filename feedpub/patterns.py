@@ -108,12 +108,26 @@ PLAYER_LINES = (
 
 # Lines that end an article: comments, related and popular stories (seed: "More stories from
 # DW", "Skip next section DW's Top Story").
-AFTER_ARTICLE_LINES = (
-    r"comments?|\d+ comments?|(?:show|view|read|load|see) (?:all )?(?:\d+ )?comments?"
-    r"|leave a (?:comment|reply)|post a comment|add (?:a )?comment|join the (?:conversation|discussion)"
-    r"|(?:\d+ )?(?:responses?|replies)|reply|kommentare?|\d+ kommentare?|kommentieren"
-    r"|commentaires?|réagir|comentarios?|comentários?|commenti|reacties|komentáře|diskuse",
+# The heading of a comment section (seed of the idea: "There are 13 comments", "Leave a Reply"),
+# in several languages. Comments are prose, so the body region stops at the first such heading
+# that follows enough of the article (see COMMENTS_CUT_MIN_SCORE).
+COMMENT_LINES = (
+    r"(?:there (?:are|is) )?(?:\d+|no) (?:comments?|responses?|replies|thoughts)"
+    r"(?: (?:on|to) .{1,120})?|comments?(?: \(\d+\))?|reader comments"
+    r"|(?:show|view|read|load|see|hide) (?:all )?(?:\d+ )?comments?"
+    r"|leave a (?:comment|reply)|post a comment|add (?:a |your )?comment|write a comment"
+    r"|join the (?:conversation|discussion)|comments? (?:are )?closed"
+    r"|(?:\d+ )?kommentare?|kommentieren|leserkommentare|(?:\d+ )?commentaires?"
+    r"|laisser un commentaire|(?:\d+ )?comentarios?|deja un comentario|(?:\d+ )?comentários?"
+    r"|deixe um comentário|(?:\d+ )?commenti|lascia un commento|(?:\d+ )?reacties"
+    r"|(?:\d+ )?komentáře|napsat komentář",
     r"(?:我要|发表|查看|更多|热门|最新)?评论(?:\s*[(（]\d+[)）])?|网友评论|コメント(?:する)?|댓글",
+)
+
+# Lines that end an article: related and popular stories, what to read next (seed: "More
+# stories from DW", "Skip next section DW's Top Story"), and the buttons under a comment.
+AFTER_ARTICLE_LINES = (
+    r"reply|report|antworten|répondre|responder|rispondi|beantwoorden|odpovědět",
     r"(?:(?:explore|discover) more|more (?:stories|news|articles|from|on|in) .*|top stor(?:y|ies)"
     r"|(?:the )?most (?:read|popular|viewed|shared|emailed|commented)|popular(?: now| stories)?"
     r"|related(?: (?:stories|articles|posts|content|coverage|links|topics|videos))?"
@@ -167,7 +181,8 @@ SITE_LINES = (
 )
 
 INLINE_CHROME = _whole_lines(ADVERT_LINES, SHARE_LINES, PLAYER_LINES)
-END_CHROME = _whole_lines(AFTER_ARTICLE_LINES, SITE_LINES)
+COMMENTS_HEADING = _whole_lines(COMMENT_LINES)
+END_CHROME = _whole_lines(COMMENT_LINES, AFTER_ARTICLE_LINES, SITE_LINES)
 
 # ---------------------------------------------------------------------------------------------
 # Article furniture kept as fields of the entry
@@ -261,6 +276,9 @@ DOUBLED_MIN_CHARS = 16
 WEAK_BODY_SCORE = 40
 PLAIN_BLOCK_COST = 2
 PLAIN_BODY_MIN_SCORE = 100
+# The body region ends before a comment section heading once the blocks before the heading
+# have scored this much (a "0 comments" link under the byline comes before the article).
+COMMENTS_CUT_MIN_SCORE = 60
 # Score of chrome that ends an article (END_CHROME) inside the body region.
 CHROME_SCORE = -15
 # Score of chrome found between an article's paragraphs (INLINE_CHROME): ads, share buttons.

@@ -46,14 +46,32 @@ def body_region(items: Classified) -> tuple[int, int]:
     if that finds a body of text at all.
     """
     quoted = preformatted(items)
-    best, span = best_run([0 if i in quoted else block_score(block, kind)
-                           for i, (block, kind) in enumerate(items)])
+    scores = [0 if i in quoted else block_score(block, kind) for i, (block, kind) in enumerate(items)]
+    best, span = best_run(scores)
     if best < p.WEAK_BODY_SCORE:
-        plain_best, plain_span = best_run([0 if i in quoted else plain_score(block, kind)
-                                           for i, (block, kind) in enumerate(items)])
+        plain = [0 if i in quoted else plain_score(block, kind) for i, (block, kind) in enumerate(items)]
+        plain_best, plain_span = best_run(plain)
         if plain_best >= p.PLAIN_BODY_MIN_SCORE:
-            best, span = plain_best, plain_span
-    return span if best > 0 else (len(items), len(items) - 1)
+            best, span, scores = plain_best, plain_span, plain
+    if best <= 0:
+        return len(items), len(items) - 1
+    return before_comments(items, scores, span)
+
+
+def before_comments(items: Classified, scores: list[float], span: tuple[int, int]) -> tuple[int, int]:
+    """The span cut before its first comment section heading that follows enough article."""
+    start, end = span
+    total = 0.0
+    for index in range(start, end + 1):
+        block, kind = items[index]
+        if kind is Kind.CHROME and total >= p.COMMENTS_CUT_MIN_SCORE \
+                and p.COMMENTS_HEADING.match(block.text):
+            end = index - 1
+            while end > start and scores[end] <= 0:
+                end -= 1
+            break
+        total += scores[index]
+    return start, end
 
 
 def best_run(scores: list[float]) -> tuple[float, tuple[int, int]]:
