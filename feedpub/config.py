@@ -33,6 +33,9 @@ class Config:
     # How many of the newest entries the subscription feed holds; 0 means every entry.
     # Index and article pages always cover every article.
     feed_entries: int = 0
+    # Processes that parse the inputs when there are many: 0 means one per core, 1 means
+    # parse in the build's own process (for a machine busy with other work).
+    parse_workers: int = 0
 
     @property
     def tz(self) -> ZoneInfo:
@@ -86,6 +89,8 @@ def validate(values: dict[str, object], origin: str) -> Config:
         raise ConfigError(f"{origin}: unknown timezone {config.timezone!r}") from None
     if config.feed_entries < 0:
         raise ConfigError(f"{origin}: feed_entries must be 0 (all) or more")
+    if config.parse_workers < 0:
+        raise ConfigError(f"{origin}: parse_workers must be 0 (one per core) or more")
     if urlsplit(config.base_url).scheme not in ("http", "https"):
         raise ConfigError(f"{origin}: site_url must start with http:// or https://")
     return config

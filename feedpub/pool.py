@@ -38,7 +38,7 @@ def worker_count() -> int:
 def parse_files(paths: Sequence[Path], config: Config,
                 load: Callable[[Path, Config], T]) -> list[T | InputError]:
     """`load(path, config)` for every path, in order; an InputError is returned, not raised."""
-    workers = min(worker_count(), -(-len(paths) // CHUNK_FILES))
+    workers = min(config.parse_workers or worker_count(), -(-len(paths) // CHUNK_FILES))
     if len(paths) < POOL_MIN_FILES or workers < 2:
         return load_chunk(load, config, paths)
     chunks = [paths[i:i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]

@@ -51,6 +51,15 @@ def test_few_files_stay_in_this_process(tmp_path, monkeypatch):
     assert results == [tmp_path / "missing.txt"]
 
 
+def test_one_parse_worker_means_no_pool(corpus, monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started with parse_workers = 1")
+
+    monkeypatch.setattr(pool, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(pool, "ProcessPoolExecutor", no_pool)
+    assert len(load_articles(dataclasses.replace(corpus, parse_workers=1))[0]) == 120
+
+
 def test_input_error_survives_the_trip_from_a_worker():
     import pickle
 
