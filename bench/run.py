@@ -234,6 +234,34 @@ def report_targets(sizes: list[int], results: Results) -> list[str]:
     return lines
 
 
+def markdown_table(count: int, results: Results) -> list[str]:
+    """README's table for one size: per round and tool, wall median (min..max), cpu, peak."""
+    tools = [t.name for t in TOOLS]
+    lines = [f"\nN = {count:,}: wall s median (min..max) / cpu s / peak MB\n",
+             "| round | " + " | ".join(tools) + " |", "|---" * (len(tools) + 1) + "|"]
+    for name in ROUNDS:
+        cells = []
+        for tool in tools:
+            samples = results.samples.get((count, name, tool))
+            if not samples:
+                cells.append("–")
+                continue
+            wall = summary([s.wall for s in samples])
+            cells.append(f"{wall[0]:.2f} ({wall[1]:.2f}..{wall[2]:.2f}) / "
+                         f"{summary([s.cpu for s in samples])[0]:.2f} / "
+                         f"{summary([s.rss for s in samples])[0] / MB:.0f}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def load_json(path: Path) -> Results:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    samples = {(d["n"], d["round"], d["tool"]): [Sample(**s) for s in d["samples"]]
+               for d in data["samples"]}
+    rewritten = {(d["n"], d["tool"]): d["counts"] for d in data["noop_rewritten"]}
+    return Results(samples, rewritten)
+
+
 def save_json(path: Path, results: Results) -> None:
     data = [{"n": n, "round": r, "tool": t, "samples": [asdict(s) for s in samples]}
             for (n, r, t), samples in results.samples.items()]
@@ -249,7 +277,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/feedpub-bench"))
     parser.add_argument("--json", type=Path, help="also write every sample to this file")
+    parser.add_argument("--table", type=Path, metavar="JSON",
+                        help="print README's tables from an earlier --json file and stop")
     args = parser.parse_args(argv)
+    if args.table:
+        saved = load_json(args.table)
+        for count in sorted({n for n, _, _ in saved.samples}):
+            print("\n".join(markdown_table(count, saved)))
+        return 0
     sizes, runs = ([100], 1) if args.quick else (args.sizes, args.runs)
     results = Results({}, {})
     print(describe_machine())
