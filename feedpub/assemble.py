@@ -5,8 +5,10 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 
 from . import patterns as p
-from .classify import is_headline, is_prose, word_count
+from .classify import is_prose, word_count
 from .dates import find_dates, parse_date_value, to_aware
+from .header import header_authors, header_date
+from .headline import find_title
 from .errors import InputError
 from .model import Article, Block, BodyPart, Image, Kind
 
@@ -33,14 +35,15 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
                      zone: tzinfo) -> Article:
     """Build the Article from classified blocks; front matter values win over detected ones."""
     start, end = body_region(items)
-    title_at = find_title(items, start)
+    title_at = find_title(items, start, end)
     parts = Parts()
     head_from = title_at + 1 if title_at is not None else start
     collect(items[head_from:start], parts, zone, in_body=False)
     collect(items[start:end + 1], parts, zone, in_body=True)
     collect(tail(items, end), parts, zone, in_body=False)
-    if not parts.dates:
-        parts.dates.extend(fallback_dates(items, end, zone))
+    parts.authors = header_authors(items, title_at, start)
+    published = header_date(items, title_at, start, zone)
+    parts.dates = [published] if published else fallback_dates(items, end, zone)
     title = items[title_at][0].text if title_at is not None else front.get("title", "")
     article = Article(
         source=source,
@@ -81,23 +84,6 @@ def body_region(items: Classified) -> tuple[int, int]:
     return best_span if best > 0 else (len(items), len(items) - 1)
 
 
-def find_title(items: Classified, start: int) -> int | None:
-    """Index of the headline: the nearest headline-like block above the body, else the first."""
-    low = max(0, start - p.TITLE_LOOKBACK)
-    for index in range(min(start, len(items)) - 1, low - 1, -1):
-        if is_title_candidate(items, index):
-            return index
-    return next((i for i in range(len(items)) if is_title_candidate(items, i)), None)
-
-
-def is_title_candidate(items: Classified, index: int) -> bool:
-    block, kind = items[index]
-    if kind is not Kind.TEXT or not is_headline(block.text):
-        return False
-    followed_by_credit = index + 1 < len(items) and items[index + 1][1] is Kind.CREDIT
-    return not followed_by_credit
-
-
 def section_of(items: Classified, title_at: int | None) -> tuple[str, ...]:
     """The section name or kicker printed just above the headline ("Conflicts"), if any."""
     if not title_at:
@@ -131,10 +117,6 @@ def collect(items: Classified, parts: Parts, zone: tzinfo, *, in_body: bool) -> 
             parts.related.append(p.RELATED.match(text)["related"].strip())
         elif kind is Kind.SIGNOFF:
             parts.credit_line = text
-        elif kind is Kind.BYLINE:
-            parts.authors.extend(byline_names(text))
-        elif kind is Kind.DATE:
-            parts.dates.extend(publication_dates(text, zone))
         elif in_body and kind in (Kind.TEXT, Kind.LIST_ITEM):
             add_body_text(parts, text, kind, following)
 
@@ -165,19 +147,6 @@ def fallback_dates(items: Classified, end: int, zone: tzinfo) -> list[datetime]:
             if dates:
                 return dates
     return []
-
-
-def byline_names(text: str) -> list[str]:
-    """The people a byline names: "By A and B, Reuters" gives ["A", "B"]."""
-    match = p.BYLINE.match(text)
-    names = match["names"] if match else text
-    names = p.BYLINE_TAIL.sub("", names)
-    return [n.strip(" .,;") for n in p.NAME_JOINERS.split(names) if looks_like_name(n)]
-
-
-def looks_like_name(text: str) -> bool:
-    text = text.strip(" .,;")
-    return bool(text) and not any(c.isdigit() for c in text) and len(text.split()) <= 5
 
 
 def with_lede(article: Article) -> Article:

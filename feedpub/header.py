@@ -1,0 +1,80 @@
+"""The article's header: the byline and publication date printed around its headline."""
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+
+from . import patterns as p
+from .dates import find_dates, to_aware
+from .model import Block, Kind
+from .names import byline_names, is_name_line, names_in, names_in_dated_line
+
+Classified = tuple[tuple[Block, Kind], ...]
+
+
+def header_blocks(items: Classified, title_at: int | None, start: int) -> Classified:
+    """The blocks around the headline where bylines and dates sit, nearest first."""
+    if title_at is None:
+        return items[max(0, start - p.HEADER_BEFORE):start + p.HEADER_AFTER]
+    after = _non_chrome(items[title_at + 1:], p.HEADER_AFTER)
+    before = _non_chrome(items[max(0, title_at - p.HEADER_BEFORE):title_at][::-1],
+                         p.HEADER_BEFORE)
+    return after + before
+
+
+def _non_chrome(items: Classified, count: int) -> Classified:
+    kept = [item for item in items[:count * 3] if item[1] is not Kind.CHROME]
+    return tuple(kept[:count])
+
+
+def header_authors(items: Classified, title_at: int | None, start: int) -> list[str]:
+    """The byline's names; failing that, a bare name line right under the headline."""
+    header = header_blocks(items, title_at, start)
+    after = header[:p.HEADER_AFTER]
+    names = [name for block, kind in after for name in block_byline(after, block, kind)]
+    if not names and title_at is not None:
+        names = bare_name(after[:p.NAME_LINE_REACH])
+    return list(dict.fromkeys(names))
+
+
+def block_byline(after: Classified, block: Block, kind: Kind) -> list[str]:
+    """Names that one header block gives as a byline."""
+    if kind is Kind.BYLINE:
+        return byline_names(block.text)
+    if kind is Kind.DATE:
+        return names_in_dated_line(block.text)
+    if p.BYLINE_WORD.match(block.text):
+        following = [b for b, _ in after if b.line > block.line][:1]
+        return names_in(following[0].text) if following else []
+    return []
+
+
+def bare_name(after: Classified) -> list[str]:
+    """The first line under the headline that is only a name (or a wire credit)."""
+    for block, kind in after:
+        text = block.text.strip()
+        if text.casefold() in p.WIRE_SERVICES or is_name_line(text):
+            return [text]
+        dated = names_in_dated_line(text) if kind is Kind.TEXT else []
+        if dated:
+            return dated
+    return []
+
+
+def header_date(items: Classified, title_at: int | None, start: int,
+                zone: tzinfo) -> datetime | None:
+    """The publication date: the first date printed in the header, read up to "Updated"."""
+    for block, kind in header_blocks(items, title_at, start):
+        if kind in (Kind.DATE, Kind.BYLINE, Kind.TEXT):
+            found = publication_date(block.text, zone)
+            if found is not None:
+                return found
+    return None
+
+
+def publication_date(text: str, zone: tzinfo) -> datetime | None:
+    """The first date in a line, before any word that makes it another kind of date."""
+    if len(text.split()) > p.DATED_LINE_MAX_WORDS:
+        return None
+    marker = p.NOT_PUBLICATION_DATE.search(text)
+    found = find_dates(text[:marker.start()] if marker else text)
+    return to_aware(found[0], zone) if found else None

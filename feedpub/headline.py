@@ -1,0 +1,118 @@
+"""The headline: which block above (or opening) the article body is the article's title.
+
+Every short, title-shaped block before the body is a candidate; each gets a score from a few
+signals a headline has on any site (see HEADLINE_WEIGHTS in patterns.py): its words come back
+in the body, a byline or date line sits right under it, the page repeats it (breadcrumb,
+window title), and it stands close to where the body starts.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import patterns as p
+from .classify import is_headline, word_count
+from .model import Block, Kind
+from .names import is_name_line
+
+Classified = tuple[tuple[Block, Kind], ...]
+
+# Words of a block for comparing a candidate headline with the body: letters and digits in
+# lower case; CJK text, written without spaces, is compared by pairs of characters.
+_WORD = re.compile(r"[^\W_]+")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+# Kinds of the blocks that typically sit right under (or over) a headline.
+META_KINDS = (Kind.BYLINE, Kind.DATE)
+
+
+def content_words(text: str) -> set[str]:
+    """The words of `text` that carry meaning: long enough to not be a function word."""
+    words = {w for w in _WORD.findall(_CJK_RUN.sub(" ", text.casefold()))
+             if len(w) >= p.HEADLINE_MIN_WORD_CHARS}
+    for run in _CJK_RUN.findall(text):
+        words.update(run[i:i + 2] for i in range(len(run) - 1))
+    return words
+
+
+def find_title(items: Classified, start: int, end: int) -> int | None:
+    """Index of the block that is the article's headline, or None when nothing qualifies."""
+    limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1)
+    candidates = [i for i in range(limit) if is_candidate(items[i])]
+    if not candidates:
+        return None
+    body = body_words(items, start, end)
+    repeats = repeated_texts(items)
+    scored = [(title_score(items, i, start, body, repeats), -abs(start - i), i)
+              for i in candidates]
+    return max(scored)[2]
+
+
+def is_candidate(item: tuple[Block, Kind]) -> bool:
+    """Whether a block is shaped like a headline: short, unfinished, mostly letters."""
+    block, kind = item
+    text = block.text
+    if kind not in (Kind.TEXT, Kind.LIST_ITEM) or not text:
+        return False
+    if not (is_headline(text) or (word_count(text) == 1 and len(text) >= p.HEADLINE_MIN_CHARS)):
+        return False
+    if not p.HEADLINE_FIRST_CHAR.match(text) or p.HEADLINE_NOT.search(text):
+        return False
+    letters = sum(c.isalpha() for c in text)
+    return letters >= p.HEADLINE_MIN_LETTER_SHARE * len(text.replace(" ", ""))
+
+
+def body_words(items: Classified, start: int, end: int) -> Counter[str]:
+    """How often each content word occurs in the body region."""
+    words: Counter[str] = Counter()
+    for block, _ in items[start:end + 1]:
+        words.update(content_words(block.text))
+    return words
+
+
+def repeated_texts(items: Classified) -> Counter[str]:
+    """How often each block's text, and each part of a "Section | Title" line, occurs."""
+    seen: Counter[str] = Counter()
+    for block, _ in items:
+        key = block.text.casefold()
+        parts = {part.strip() for part in p.TITLE_SEPARATOR.split(key) if part.strip()}
+        seen.update(parts | {key})
+    return seen
+
+
+def title_score(items: Classified, index: int, start: int, body: Counter[str],
+                repeats: Counter[str]) -> float:
+    """How strongly a candidate block looks like the article's headline."""
+    w = p.HEADLINE_WEIGHTS
+    text = items[index][0].text
+    score = w["overlap"] * overlap(text, body, inside=start <= index)
+    score += w["meta_after"] * meta_near(items, index, 1)
+    score += w["meta_before"] * meta_near(items, index, -1)
+    score += w["repeated"] * (repeats[text.casefold()] > 1)
+    score += w["long_enough"] * (word_count(text) >= p.HEADLINE_GOOD_WORDS)
+    score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
+    score -= w["distance"] * min(abs(start - index), p.HEADLINE_DISTANCE_CAP)
+    return score
+
+
+def overlap(text: str, body: Counter[str], *, inside: bool) -> float:
+    """Share of the candidate's words that the body uses too (itself left out)."""
+    words = content_words(text)
+    if not words:
+        return 0.0
+    found = sum(1 for w in words if body[w] > (1 if inside else 0))
+    return found / len(words)
+
+
+def meta_near(items: Classified, index: int, step: int) -> float:
+    """1 when a byline, date or author name follows (step 1) or precedes (-1) closely."""
+    seen = 0
+    position = index + step
+    reach = p.META_REACH_AFTER if step > 0 else p.META_REACH_BEFORE
+    while 0 <= position < len(items) and seen < reach:
+        block, kind = items[position]
+        if kind in META_KINDS or (step > 0 and is_name_line(block.text)):
+            return 1.0
+        if kind is not Kind.CHROME:
+            seen += 1
+        position += step
+    return 0.0
