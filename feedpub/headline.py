@@ -37,12 +37,14 @@ def content_words(text: str) -> set[str]:
 def find_title(items: Classified, start: int, end: int) -> int | None:
     """Index of the block that is the article's headline, or None when nothing qualifies."""
     limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1)
-    candidates = [i for i in range(limit) if is_candidate(items[i])]
+    candidates = [i for i in range(limit)
+                  if is_candidate(items[i]) and not is_wrapped_fragment(items, i)]
     if not candidates:
         return None
     body = body_words(items, start, end)
     repeats = repeated_texts(items)
-    scored = [(title_score(items, i, start, body, repeats), -abs(start - i), i)
+    gaps = gaps_to_body(items, start, limit)
+    scored = [(title_score(items, i, gaps[i], body, repeats, inside=i >= start), -gaps[i], i)
               for i in candidates]
     return max(scored)[2]
 
@@ -53,12 +55,42 @@ def is_candidate(item: tuple[Block, Kind]) -> bool:
     text = block.text
     if kind not in (Kind.TEXT, Kind.LIST_ITEM) or not text:
         return False
-    if not (is_headline(text) or (word_count(text) == 1 and len(text) >= p.HEADLINE_MIN_CHARS)):
+    words = word_count(text)
+    if not 1 <= words <= p.TITLE_MAX_WORDS or (words == 1 and len(text) < p.HEADLINE_MIN_CHARS):
+        return False
+    if p.HEADLINE_END_NOT.search(text) and not p.HEADLINE_END_OK.search(text):
         return False
     if not p.HEADLINE_FIRST_CHAR.match(text) or p.HEADLINE_NOT.search(text):
         return False
     letters = sum(c.isalpha() for c in text)
     return letters >= p.HEADLINE_MIN_LETTER_SHARE * len(text.replace(" ", ""))
+
+
+def is_wrapped_fragment(items: Classified, index: int) -> bool:
+    """Whether a block is one line of a hard-wrapped paragraph that was not joined back: the
+    sentence runs on into the next block, or comes from the previous one."""
+    text = items[index][0].text
+    after = items[index + 1] if index + 1 < len(items) else None
+    if after and after[1] is Kind.TEXT and after[0].text[:1].islower() \
+            and not text.endswith(p.HEADLINE_CLOSING):
+        return True
+    before = items[index - 1] if index > 0 else None
+    return bool(before and text[:1].islower() and before[1] is Kind.TEXT
+                and word_count(before[0].text) >= p.SENTENCE_MIN_WORDS
+                and not before[0].text.endswith(p.HEADLINE_CLOSING))
+
+
+def gaps_to_body(items: Classified, start: int, limit: int) -> list[int]:
+    """For each block, how many text blocks stand between it and the body's first block."""
+    gaps = [0] * limit
+    gap = 0
+    for index in range(min(start, limit) - 1, -1, -1):
+        gaps[index] = gap
+        if items[index][1] in (Kind.TEXT, Kind.LIST_ITEM):
+            gap += 1
+    for index in range(max(start, 0), limit):
+        gaps[index] = index - start
+    return gaps
 
 
 def body_words(items: Classified, start: int, end: int) -> Counter[str]:
@@ -70,7 +102,7 @@ def body_words(items: Classified, start: int, end: int) -> Counter[str]:
 
 
 def repeated_texts(items: Classified) -> Counter[str]:
-    """How often each block's text, and each part of a "Section | Title" line, occurs."""
+    """How often each block's text occurs, whole or as a part of a "Section | Title" line."""
     seen: Counter[str] = Counter()
     for block, _ in items:
         key = block.text.casefold()
@@ -79,40 +111,52 @@ def repeated_texts(items: Classified) -> Counter[str]:
     return seen
 
 
-def title_score(items: Classified, index: int, start: int, body: Counter[str],
-                repeats: Counter[str]) -> float:
+def title_score(items: Classified, index: int, gap: int, body: Counter[str],
+                repeats: Counter[str], *, inside: bool) -> float:
     """How strongly a candidate block looks like the article's headline."""
     w = p.HEADLINE_WEIGHTS
     text = items[index][0].text
-    score = w["overlap"] * overlap(text, body, inside=start <= index)
+    words = word_count(text)
+    score = w["overlap"] * overlap(text, body, inside=inside)
     score += w["meta_after"] * meta_near(items, index, 1)
     score += w["meta_before"] * meta_near(items, index, -1)
     score += w["repeated"] * (repeats[text.casefold()] > 1)
-    score += w["long_enough"] * (word_count(text) >= p.HEADLINE_GOOD_WORDS)
+    score += w["words"] * min(words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
     score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
-    score -= w["distance"] * min(abs(start - index), p.HEADLINE_DISTANCE_CAP)
+    score -= w["too_long"] * (words > p.HEADLINE_LONG_WORDS)
+    score -= w["inside_body"] * inside
+    score += w["near_body"] / (1 + gap / p.HEADLINE_NEAR_BLOCKS)
     return score
 
 
 def overlap(text: str, body: Counter[str], *, inside: bool) -> float:
-    """Share of the candidate's words that the body uses too (itself left out)."""
+    """Share of the candidate's words the body uses too (itself left out); a label of one or
+    two words proves less than a headline of several, so short ones count for less."""
     words = content_words(text)
     if not words:
         return 0.0
     found = sum(1 for w in words if body[w] > (1 if inside else 0))
-    return found / len(words)
+    return found / max(len(words), p.HEADLINE_OVERLAP_WORDS)
 
 
 def meta_near(items: Classified, index: int, step: int) -> float:
-    """1 when a byline, date or author name follows (step 1) or precedes (-1) closely."""
+    """How closely a byline, date or author name follows (step 1) or precedes (-1) a block:
+    1 right next to it, less for each text block in between, 0 beyond the reach."""
     seen = 0
     position = index + step
     reach = p.META_REACH_AFTER if step > 0 else p.META_REACH_BEFORE
     while 0 <= position < len(items) and seen < reach:
         block, kind = items[position]
-        if kind in META_KINDS or (step > 0 and is_name_line(block.text)):
-            return 1.0
-        if kind is not Kind.CHROME:
+        if kind in META_KINDS:
+            return 1 / (1 + seen)
+        if step > 0 and is_name_line(block.text):
+            return p.NAME_LINE_META / (1 + seen)
+        if kind is not Kind.CHROME and kind is not Kind.CREDIT and has_words(block.text):
             seen += 1
         position += step
     return 0.0
+
+
+def has_words(text: str) -> bool:
+    """Whether a block has words at all (not just a count such as "6366" or a bullet)."""
+    return sum(c.isalpha() for c in text) >= 2

@@ -212,33 +212,52 @@ NOT_PUBLICATION_DATE = re.compile(
 # corpus (how the headline differs from menu entries, section names and related-story links).
 HEADLINE_WEIGHTS = MappingProxyType({
     "overlap": 3.0,      # times the share of its words the body uses again
-    "meta_after": 3.0,   # a byline, date or author name in the next few blocks
+    "meta_after": 3.0,   # a byline, date or author name just under it (less farther down)
     "meta_before": 1.0,  # a date or byline just above it ("06 December 2016" / headline)
     "repeated": 1.5,     # the page shows it twice (breadcrumb "News > Headline", window title)
-    "long_enough": 1.0,  # has at least HEADLINE_GOOD_WORDS words (labels are shorter)
+    "words": 1.5,        # times its length up to HEADLINE_GOOD_WORDS (labels are shorter)
     "list_item": 1.0,    # minus: a bulleted line is a menu entry more often than a headline
-    "distance": 0.05,    # minus, per block between it and the body (up to the cap)
+    "near_body": 2.0,    # right above the body; halved HEADLINE_NEAR_BLOCKS text blocks up
+    "too_long": 2.0,     # minus: longer than HEADLINE_LONG_WORDS reads as a lede or caption
+    "inside_body": 1.0,  # minus: inside the body region, where ledes and captions also are
 })
-# Blocks between a headline and the body start beyond which the distance costs no more.
-HEADLINE_DISTANCE_CAP = 40
-# The body region may open with the headline itself (a long headline reads as prose).
-HEADLINE_INTO_BODY = 2
+# Text blocks between a headline and the body that halve its "near_body" weight.
+HEADLINE_NEAR_BLOCKS = 4
+# The body region may open with the headline itself (a long headline reads as prose), or with
+# a few lines of chrome the region took in.
+HEADLINE_INTO_BODY = 8
 # Words shorter than this are left out when comparing a headline with the body ("the", "of").
 HEADLINE_MIN_WORD_CHARS = 4
+# The overlap share is taken over at least this many words, so a one-word label whose word
+# the body happens to use does not look like a headline the body is about.
+HEADLINE_OVERLAP_WORDS = 4
 # Share of a headline's non-space characters that are letters (menus of symbols have fewer).
 HEADLINE_MIN_LETTER_SHARE = 0.5
 # A one-word headline ("Mozilla") has at least this many characters.
 HEADLINE_MIN_CHARS = 4
-# A headline of at least this many words gets the "long_enough" weight.
-HEADLINE_GOOD_WORDS = 3
-# How many blocks under / over a headline its byline or date may sit.
+# The corpus's longest headline has 19 words; ledes and captions are longer.
+HEADLINE_LONG_WORDS = 20
+# Closing marks after which a line is finished even if the next begins in lower case.
+HEADLINE_CLOSING = ("?", "!", "\"", "”", "»", "'", "’", ")")
+# Headlines this long or longer get the full "words" weight.
+HEADLINE_GOOD_WORDS = 6
+# How many text blocks under / over a headline its byline or date may sit.
 META_REACH_AFTER = 4
 META_REACH_BEFORE = 2
+# A bare name line under a candidate counts this much as a byline (names also head lists).
+NAME_LINE_META = 0.6
 # A headline starts with a letter, a digit or an opening quote, not "□", "+" or "//".
 HEADLINE_FIRST_CHAR = re.compile(r"^(?:[^\W_]|[\"'“‘«„¿¡])")
-# Headline-shaped lines that are page furniture: form buttons, links, file names, markup.
+# A headline does not end like a sentence or a label ("." "," ":" ";") ...
+HEADLINE_END_NOT = re.compile(r"[.,:;]$")
+# ... unless the end is an abbreviation or an ellipsis ("Underneath N.Y.C.", "Why...").
+HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
+# Headline-shaped lines that are page furniture: form buttons, links, file names, markup,
+# navigation trails ("Home > News", "« Previous | Next »"), nested-list marks of converters
+# ("o Setting up", "+ Added ...").
 HEADLINE_NOT = re.compile(
-    r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|<[a-z/!]"
+    r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|<[a-z/!]|\w\[[^\]]*\]"
+    r"|\||\s>\s|›|^[o+]\s"
     r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bjavascript\b|\bvideo will play\b",
     I,
 )
