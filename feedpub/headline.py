@@ -44,9 +44,13 @@ def find_title(items: Classified, start: int, end: int) -> int | None:
     body = body_words(items, start, end)
     repeats = repeated_texts(items)
     gaps = gaps_to_body(items, start, limit)
-    scored = [(title_score(items, i, gaps[i], body, repeats, inside=i >= start), -gaps[i], i)
-              for i in candidates]
-    return max(scored)[2]
+    scores = {i: title_score(items, i, gaps[i], body, repeats, inside=i >= start)
+              for i in candidates}
+    best = max(candidates, key=lambda i: (scores[i], -gaps[i], i))
+    above = headline_above(items, best, body)
+    if above in scores and scores[above] >= scores[best] - p.HEADLINE_DEK_MARGIN:
+        return above
+    return best
 
 
 def is_candidate(item: tuple[Block, Kind]) -> bool:
@@ -123,8 +127,10 @@ def title_score(items: Classified, index: int, gap: int, body: Counter[str],
     score += w["repeated"] * (repeats[text.casefold()] > 1)
     score += w["words"] * min(words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
     score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
-    score -= w["too_long"] * (words > p.HEADLINE_LONG_WORDS)
-    score -= w["inside_body"] * inside
+    score -= w["too_long"] * (headline_length(text) > p.HEADLINE_LONG_WORDS)
+    score -= w["byline_like"] * is_byline_like(text)
+    score -= w["one_word"] * (words == 1)
+    score -= w["inside_body"] * (inside and gap > 0)
     score += w["near_body"] / (1 + gap / p.HEADLINE_NEAR_BLOCKS)
     return score
 
@@ -155,6 +161,34 @@ def meta_near(items: Classified, index: int, step: int) -> float:
             seen += 1
         position += step
     return 0.0
+
+
+def headline_length(text: str) -> float:
+    """Length in words; CJK text counts a word per three characters, as its words are short."""
+    cjk_chars = len(text) - len(_CJK_RUN.sub("", text))
+    return len(_CJK_RUN.sub(" ", text).split()) + cjk_chars / 3
+
+
+def is_byline_like(text: str) -> bool:
+    """A name or a job title standing alone ("John C. Welch", "BuzzFeed News Reporter")."""
+    words = text.split()
+    return is_name_line(text) or (len(words) <= p.NAME_MAX_WORDS
+                                  and any(w.casefold() in p.JOB_TITLE_WORDS for w in words))
+
+
+def headline_above(items: Classified, index: int, body: Counter[str]) -> int | None:
+    """The block right above, when it is a headline-shaped line the body is about: the block
+    at `index` may then be its standfirst (dek) rather than the headline."""
+    position = index - 1
+    while position >= 0 and items[position][1] is Kind.CHROME:
+        position -= 1
+    if position < 0 or not is_candidate(items[position]):
+        return None
+    text = items[position][0].text
+    if word_count(text) >= p.HEADLINE_GOOD_WORDS // 2 \
+            and overlap(text, body, inside=False) >= p.HEADLINE_DEK_OVERLAP:
+        return position
+    return None
 
 
 def has_words(text: str) -> bool:

@@ -219,8 +219,15 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "list_item": 1.0,    # minus: a bulleted line is a menu entry more often than a headline
     "near_body": 2.0,    # right above the body; halved HEADLINE_NEAR_BLOCKS text blocks up
     "too_long": 2.0,     # minus: longer than HEADLINE_LONG_WORDS reads as a lede or caption
-    "inside_body": 1.0,  # minus: inside the body region, where ledes and captions also are
+    "inside_body": 1.0,  # minus: inside the body region (past its first block), with ledes
+    "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
+    "one_word": 1.0,     # minus: one word is a label far more often than a headline
 })
+# A headline-shaped line right above the best candidate, sharing this share of its words
+# with the body and scoring within the margin, is the headline and the candidate its
+# standfirst (a dek reads much like its headline, and comes second).
+HEADLINE_DEK_OVERLAP = 0.5
+HEADLINE_DEK_MARGIN = 0.75
 # Text blocks between a headline and the body that halve its "near_body" weight.
 HEADLINE_NEAR_BLOCKS = 4
 # The body region may open with the headline itself (a long headline reads as prose), or with
@@ -245,7 +252,7 @@ HEADLINE_GOOD_WORDS = 6
 META_REACH_AFTER = 4
 META_REACH_BEFORE = 2
 # A bare name line under a candidate counts this much as a byline (names also head lists).
-NAME_LINE_META = 0.6
+NAME_LINE_META = 1.0
 # A headline starts with a letter, a digit or an opening quote, not "□", "+" or "//".
 HEADLINE_FIRST_CHAR = re.compile(r"^(?:[^\W_]|[\"'“‘«„¿¡])")
 # A headline does not end like a sentence or a label ("." "," ":" ";") ...
