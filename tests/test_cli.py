@@ -118,3 +118,15 @@ def test_parse_of_a_missing_file_is_skipped_with_one_line(tmp_path):
 def test_unknown_command_is_a_usage_error():
     result = run_feedpub("publish-everything")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_base_url_makes_the_absolute_links(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "bus.txt", "Night buses reach the outer districts", "March 3, 2021")
+    result = run_feedpub("build", "--input", str(input_dir), "--output", str(output_dir),
+                         "--base-url", "https://example.net/news")
+    assert result.returncode == 0, result.stderr
+    feed = feedparser.parse((output_dir / "feed.atom").read_bytes())
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links["self"] == "https://example.net/news/feed.atom"
+    assert feed.entries[0].link == "https://example.net/news/articles/bus.html"
