@@ -6,7 +6,7 @@ from datetime import datetime, tzinfo
 from . import patterns as p
 from .dates import find_dates, to_aware
 from .model import Block, Kind
-from .names import byline_names, is_name_line, names_in, names_in_dated_line
+from .names import byline_names, is_name_line, name_before_date, names_in, names_in_dated_line
 
 Classified = tuple[tuple[Block, Kind], ...]
 
@@ -54,7 +54,7 @@ def bare_name(after: Classified) -> list[str]:
         text = block.text.strip()
         if text.casefold() in p.WIRE_SERVICES or is_name_line(text):
             return [text]
-        dated = names_in_dated_line(text) if kind is Kind.TEXT else []
+        dated = name_before_date(text) if kind is Kind.TEXT else []
         if dated:
             return dated
     return []

@@ -13,7 +13,7 @@ from collections import Counter
 from . import patterns as p
 from .classify import is_headline, word_count
 from .model import Block, Kind
-from .names import is_name_line
+from .names import is_name_line, name_before_date
 
 Classified = tuple[tuple[Block, Kind], ...]
 
@@ -36,7 +36,7 @@ def content_words(text: str) -> set[str]:
 
 def find_title(items: Classified, start: int, end: int) -> int | None:
     """Index of the block that is the article's headline, or None when nothing qualifies."""
-    limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1)
+    limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1, max(end, start) + 1)
     candidates = [i for i in range(limit)
                   if is_candidate(items[i]) and not is_wrapped_fragment(items, i)]
     if not candidates:
@@ -155,7 +155,7 @@ def meta_near(items: Classified, index: int, step: int) -> float:
         block, kind = items[position]
         if kind in META_KINDS:
             return 1 / (1 + seen)
-        if step > 0 and is_name_line(block.text):
+        if step > 0 and (is_name_line(block.text) or name_before_date(block.text)):
             return p.NAME_LINE_META / (1 + seen)
         if kind is not Kind.CHROME and kind is not Kind.CREDIT and has_words(block.text):
             seen += 1

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import patterns as p
-from .dates import find_dates
+from .dates import DATE_WORDS_AT_END, find_dates
 
 
 def byline_names(text: str) -> list[str]:
@@ -17,6 +17,8 @@ def names_in(text: str) -> list[str]:
     """Names listed in the part of a byline after "By", up to a date, job title or handle."""
     names: list[str] = []
     for part in p.NAME_JOINERS.split(cut_tail(text)):
+        if p.NOT_AUTHOR_ROLE.search(part):
+            continue
         part = p.ROLE_NOTE.sub("", part).strip(" .,;:")
         if is_job_title(part):
             break
@@ -33,7 +35,8 @@ def cut_tail(text: str) -> str:
     digit = next((i for i, c in enumerate(text) if c.isdigit()), None)
     if digit is not None:
         ends.append(digit)
-    return text[:min(ends)]
+    head = DATE_WORDS_AT_END.sub("", text[:min(ends)])
+    return p.DATE_LEAD_WORD.sub("", head)
 
 
 def is_job_title(text: str) -> bool:
@@ -60,19 +63,26 @@ def is_name_line(text: str) -> bool:
            for w in words):
         return False
     names = [w for w in words if w.casefold() not in p.NAME_PARTICLES]
-    return len(names) >= 2 and all(p.NAME_WORD.match(w) for w in names)
+    return len(names) >= 2 and all(w[0].isupper() and p.NAME_WORD.match(w) for w in names) \
+        and not DATE_WORDS_AT_END.search(" " + words[-1])
 
 
 def names_in_dated_line(text: str) -> list[str]:
-    """Names in a line that also carries a date: "Dan Goodin - Apr 16, 2015 8:02 pm UTC"."""
+    """Names in a date line: "on March 10, 2015 by Nikhil Marathe", "Dan Goodin - Apr 16"."""
     inside = p.BYLINE_INSIDE.search(text)
     if inside:
         return names_in(inside["names"])
-    found = find_dates(text)
-    head = text[:found[0].start] if found else text
-    head = p.RELATIVE_TIME.split(head)[0]
+    return name_before_date(text)
+
+
+def name_before_date(text: str) -> list[str]:
+    """A name that opens a line and is followed by when it was posted: "Alex Perry 1 day ago",
+    "Sarah Gooding March 9, 2017", "[photo] James Akinaka • 8h"."""
+    head = cut_tail(p.BRACKETED.sub(" ", text))
+    if head.strip() == text.strip():
+        return []
     for part in p.BYLINE_SEPARATOR.split(head):
         part = part.strip(" ,")
-        if is_name_line(part):
+        if part and is_name_line(part):
             return [part]
     return []

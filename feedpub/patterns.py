@@ -125,6 +125,13 @@ RELATIVE_TIME = re.compile(
 
 # Notes after a name saying what the person did: "Eleanor Ainge Roy (reporting)".
 ROLE_NOTE = re.compile(r"\s*\([^)]*\)")
+# Such notes for people who did not write the text: "Adrian Malloch (photography)".
+NOT_AUTHOR_ROLE = re.compile(
+    r"\((?:photo\w*|pictures?|images?|video\w*|illustrat\w*|graphics?|fotos?|bild(?:er)?)\)", I)
+# Bracketed placeholders inside a line: "[6eef5bc5-c] James Akinaka • 8h".
+BRACKETED = re.compile(r"\[[^\]]*\]")
+# A word that led into a date cut off a byline: "Albert on (2019-02-15)", "Anna am (3. Mai)".
+DATE_LEAD_WORD = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|dne|den|op)\s*$", I)
 
 # Academic and professional letters after a name: "Brenda Goodman, MA".
 CREDENTIAL = re.compile(
@@ -151,7 +158,7 @@ STAFF_CREDIT = re.compile(r"^(?:our\s+)?(?:[\w.&'-]+\s+){0,3}(?:staff|redaktion|
 NAME_MAX_WORDS = 5
 
 # Characters a bare name line never has (digits, brackets, sentence marks).
-NOT_NAME_CHARS = re.compile(r"[\d:;,|?!@#/\\()\[\]{}<>=+*&%$€£\"“”«»…]")
+NOT_NAME_CHARS = re.compile(r"\t|\s{3,}|[\d:;,|?!@#/\\()\[\]{}<>=+*&%$€£\"“”«»…]")
 
 # One word of a name: letters, with an inner hyphen or apostrophe, or an initial ("C.").
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?$")
@@ -183,6 +190,7 @@ NOT_NAME_WORDS = frozenset({
     "engineering", "community", "forum", "forums", "support", "research", "data", "digital",
     "hours", "day", "week", "today", "previous", "next", "back", "top", "report", "chapter",
     "fiction", "donate", "patreon", "premium", "open", "close", "accept", "reject", "cookies",
+    "published", "posted", "updated", "last", "index", "boutique", "link", "watching", "now",
 })
 
 # Wire services that count as the whole byline when nobody else is named.
@@ -259,11 +267,11 @@ HEADLINE_FIRST_CHAR = re.compile(r"^(?:[^\W_]|[\"'“‘«„¿¡])")
 HEADLINE_END_NOT = re.compile(r"[.,:;]$")
 # ... unless the end is an abbreviation or an ellipsis ("Underneath N.Y.C.", "Why...").
 HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
-# Headline-shaped lines that are page furniture: form buttons, links, file names, markup,
+# Headline-shaped lines that are page furniture: form buttons, links, file names,
 # navigation trails ("Home > News", "« Previous | Next »"), nested-list marks of converters
 # ("o Setting up", "+ Added ...").
 HEADLINE_NOT = re.compile(
-    r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|<[a-z/!]|\w\[[^\]]*\]"
+    r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
     r"|\||\s>\s|›|^[o+]\s"
     r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bjavascript\b|\bvideo will play\b",
     I,
