@@ -122,6 +122,7 @@ def title_score(items: Classified, index: int, gap: int, body: Counter[str],
     text = items[index][0].text
     words = word_count(text)
     score = w["overlap"] * overlap(text, body, inside=inside)
+    score += w["topic"] * topicality(text, body)
     score += w["meta_after"] * meta_near(items, index, 1)
     score += w["meta_before"] * meta_near(items, index, -1)
     score += w["repeated"] * (repeats[text.casefold()] > 1)
@@ -143,6 +144,17 @@ def overlap(text: str, body: Counter[str], *, inside: bool) -> float:
         return 0.0
     found = sum(1 for w in words if body[w] > (1 if inside else 0))
     return found / max(len(words), p.HEADLINE_OVERLAP_WORDS)
+
+
+def topicality(text: str, body: Counter[str]) -> float:
+    """How much the body keeps coming back to the candidate's words: for each word, the
+    paragraphs using it up to HEADLINE_TOPIC_BLOCKS, averaged (the topic of an encyclopedia
+    entry scores 1, a menu label the body mentions once scores little)."""
+    words = content_words(text)
+    if not words:
+        return 0.0
+    return sum(min(body[w], p.HEADLINE_TOPIC_BLOCKS) for w in words) / (
+        p.HEADLINE_TOPIC_BLOCKS * len(words))
 
 
 def meta_near(items: Classified, index: int, step: int) -> float:

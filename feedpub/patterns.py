@@ -220,6 +220,7 @@ NOT_PUBLICATION_DATE = re.compile(
 # corpus (how the headline differs from menu entries, section names and related-story links).
 HEADLINE_WEIGHTS = MappingProxyType({
     "overlap": 3.0,      # times the share of its words the body uses again
+    "topic": 1.0,        # times how often the body comes back to its words (topicality)
     "meta_after": 3.0,   # a byline, date or author name just under it (less farther down)
     "meta_before": 1.0,  # a date or byline just above it ("06 December 2016" / headline)
     "repeated": 1.5,     # the page shows it twice (breadcrumb "News > Headline", window title)
@@ -231,6 +232,8 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
     "one_word": 1.0,     # minus: one word is a label far more often than a headline
 })
+# A word used in this many body paragraphs is fully a topic of the article.
+HEADLINE_TOPIC_BLOCKS = 5
 # A headline-shaped line right above the best candidate, sharing this share of its words
 # with the body and scoring within the margin, is the headline and the candidate its
 # standfirst (a dek reads much like its headline, and comes second).
@@ -269,10 +272,11 @@ HEADLINE_END_NOT = re.compile(r"[.,:;]$")
 HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
 # Headline-shaped lines that are page furniture: form buttons, links, file names,
 # navigation trails ("Home > News", "« Previous | Next »"), nested-list marks of converters
-# ("o Setting up", "+ Added ...").
+# ("o Setting up", "+ Added ..."), table rows ("Industry   Open-source software"), the
+# edit links of wiki section headings ("History [ edit ]").
 HEADLINE_NOT = re.compile(
     r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
-    r"|\||\s>\s|›|^[o+]\s"
+    r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
     r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bjavascript\b|\bvideo will play\b",
     I,
 )
