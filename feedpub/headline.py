@@ -11,7 +11,8 @@ import re
 from collections import Counter
 
 from . import patterns as p
-from .classify import is_headline, word_count
+from .classify import word_count
+from .dates import find_dates
 from .model import Block, Kind
 from .names import is_name_line, name_before_date
 
@@ -165,7 +166,7 @@ def meta_near(items: Classified, index: int, step: int) -> float:
     reach = p.META_REACH_AFTER if step > 0 else p.META_REACH_BEFORE
     while 0 <= position < len(items) and seen < reach:
         block, kind = items[position]
-        if kind in META_KINDS:
+        if kind in META_KINDS or (kind is Kind.TEXT and is_dated_line(block.text)):
             return 1 / (1 + seen)
         if step > 0 and (is_name_line(block.text) or name_before_date(block.text)):
             return p.NAME_LINE_META / (1 + seen)
@@ -201,6 +202,11 @@ def headline_above(items: Classified, index: int, body: Counter[str]) -> int | N
             and overlap(text, body, inside=False) >= p.HEADLINE_DEK_OVERLAP:
         return position
     return None
+
+
+def is_dated_line(text: str) -> bool:
+    """A short line that carries a date ("AFP 30 avril 2015 à 07:19 (Mis à jour : ...)")."""
+    return len(text.split()) <= p.DATED_LINE_MAX_WORDS and bool(find_dates(text))
 
 
 def has_words(text: str) -> bool:

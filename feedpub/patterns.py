@@ -84,8 +84,8 @@ BYLINE = re.compile(
     r"^\W{0,3}(?:(?:posted|written|words|story|text|reporting|edited|reviewed|medically reviewed"
     r"|fact[- ]checked|photos?|photographs?|illustrations?|video|translated|geschrieben"
     r"|publié|publicado|escrito)\s+)?"
-    r"(?:by|von|par|por|door|di|da|od|autor(?:in)?:?|author:?|auteur\s*:?|texto:?|text:"
-    r"|napsal(?:a)?)\s+(?P<names>\S.{0,150})$",
+    r"(?:by|von|par|por|door|di|da|od|autor(?:in)?|author|auteur|texto|text|napsal(?:a)?)"
+    r"(?:\s*:\s*|\s+)(?P<names>\S.{0,150})$",
     I,
 )
 
@@ -267,17 +267,19 @@ NAME_LINE_META = 1.0
 # A headline starts with a letter, a digit or an opening quote, not "□", "+" or "//".
 HEADLINE_FIRST_CHAR = re.compile(r"^(?:[^\W_]|[\"'“‘«„¿¡])")
 # A headline does not end like a sentence or a label ("." "," ":" ";") ...
-HEADLINE_END_NOT = re.compile(r"[.,:;]$")
+HEADLINE_END_NOT = re.compile(r"[.,:;。、]$")
 # ... unless the end is an abbreviation or an ellipsis ("Underneath N.Y.C.", "Why...").
 HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
 # Headline-shaped lines that are page furniture: form buttons, links, file names,
 # navigation trails ("Home > News", "« Previous | Next »"), nested-list marks of converters
 # ("o Setting up", "+ Added ..."), table rows ("Industry   Open-source software"), the
-# edit links of wiki section headings ("History [ edit ]").
+# edit links of wiki section headings ("History [ edit ]"), captions that carry their
+# credit ("... for two years. Source: Supplied").
 HEADLINE_NOT = re.compile(
     r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
     r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
-    r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bjavascript\b|\bvideo will play\b",
+    r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
+    r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S",
     I,
 )
 # Separators in a line that shows the headline with other parts: "New York|Headline",
