@@ -6,8 +6,8 @@ from datetime import datetime, tzinfo
 
 from . import patterns as p
 from .classify import is_prose, word_count
-from .dates import find_dates, parse_date_value, to_aware
-from .header import header_authors, header_date
+from .dates import parse_date_value
+from .header import header_authors, header_date, hinted_date
 from .headline import find_title
 from .errors import InputError
 from .model import Article, Block, BodyPart, Image, Kind
@@ -42,8 +42,8 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
     collect(items[start:end + 1], parts, zone, in_body=True)
     collect(tail(items, end), parts, zone, in_body=False)
     parts.authors = header_authors(items, title_at, start)
-    published = header_date(items, title_at, start, zone)
-    parts.dates = [published] if published else fallback_dates(items, end, zone)
+    published = header_date(items, title_at, start, zone) or hinted_date(items, end, zone)
+    parts.dates = [published] if published else []
     title = items[title_at][0].text if title_at is not None else front.get("title", "")
     article = Article(
         source=source,
@@ -130,23 +130,6 @@ def add_body_text(parts: Parts, text: str, kind: Kind, following: Kind | None) -
         parts.body.append(BodyPart(Kind.TEXT, text))
     else:
         parts.body.append(BodyPart(Kind.HEADING, text))
-
-
-def publication_dates(text: str, zone: tzinfo) -> list[datetime]:
-    """The dates a date line gives, unless it names them as something else ("Updated")."""
-    if p.NOT_PUBLICATION_DATE.search(text):
-        return []
-    return [to_aware(found, zone) for found in find_dates(text)[:1]]
-
-
-def fallback_dates(items: Classified, end: int, zone: tzinfo) -> list[datetime]:
-    """With no date line near the headline, the first dated line above the body's end."""
-    for block, kind in items[:end + 1]:
-        if kind is Kind.DATE or (kind is Kind.TEXT and p.PUBLISHED_HINT.search(block.text)):
-            dates = publication_dates(block.text, zone)
-            if dates:
-                return dates
-    return []
 
 
 def with_lede(article: Article) -> Article:

@@ -62,19 +62,39 @@ def bare_name(after: Classified) -> list[str]:
 
 def header_date(items: Classified, title_at: int | None, start: int,
                 zone: tzinfo) -> datetime | None:
-    """The publication date: the first date printed in the header, read up to "Updated"."""
+    """The publication date: the first date printed in the header before any "Updated";
+    failing that, the update date the header shows."""
+    updated = None
     for block, kind in header_blocks(items, title_at, start):
-        if kind in (Kind.DATE, Kind.BYLINE, Kind.TEXT):
-            found = publication_date(block.text, zone)
-            if found is not None:
-                return found
-    return None
+        if kind not in (Kind.DATE, Kind.BYLINE, Kind.TEXT):
+            continue
+        published, changed = line_dates(block.text, zone)
+        if published is not None:
+            return published
+        updated = updated or changed
+    return updated
 
 
-def publication_date(text: str, zone: tzinfo) -> datetime | None:
-    """The first date in a line, before any word that makes it another kind of date."""
+def line_dates(text: str, zone: tzinfo) -> tuple[datetime | None, datetime | None]:
+    """The publication date a line gives, and the update date it gives, each or None.
+    A line is read up to a word that makes its dates something else ("© 2021")."""
     if len(text.split()) > p.DATED_LINE_MAX_WORDS:
-        return None
-    marker = p.NOT_PUBLICATION_DATE.search(text)
-    found = find_dates(text[:marker.start()] if marker else text)
-    return to_aware(found[0], zone) if found else None
+        return None, None
+    other = p.NOT_PUBLICATION_DATE.search(text)
+    text = text[:other.start()] if other else text
+    marker = p.UPDATED_DATE.search(text)
+    before = find_dates(text[:marker.start()] if marker else text)
+    after = find_dates(text[marker.end():]) if marker else ()
+    return (to_aware(before[0], zone) if before else None,
+            to_aware(after[0], zone) if after else None)
+
+
+def hinted_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
+    """With no date in the header, the first date line above the body's end that says it is
+    the publication date ("Published: 3 Jan 2019", "Posted on March 10, 2015")."""
+    for block, kind in items[:end + 1]:
+        if kind in (Kind.DATE, Kind.TEXT) and p.PUBLISHED_HINT.search(block.text):
+            published, _ = line_dates(block.text, zone)
+            if published is not None:
+                return published
+    return None

@@ -206,12 +206,23 @@ PUBLISHED_HINT = re.compile(
     I,
 )
 
-# Words that make the date after them something other than the publication date: "Updated
-# ...", "© 2021", "Last modified", "Mis à jour : 30 avril 2015". A line is read up to them.
+# Words that make the date after them an update of the article, not its publication:
+# "Updated April 29, 2019", "Mis à jour : 30 avril 2015", "Last modified on Wed 16 Jan 2019".
+# A page that shows no other date in its header is dated by its update (the corpus's
+# "Last updated September 14, 2016" under a headline with no other date).
+UPDATED_DATE = re.compile(
+    r"\b(?:(?:last )?(?:updated|modified|edited)|aktualisiert|geändert|mis à jour|modifié"
+    r"|actualizado|atualizado|aggiornato|aktualizováno|bijgewerkt)\b",
+    I,
+)
+
+# Words that make the date after them no date of the article at all: "© 2021", "Retrieved
+# 3 May 2020", "Expires: 18 June 2015", an infobox's "Founded February 28, 1998".
 NOT_PUBLICATION_DATE = re.compile(
-    r"(?:©|\bcopyright\b|\b(?:last )?(?:updated|modified|edited|reviewed)\b|\baktualisiert\b"
-    r"|\bmis à jour\b|\bactualizado\b|\batualizado\b|\baktualizováno\b|\bretrieved\b"
-    r"|\baccessed\b|\bexpires?\b|\bgeändert\b)",
+    r"(?:©|\bcopyright\b|\bretrieved\b|\baccessed\b|\bexpires?\b|\bfounded\b|\bborn\b"
+    r"|\bdied\b|\bestablished\b|\breleased?\b|\bgegründet\b|\bgeboren\b|\bfondée?\b"
+    r"|\bné(?:e)?\b|\bfundad[oa]\b|\bnacid[oa]\b|\bzaložen[aoý]?\b|\bnarozen[aý]?\b"
+    r"|\babgerufen\b|\bconsulté\b|\bconsultado\b)",
     I,
 )
 
