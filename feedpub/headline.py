@@ -49,7 +49,8 @@ def find_title(items: Classified, start: int, end: int) -> int | None:
               for i in candidates}
     best = max(candidates, key=lambda i: (scores[i], -gaps[i], i))
     above = headline_above(items, best, body)
-    if above in scores and scores[above] >= scores[best] - p.HEADLINE_DEK_MARGIN:
+    if above in scores and scores[above] >= scores[best] - p.HEADLINE_DEK_MARGIN \
+            and topicality(items[above][0].text, body) >= p.HEADLINE_DEK_TOPIC:
         return above
     return best
 

@@ -250,6 +250,7 @@ HEADLINE_TOPIC_BLOCKS = 5
 # standfirst (a dek reads much like its headline, and comes second).
 HEADLINE_DEK_OVERLAP = 0.5
 HEADLINE_DEK_MARGIN = 0.75
+HEADLINE_DEK_TOPIC = 0.3
 # Text blocks between a headline and the body that halve its "near_body" weight.
 HEADLINE_NEAR_BLOCKS = 4
 # The body region may open with the headline itself (a long headline reads as prose), or with
@@ -289,6 +290,7 @@ HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
 HEADLINE_NOT = re.compile(
     r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
     r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
+    r"|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe)\b"
     r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
     r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S",
     I,
