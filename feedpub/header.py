@@ -42,6 +42,10 @@ def block_byline(after: Classified, block: Block, kind: Kind) -> list[str]:
         return byline_names(block.text)
     if kind is Kind.DATE:
         return names_in_dated_line(block.text)
+    if kind is Kind.TEXT and p.BYLINE.match(block.text):
+        # A long byline that goes on about its author ("By Alex Heath, a deputy editor and
+        # ..."): only names written as names count, as prose may start with "By" too.
+        return [name for name in byline_names(block.text) if is_name_line(name)]
     if p.BYLINE_WORD.match(block.text):
         following = [b for b, _ in after if b.line > block.line][:1]
         return names_in(following[0].text) if following else []

@@ -169,7 +169,8 @@ def meta_near(items: Classified, index: int, step: int) -> float:
         block, kind = items[position]
         if kind in META_KINDS or (kind is Kind.TEXT and is_dated_line(block.text)):
             return 1 / (1 + seen)
-        if step > 0 and (is_name_line(block.text) or name_before_date(block.text)):
+        if step > 0 and kind is Kind.TEXT and (is_name_line(block.text)
+                                               or name_before_date(block.text)):
             return p.NAME_LINE_META / (1 + seen)
         if kind is not Kind.CHROME and kind is not Kind.CREDIT and has_words(block.text):
             seen += 1

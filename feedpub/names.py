@@ -16,6 +16,7 @@ def byline_names(text: str) -> list[str]:
 def names_in(text: str) -> list[str]:
     """Names listed in the part of a byline after "By", up to a date, job title or handle."""
     names: list[str] = []
+    text = p.WITH_NOTE.sub(r", \1", text)
     for part in p.NAME_JOINERS.split(cut_tail(text)):
         if p.NOT_AUTHOR_ROLE.search(part):
             continue

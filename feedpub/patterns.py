@@ -123,6 +123,8 @@ RELATIVE_TIME = re.compile(
     I,
 )
 
+# Co-authors named in brackets: "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)".
+WITH_NOTE = re.compile(r"\s*\((?:avec|with|mit|con|com|met|se|s)\s+([^)]*)\)", I)
 # Notes after a name saying what the person did: "Eleanor Ainge Roy (reporting)".
 ROLE_NOTE = re.compile(r"\s*\([^)]*\)")
 # Such notes for people who did not write the text: "Adrian Malloch (photography)".
@@ -286,13 +288,16 @@ HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
 # navigation trails ("Home > News", "« Previous | Next »"), nested-list marks of converters
 # ("o Setting up", "+ Added ..."), table rows ("Industry   Open-source software"), the
 # edit links of wiki section headings ("History [ edit ]"), captions that carry their
-# credit ("... for two years. Source: Supplied").
+# credit ("... for two years. Source: Supplied", "... as they should be Getty Images").
 HEADLINE_NOT = re.compile(
     r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
     r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
-    r"|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe)\b"
+    r"|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe|s'abonner|abonnez"
+    r"|abonnieren|jetzt abonnieren|suscr[ií]b|assine|inscreva|iscriviti|abonneer|předplať)"
     r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
-    r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S",
+    r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S"
+    r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?|alamy|picture alliance"
+    r"|imago|afp|reuters|epa|dpa)\s*\W?$",
     I,
 )
 # Separators in a line that shows the headline with other parts: "New York|Headline",
