@@ -26,10 +26,29 @@ def _non_chrome(items: Classified, count: int) -> Classified:
     return tuple(kept[:count])
 
 
+def headline_places(items: Classified, title_at: int | None) -> list[int | None]:
+    """The headline's index, then those of the same line printed elsewhere on the page (a
+    page may show its headline twice, its byline under only one of them)."""
+    if title_at is None:
+        return [None]
+    key = items[title_at][0].text.casefold()
+    twins = [i for i, (block, _) in enumerate(items)
+             if i != title_at and block.text.casefold() == key]
+    return [title_at, *twins[:p.HEADLINE_TWINS]]
+
+
 def header_authors(items: Classified, title_at: int | None, start: int) -> list[str]:
+    """The byline's names under the headline (or under the same line shown again)."""
+    for at in headline_places(items, title_at):
+        names = authors_under(items, at, start)
+        if names:
+            return names
+    return []
+
+
+def authors_under(items: Classified, title_at: int | None, start: int) -> list[str]:
     """The byline's names; failing that, a bare name line right under the headline."""
-    header = header_blocks(items, title_at, start)
-    after = header[:p.HEADER_AFTER]
+    after = header_blocks(items, title_at, start)[:p.HEADER_AFTER]
     names = [name for block, kind in after for name in block_byline(after, block, kind)]
     if not names and title_at is not None:
         names = bare_name(after[:p.NAME_LINE_REACH])
@@ -42,9 +61,10 @@ def block_byline(after: Classified, block: Block, kind: Kind) -> list[str]:
         return byline_names(block.text)
     if kind is Kind.DATE:
         return names_in_dated_line(block.text)
-    if kind is Kind.TEXT and p.BYLINE.match(block.text):
+    if kind is Kind.TEXT and (p.BYLINE.match(block.text) or find_dates(block.text)):
         # A long byline that goes on about its author ("By Alex Heath, a deputy editor and
-        # ..."): only names written as names count, as prose may start with "By" too.
+        # ..."), or a long date line with "Par ..." in it: only names written as names
+        # count, as prose may have "by" in it too.
         return [name for name in byline_names(block.text) if is_name_line(name)]
     if p.BYLINE_WORD.match(block.text):
         following = [b for b, _ in after if b.line > block.line][:1]
@@ -53,9 +73,12 @@ def block_byline(after: Classified, block: Block, kind: Kind) -> list[str]:
 
 
 def bare_name(after: Classified) -> list[str]:
-    """The first line under the headline that is only a name (or a wire credit)."""
-    for block, kind in after:
+    """The first line under the headline that is only a name (or a wire credit); a bulleted
+    name counts only standing alone, not inside a list."""
+    for index, (block, kind) in enumerate(after):
         text = block.text.strip()
+        if kind is Kind.LIST_ITEM and in_list(after, index):
+            continue
         if text.casefold() in p.WIRE_SERVICES or is_name_line(text):
             return [text]
         dated = name_before_date(text) if kind is Kind.TEXT else []
@@ -64,10 +87,25 @@ def bare_name(after: Classified) -> list[str]:
     return []
 
 
+def in_list(blocks: Classified, index: int) -> bool:
+    neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
+    return any(kind is Kind.LIST_ITEM for _, kind in neighbours)
+
+
 def header_date(items: Classified, title_at: int | None, start: int,
                 zone: tzinfo) -> datetime | None:
-    """The publication date: the first date printed in the header before any "Updated";
-    failing that, the update date the header shows."""
+    """The publication date under the headline (or under the same line shown again)."""
+    for at in headline_places(items, title_at):
+        found = date_near(items, at, start, zone)
+        if found is not None:
+            return found
+    return None
+
+
+def date_near(items: Classified, title_at: int | None, start: int,
+              zone: tzinfo) -> datetime | None:
+    """The first date printed around the headline before any "Updated"; failing that, the
+    update date shown there."""
     updated = None
     for block, kind in header_blocks(items, title_at, start):
         if kind not in (Kind.DATE, Kind.BYLINE, Kind.TEXT):

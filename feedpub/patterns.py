@@ -85,7 +85,7 @@ BYLINE = re.compile(
     r"|fact[- ]checked|photos?|photographs?|illustrations?|video|translated|geschrieben"
     r"|publié|publicado|escrito)\s+)?"
     r"(?:by|von|par|por|door|di|da|od|autor(?:in)?|author|auteur|texto|text|napsal(?:a)?)"
-    r"(?:\s*:\s*|\s+)(?P<names>\S.{0,150})$",
+    r"(?:\s*:\s*|\s+)(?P<names>\S.*)$",
     I,
 )
 
@@ -309,6 +309,8 @@ TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
 # standfirst and the lead picture's caption.
 HEADER_AFTER = 8
 HEADER_BEFORE = 3
+# How many other places showing the headline's very line are searched for its byline.
+HEADLINE_TWINS = 3
 # A bare name line counts as the byline only this close under the headline.
 NAME_LINE_REACH = 4
 # A line longer than this is prose that mentions a date, not a date line.
