@@ -98,11 +98,13 @@ def _parse(match: re.Match[str], dayfirst: bool) -> FoundDate | None:
     groups = match.groupdict()
     has_time = bool(groups.get("time") or groups.get("time0") or groups.get("isotime"))
     text = _readable(match.group(0))
-    numeric_dots = "." in text and not any(c.isalpha() for c in text)
-    value = _dateutil(text, dayfirst or numeric_dots)
+    day = _readable(_without_time(match))
+    # Day and month written with dots are day first ("04.05.2015" is 4 May), as in Europe.
+    dayfirst = dayfirst or ("." in day and not any(c.isalpha() for c in day))
+    value = _dateutil(text, dayfirst)
     if value is None and has_time:
         # dateutil refuses some ways of writing the time ("02.00 EST"): keep the day.
-        value, has_time = _dateutil(_readable(_without_time(match)), dayfirst), False
+        value, has_time = _dateutil(day, dayfirst), False
     if value is None or not YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
         return None
     return FoundDate(value, has_time, match.start())

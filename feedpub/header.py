@@ -121,7 +121,7 @@ def line_dates(text: str, zone: tzinfo) -> tuple[datetime | None, datetime | Non
     """The publication date a line gives, and the update date it gives, each or None.
     A line is read up to a word that makes its dates something else ("© 2021")."""
     if len(text.split()) > p.DATED_LINE_MAX_WORDS:
-        return None, None
+        return long_line_date(text, zone), None
     other = p.NOT_PUBLICATION_DATE.search(text)
     text = text[:other.start()] if other else text
     marker = p.UPDATED_DATE.search(text)
@@ -129,6 +129,21 @@ def line_dates(text: str, zone: tzinfo) -> tuple[datetime | None, datetime | Non
     after = find_dates(text[marker.end():]) if marker else ()
     return (to_aware(before[0], zone) if before else None,
             to_aware(after[0], zone) if after else None)
+
+
+def long_line_date(text: str, zone: tzinfo) -> datetime | None:
+    """The date in a line too long to be a date line, when the line says it is the
+    publication date ("... adjourned until July. posted on April 21, 2015, at 11:29 a.m.")
+    or opens with it in a strip of parts ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ...")."""
+    hint = p.PUBLISHED_HINT_STRONG.search(text)
+    if hint:
+        found = find_dates(text[hint.end():hint.end() + p.HINT_REACH_CHARS])
+        return to_aware(found[0], zone) if found else None
+    head = text[:p.DATE_LEAD_CHARS]
+    found = find_dates(head)
+    if found and p.HEADER_STRIP_MARK.search(text):
+        return to_aware(found[0], zone)
+    return None
 
 
 def hinted_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
@@ -139,4 +154,31 @@ def hinted_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
             published, _ = line_dates(block.text, zone)
             if published is not None:
                 return published
+    return None
+
+
+def footer_blocks(items: Classified, end: int) -> Classified:
+    """The byline and date lines just before and after the body's end, where blogs sign a
+    post ("Posted by Andrew Zonenberg at 12:55 AM", "Nicolas Perriault — 2013-09-29")."""
+    before = _non_chrome(items[max(0, end - p.FOOTER_REACH * 3):end + 1][::-1], p.FOOTER_REACH)
+    after = _non_chrome(items[end + 1:], p.FOOTER_REACH)
+    return tuple(item for item in before[::-1] + after if item[1] in (Kind.BYLINE, Kind.DATE))
+
+
+def footer_authors(items: Classified, end: int) -> list[str]:
+    """Names signing the post at its end, when its header has none."""
+    for block, kind in footer_blocks(items, end):
+        names = byline_names(block.text) if kind is Kind.BYLINE else names_in_dated_line(
+            block.text)
+        if names:
+            return names
+    return []
+
+
+def footer_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
+    """The date signing the post at its end, when its header has none."""
+    for block, _ in footer_blocks(items, end):
+        published, _ = line_dates(block.text, zone)
+        if published is not None:
+            return published
     return None

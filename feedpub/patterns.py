@@ -208,6 +208,20 @@ PUBLISHED_HINT = re.compile(
     I,
 )
 
+# The same hints, without the short words that also run through prose ("on", "date"):
+# they date a line even inside a longer text ("... posted on April 21, 2015, at 11:29").
+PUBLISHED_HINT_STRONG = re.compile(
+    r"\b(?:published|posted|veröffentlicht|publié|publicado|publicada|pubblicato|publikováno"
+    r"|gepubliceerd|erschienen)\b",
+    I,
+)
+# How far after such a hint its date may start, in characters.
+HINT_REACH_CHARS = 40
+# A long header line opening with a date ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ...
+# | Par ...") is dated when the date is this near its start and it is a strip of parts.
+DATE_LEAD_CHARS = 40
+HEADER_STRIP_MARK = re.compile(r"\s[|•·]\s")
+
 # Words that make the date after them an update of the article, not its publication:
 # "Updated April 29, 2019", "Mis à jour : 30 avril 2015", "Last modified on Wed 16 Jan 2019".
 # A page that shows no other date in its header is dated by its update (the corpus's
@@ -309,6 +323,9 @@ TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
 # standfirst and the lead picture's caption.
 HEADER_AFTER = 8
 HEADER_BEFORE = 3
+# How many blocks before and after the body's end may sign the post (blogs put the byline
+# and date under the text).
+FOOTER_REACH = 3
 # How many other places showing the headline's very line are searched for its byline.
 HEADLINE_TWINS = 3
 # A bare name line counts as the byline only this close under the headline.
