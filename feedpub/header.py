@@ -158,10 +158,11 @@ def hinted_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
 
 
 def footer_blocks(items: Classified, end: int) -> Classified:
-    """The byline and date lines just before and after the body's end, where blogs sign a
-    post ("Posted by Andrew Zonenberg at 12:55 AM", "Nicolas Perriault — 2013-09-29")."""
+    """The byline and date lines among the body's last blocks and right after it, where blogs
+    sign a post ("Posted by Andrew Zonenberg at 12:55 AM", "Nicolas Perriault — 2013-09-29").
+    Farther down come teasers of other stories with their own bylines and dates."""
     before = _non_chrome(items[max(0, end - p.FOOTER_REACH * 3):end + 1][::-1], p.FOOTER_REACH)
-    after = _non_chrome(items[end + 1:], p.FOOTER_REACH)
+    after = _non_chrome(items[end + 1:], 1)
     return tuple(item for item in before[::-1] + after if item[1] in (Kind.BYLINE, Kind.DATE))
 
 

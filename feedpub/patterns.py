@@ -323,8 +323,8 @@ TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
 # standfirst and the lead picture's caption.
 HEADER_AFTER = 8
 HEADER_BEFORE = 3
-# How many blocks before and after the body's end may sign the post (blogs put the byline
-# and date under the text).
+# How many of the body's last blocks may sign the post (blogs put the byline and date under
+# the text); of the blocks after the body only the first may.
 FOOTER_REACH = 3
 # How many other places showing the headline's very line are searched for its byline.
 HEADLINE_TWINS = 3
