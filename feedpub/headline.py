@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from . import patterns as p
-from .classify import word_count
+from .classify import is_prose, word_count
 from .dates import find_dates
 from .model import Block, Kind
 from .names import is_name_line, name_before_date
@@ -45,8 +45,9 @@ def find_title(items: Classified, start: int, end: int) -> int | None:
     body = body_words(items, start, end)
     repeats = repeated_texts(items)
     gaps = gaps_to_body(items, start, limit)
+    after_prose = prose_seen(items, start, limit)
     scores = {i: title_score(items, i, gaps[i], body, repeats, inside=i >= start)
-              for i in candidates}
+              - p.HEADLINE_WEIGHTS["after_prose"] * after_prose[i] for i in candidates}
     best = max(candidates, key=lambda i: (scores[i], -gaps[i], i))
     above = headline_above(items, best, body)
     if above in scores and scores[above] >= scores[best] - p.HEADLINE_DEK_MARGIN \
@@ -97,6 +98,17 @@ def gaps_to_body(items: Classified, start: int, limit: int) -> list[int]:
     for index in range(max(start, 0), limit):
         gaps[index] = index - start
     return gaps
+
+
+def prose_seen(items: Classified, start: int, limit: int) -> list[bool]:
+    """For each block, whether a paragraph of the body's prose comes before it: a headline-
+    shaped line there is more likely one of the article's sub-headings."""
+    seen, flags = False, [False] * limit
+    for index in range(max(start, 0), limit):
+        flags[index] = seen
+        block, kind = items[index]
+        seen = seen or (kind is Kind.TEXT and is_prose(block.text))
+    return flags
 
 
 def body_words(items: Classified, start: int, end: int) -> Counter[str]:

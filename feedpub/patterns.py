@@ -256,6 +256,7 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "near_body": 2.0,    # right above the body; halved HEADLINE_NEAR_BLOCKS text blocks up
     "too_long": 2.0,     # minus: longer than HEADLINE_LONG_WORDS reads as a lede or caption
     "inside_body": 1.0,  # minus: inside the body region (past its first block), with ledes
+    "after_prose": 1.5,  # minus: the body's prose has begun above it (a sub-heading)
     "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
     "one_word": 1.0,     # minus: one word is a label far more often than a headline
 })
@@ -301,12 +302,13 @@ HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
 # Headline-shaped lines that are page furniture: form buttons, links, file names,
 # navigation trails ("Home > News", "« Previous | Next »"), nested-list marks of converters
 # ("o Setting up", "+ Added ..."), table rows ("Industry   Open-source software"), the
-# edit links of wiki section headings ("History [ edit ]"), captions that carry their
+# edit links of wiki section headings ("History [ edit ]"), table captions of text browsers
+# ("CAPTION: Films with time loops"), captions that carry their
 # credit ("... for two years. Source: Supplied", "... as they should be Getty Images").
 HEADLINE_NOT = re.compile(
     r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
     r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
-    r"|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe|s'abonner|abonnez"
+    r"|^caption:|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe|s'abonner|abonnez"
     r"|abonnieren|jetzt abonnieren|suscr[ií]b|assine|inscreva|iscriviti|abonneer|předplať)"
     r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
     r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S"
