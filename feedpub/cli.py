@@ -60,7 +60,8 @@ def add_site_options(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--config", type=Path, help="TOML file (default: ./feedpub.toml if present)")
     cmd.add_argument("--input", dest="input_dir", type=Path, help="directory of saved articles")
     cmd.add_argument("--output", dest="output_dir", type=Path, help="directory to publish into")
-    cmd.add_argument("--site-url", dest="site_url", help="public URL of the output directory")
+    cmd.add_argument("--base-url", "--site-url", dest="site_url",
+                     help="public URL of the output directory (config: site_url)")
     cmd.add_argument("--title", help="feed and site title")
     cmd.add_argument("--timezone", help="time zone of dates written without one")
 
