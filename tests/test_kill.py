@@ -101,8 +101,8 @@ def kill_delays(publishing: float, total: float) -> list[float]:
 def check_served(output: Path, versions: Versions) -> str:
     """What a web server would serve from `output` now must be whole; returns which feed."""
     files = site_files(output)
-    assert set(files) <= set(versions.old_files) | set(versions.new_files), \
-        f"stray files in output: {sorted(set(files) - set(versions.old_files) - set(versions.new_files))}"
+    stray = set(files) - set(versions.old_files) - set(versions.new_files)
+    assert not stray, f"files no build publishes are in output: {sorted(stray)}"
     feed = files["feed.atom"]
     assert feed in (versions.old_files["feed.atom"], versions.new_files["feed.atom"])
     etree.fromstring(feed)  # raises on incomplete XML
@@ -118,25 +118,35 @@ def check_served(output: Path, versions: Versions) -> str:
     return "new" if feed == versions.new_files["feed.atom"] else "old"
 
 
+def kill_at(versions: Versions, where: Path, delay: float) -> bool:
+    """Start an update, SIGKILL it after `delay` s; whether it died while replacing files."""
+    process = start_update(versions, where)
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    return (where / ".output.staging").exists()
+
+
+def rebuild_after_kill(input_dir: Path, expected: dict[str, bytes], where: Path) -> None:
+    result = feedpub_build(input_dir, where / "output", "--quiet")
+    assert result.returncode == 0, f"{where.name}: {result.stderr}"
+    assert site_files(where / "output") == expected, f"{where.name}: rebuilt site differs"
+    assert {p.name for p in where.iterdir()} == SIDECARS | {"output"}
+
+
 def test_killed_builds_leave_a_servable_site(versions: Versions, tmp_path: Path) -> None:
     publishing, total = median_timeline(versions, tmp_path)
     outcomes: dict[str, int] = {"old": 0, "new": 0}
     killed_while_publishing = 0
     for i, delay in enumerate(kill_delays(publishing, total)):
         where = tmp_path / f"kill-{i}"
-        process = start_update(versions, where)
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        killed_while_publishing += (where / ".output.staging").exists()
+        killed_while_publishing += kill_at(versions, where, delay)
         outcomes[check_served(where / "output", versions)] += 1
-        # Alternate: carry on with the new input, or go back to the old one.
-        input_dir, expected = ((versions.new_input, versions.new_files) if i % 2 else
-                               (versions.old_input, versions.old_files))
-        result = feedpub_build(input_dir, where / "output", "--quiet")
-        assert result.returncode == 0, f"rebuild after a kill at {delay:.3f} s: {result.stderr}"
-        assert site_files(where / "output") == expected, f"after a kill at {delay:.3f} s"
-        assert {p.name for p in where.iterdir()} == SIDECARS | {"output"}
+        # Then either carry on with the new input or go back to the old one.
+        if i % 2:
+            rebuild_after_kill(versions.new_input, versions.new_files, where)
+        else:
+            rebuild_after_kill(versions.old_input, versions.old_files, where)
     print(f"\nkill test: update takes {total:.3f} s, publishing from {publishing:.3f} s; "
           f"{sum(outcomes.values())} kills, feed left old {outcomes['old']}, new {outcomes['new']}, "
           f"{killed_while_publishing} killed while replacing files")
