@@ -9,7 +9,6 @@ from __future__ import annotations
 import http.client
 import os
 import re
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from .realtools import ROOT, require_tool
 from .sites import built, free_port, site_files, write_articles
 
 START_TIMEOUT_SECONDS = 20
+START_ATTEMPTS = 3
 # The parts of README's block that name the example host's port and directory.
 LISTEN = re.compile(r"^(\s*)listen\s+[^;]+;", re.MULTILINE)
 ROOT_DIRECTIVE = re.compile(r"^(\s*)root\s+[^;]+;", re.MULTILINE)
@@ -88,16 +88,32 @@ class Site:
         built(self.input_dir, self.output_dir)
 
 
-def wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
+def started(process: subprocess.Popen, pid_file: Path) -> bool:
+    """Whether nginx came up: it writes its pid file only once it listens."""
     deadline = time.monotonic() + START_TIMEOUT_SECONDS
     while time.monotonic() < deadline:
+        if pid_file.exists():
+            return True
         if process.poll() is not None:
-            pytest.fail(f"nginx exited with {process.returncode}: {log.read_text()}")
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                return
+            return False
         time.sleep(0.05)
-    pytest.fail(f"nginx did not listen on 127.0.0.1:{port}")
+    pytest.fail("nginx neither started nor exited")
+
+
+def start_nginx(nginx: str, run_dir: Path, root: Path) -> tuple[subprocess.Popen, int]:
+    """nginx serving `root` on a free port; another port if one is taken meanwhile."""
+    conf, log = run_dir / "nginx.conf", run_dir / "error.log"
+    for _ in range(START_ATTEMPTS):
+        port = free_port()
+        conf.write_text(nginx_conf(run_dir, port, root), encoding="utf-8")
+        with open(log, "ab") as stderr:
+            process = subprocess.Popen([nginx, "-p", str(run_dir), "-c", str(conf), "-e", str(log)],
+                                       stdin=subprocess.DEVNULL, stdout=stderr, stderr=stderr)
+        if started(process, run_dir / "nginx.pid"):
+            return process, port
+        if "Address already in use" not in log.read_text():
+            break
+    pytest.fail(f"nginx did not start: {log.read_text()}")
 
 
 @pytest.fixture
@@ -107,15 +123,8 @@ def site(tmp_path: Path) -> Iterator[Site]:
     write_articles(input_dir, range(3))
     built(input_dir, output_dir)
     run_dir.mkdir()
-    port = free_port()
-    conf = run_dir / "nginx.conf"
-    conf.write_text(nginx_conf(run_dir, port, output_dir), encoding="utf-8")
-    log = run_dir / "error.log"
-    with open(log, "ab") as stderr:
-        process = subprocess.Popen([nginx, "-p", str(run_dir), "-c", str(conf), "-e", str(log)],
-                                   stdin=subprocess.DEVNULL, stdout=stderr, stderr=stderr)
+    process, port = start_nginx(nginx, run_dir, output_dir)
     try:
-        wait_for_port(port, process, log)
         yield Site(input_dir, output_dir, port)
     finally:
         process.terminate()
