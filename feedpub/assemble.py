@@ -11,11 +11,9 @@ from .header import footer_authors, footer_date, header_authors, header_date, hi
 from .headline import find_title
 from .errors import InputError
 from .model import Article, Block, BodyPart, Image, Kind
+from .region import NEUTRAL_KINDS, body_region
 
 Classified = tuple[tuple[Block, Kind], ...]
-
-# Kinds that sit inside an article without counting for or against the body region.
-NEUTRAL_KINDS = (Kind.CREDIT, Kind.RELATED, Kind.DATE, Kind.BYLINE, Kind.SIGNOFF)
 
 
 @dataclass
@@ -61,28 +59,6 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
     return apply_front_matter(article, front, zone)
 
 
-def block_score(block: Block, kind: Kind) -> float:
-    """How much a block counts for being inside the article body."""
-    if kind in NEUTRAL_KINDS:
-        return 0
-    if kind is Kind.CHROME:
-        return p.CHROME_SCORE
-    if is_prose(block.text):
-        return word_count(block.text)
-    return p.SHORT_BLOCK_SCORE
-
-
-def body_region(items: Classified) -> tuple[int, int]:
-    """The run of blocks with the highest total score (maximum subarray): the article body."""
-    best, best_span = float("-inf"), (0, -1)
-    total, run_start = 0.0, 0
-    for index, (block, kind) in enumerate(items):
-        if total <= 0:
-            total, run_start = 0.0, index
-        total += block_score(block, kind)
-        if total > best:
-            best, best_span = total, (run_start, index)
-    return best_span if best > 0 else (len(items), len(items) - 1)
 
 
 def section_of(items: Classified, title_at: int | None) -> tuple[str, ...]:
