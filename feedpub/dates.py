@@ -57,6 +57,8 @@ DATE_SHAPES = (
 )
 # Separators pages put between a date and its time: "April 5, 2018 | 6:00 PM".
 TIME_SEPARATOR = re.compile(r"\s+\|\s+")
+# Marks after a day's number that dateutil does not know: "13. März", "1er mars", "1º de".
+DAY_MARK = re.compile(r"(?<=\b\d)(?:\.|er|º)(?=\s)|(?<=\b\d\d)(?:\.|er|º)(?=\s)")
 CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 
@@ -112,7 +114,7 @@ def _parse(match: re.Match[str], dayfirst: bool) -> FoundDate | None:
 
 def _readable(text: str) -> str:
     """A matched date as dateutil reads it: no separators around it or between its parts."""
-    return TIME_SEPARATOR.sub(" ", text).strip(" ,|-")
+    return DAY_MARK.sub("", TIME_SEPARATOR.sub(" ", text)).strip(" ,|-")
 
 
 def _without_time(match: re.Match[str]) -> str:

@@ -8,6 +8,12 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
+from .datewords import MONTHS
+
+# Month names in every language datewords knows: "13. März 2020" is a date, not item 13.
+_MONTH_WORD = "|".join(sorted({re.escape(n) for lang in MONTHS.values() for m in lang for n in m},
+                              key=len, reverse=True))
+
 I = re.IGNORECASE
 
 # ---------------------------------------------------------------------------------------------
@@ -16,7 +22,8 @@ I = re.IGNORECASE
 # A list bullet or number at the start of a line: "  * Home", "• Sport", "1. Skip to content".
 # Text browsers mark nested lists with "+", "o" and "□"; "o" only counts when indented, since
 # it is a word in Portuguese and Spanish ("o brasil que dá certo").
-BULLET = re.compile(r"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{1,3}[.)])\s+|^\s{2,}o\s+")
+BULLET = re.compile(rf"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{{1,3}}[.)](?!\s+(?:{_MONTH_WORD})\b))\s+"
+                    r"|^\s{2,}o\s+", I)
 
 # Image placeholders that text browsers and converters leave: "[logo]", "[IMG]", "[image: x]".
 PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+$|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$")
