@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from . import patterns as p
 from .classify import is_prose, word_count
@@ -51,6 +52,7 @@ def find_title(items: Classified, start: int, end: int) -> int | None:
     best = max(candidates, key=lambda i: (scores[i], -gaps[i], i))
     above = headline_above(items, best, body)
     if above in scores and scores[above] >= scores[best] - p.HEADLINE_DEK_MARGIN \
+            and word_count(items[best][0].text) > word_count(items[above][0].text) \
             and topicality(items[above][0].text, body) >= p.HEADLINE_DEK_TOPIC:
         return above
     return best
@@ -111,12 +113,24 @@ def prose_seen(items: Classified, start: int, limit: int) -> list[bool]:
     return flags
 
 
-def body_words(items: Classified, start: int, end: int) -> Counter[str]:
-    """How often each content word occurs in the body region."""
+@dataclass(frozen=True)
+class BodyWords:
+    """How many body paragraphs use each content word, and how many make a word a topic."""
+
+    counts: Counter[str]
+    topic_blocks: int
+
+    def __getitem__(self, word: str) -> int:
+        return self.counts[word]
+
+
+def body_words(items: Classified, start: int, end: int) -> BodyWords:
+    """The body region's content words; in a short body fewer paragraphs make a topic."""
     words: Counter[str] = Counter()
-    for block, _ in items[start:end + 1]:
+    blocks = items[start:end + 1]
+    for block, _ in blocks:
         words.update(content_words(block.text))
-    return words
+    return BodyWords(words, max(1, min(p.HEADLINE_TOPIC_BLOCKS, len(blocks) // 2)))
 
 
 def repeated_texts(items: Classified) -> Counter[str]:
@@ -129,7 +143,7 @@ def repeated_texts(items: Classified) -> Counter[str]:
     return seen
 
 
-def title_score(items: Classified, index: int, gap: int, body: Counter[str],
+def title_score(items: Classified, index: int, gap: int, body: BodyWords,
                 repeats: Counter[str], *, inside: bool) -> float:
     """How strongly a candidate block looks like the article's headline."""
     w = p.HEADLINE_WEIGHTS
@@ -150,7 +164,7 @@ def title_score(items: Classified, index: int, gap: int, body: Counter[str],
     return score
 
 
-def overlap(text: str, body: Counter[str], *, inside: bool) -> float:
+def overlap(text: str, body: BodyWords, *, inside: bool) -> float:
     """Share of the candidate's words the body uses too (itself left out); a label of one or
     two words proves less than a headline of several, so short ones count for less."""
     words = content_words(text)
@@ -160,15 +174,15 @@ def overlap(text: str, body: Counter[str], *, inside: bool) -> float:
     return found / max(len(words), p.HEADLINE_OVERLAP_WORDS)
 
 
-def topicality(text: str, body: Counter[str]) -> float:
+def topicality(text: str, body: BodyWords) -> float:
     """How much the body keeps coming back to the candidate's words: for each word, the
-    paragraphs using it up to HEADLINE_TOPIC_BLOCKS, averaged (the topic of an encyclopedia
+    paragraphs using it up to the body's topic_blocks, averaged (the topic of an encyclopedia
     entry scores 1, a menu label the body mentions once scores little)."""
     words = content_words(text)
     if not words:
         return 0.0
-    return sum(min(body[w], p.HEADLINE_TOPIC_BLOCKS) for w in words) / (
-        p.HEADLINE_TOPIC_BLOCKS * len(words))
+    return sum(min(body[w], body.topic_blocks) for w in words) / (
+        body.topic_blocks * len(words))
 
 
 def meta_near(items: Classified, index: int, step: int) -> float:
@@ -203,7 +217,7 @@ def is_byline_like(text: str) -> bool:
                                   and any(w.casefold() in p.JOB_TITLE_WORDS for w in words))
 
 
-def headline_above(items: Classified, index: int, body: Counter[str]) -> int | None:
+def headline_above(items: Classified, index: int, body: BodyWords) -> int | None:
     """The block right above, when it is a headline-shaped line the body is about: the block
     at `index` may then be its standfirst (dek) rather than the headline."""
     position = index - 1

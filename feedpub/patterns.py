@@ -399,13 +399,15 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
     "one_word": 1.0,     # minus: one word is a label far more often than a headline
 })
-# A word used in this many body paragraphs is fully a topic of the article.
+# A word used in this many body paragraphs (or half the body's, if fewer) is fully a topic.
 HEADLINE_TOPIC_BLOCKS = 5
-# A headline-shaped line right above the best candidate, sharing this share of its words
-# with the body and scoring within the margin, is the headline and the candidate its
-# standfirst (a dek reads much like its headline, and comes second).
+# A shorter headline-shaped line right above the best candidate, sharing this share of its
+# words with the body, about the body's topic and scoring within the margin, is the headline
+# and the candidate its longer standfirst (a dek reads much like its headline, comes second,
+# and sits nearer the byline: the margin covers the "meta_after" and "near_body" weight a
+# headline loses to its dek that way).
 HEADLINE_DEK_OVERLAP = 0.5
-HEADLINE_DEK_MARGIN = 0.75
+HEADLINE_DEK_MARGIN = 2.5
 HEADLINE_DEK_TOPIC = 0.3
 # Text blocks between a headline and the body that halve its "near_body" weight.
 HEADLINE_NEAR_BLOCKS = 4
