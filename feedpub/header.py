@@ -118,8 +118,23 @@ def date_near(items: Classified, title_at: int | None, start: int,
 
 
 def line_dates(text: str, zone: tzinfo) -> tuple[datetime | None, datetime | None]:
-    """The publication date a line gives, and the update date it gives, each or None.
-    A line is read up to a word that makes its dates something else ("© 2021")."""
+    """The publication date a line gives, and the update date it gives, each or None. The
+    cells of a table row laid out side by side ("Expires: 18 June 2015      15 December
+    2014") are read one by one."""
+    published = updated = None
+    labelled = False
+    for cell in p.TABLE_CELL_GAP.split(text):
+        found, changed = cell_dates(cell, zone)
+        if not labelled:
+            published, updated = published or found, updated or changed
+        # A label cell with no date of its own ("Founded") speaks for the next cell.
+        labelled = bool(p.NOT_PUBLICATION_DATE.search(cell)) and not find_dates(cell)
+    return published, updated
+
+
+def cell_dates(text: str, zone: tzinfo) -> tuple[datetime | None, datetime | None]:
+    """The publication and update dates of one line or cell, read up to a word that makes
+    its dates something else ("© 2021")."""
     if len(text.split()) > p.DATED_LINE_MAX_WORDS:
         return long_line_date(text, zone), None
     other = p.NOT_PUBLICATION_DATE.search(text)

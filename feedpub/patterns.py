@@ -295,6 +295,9 @@ JOB_TITLE_WORDS = frozenset({
 # A staff credit that is the whole byline: "TMZ STAFF", "Our Foreign Staff".
 STAFF_CREDIT = re.compile(r"^(?:our\s+)?(?:[\w.&'-]+\s+){0,3}(?:staff|redaktion|rédaction)$", I)
 
+# The possessive ending of a word, left off before looking it up ("Today’s Paper").
+POSSESSIVE = re.compile(r"['’]s$", I)
+
 # A byline names at most this many words per person ("Michiel B. de Jong").
 NAME_MAX_WORDS = 5
 
@@ -354,6 +357,8 @@ PUBLISHED_HINT_STRONG = re.compile(
     r"|gepubliceerd|erschienen)\b",
     I,
 )
+# The gap between the cells of a table row that a text browser lays out side by side.
+TABLE_CELL_GAP = re.compile(r"\s{3,}|\t")
 # How far after such a hint its date may start, in characters.
 HINT_REACH_CHARS = 40
 # A long header line opening with a date ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ...
