@@ -38,24 +38,31 @@ def content_words(text: str) -> set[str]:
 
 def find_title(items: Classified, start: int, end: int) -> int | None:
     """Index of the block that is the article's headline, or None when nothing qualifies."""
-    limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1, max(end, start) + 1)
-    candidates = [i for i in range(limit)
-                  if is_candidate(items[i]) and not is_wrapped_fragment(items, i)]
-    if not candidates:
+    scores = headline_scores(items, start, end)
+    if not scores:
         return None
     body = body_words(items, start, end)
-    repeats = repeated_texts(items)
-    gaps = gaps_to_body(items, start, limit)
-    after_prose = prose_seen(items, start, limit)
-    scores = {i: title_score(items, i, gaps[i], body, repeats, inside=i >= start)
-              - p.HEADLINE_WEIGHTS["after_prose"] * after_prose[i] for i in candidates}
-    best = max(candidates, key=lambda i: (scores[i], -gaps[i], i))
+    best = max(scores, key=lambda i: (scores[i], -abs(start - i), i))
     above = headline_above(items, best, body)
     if above in scores and scores[above] >= scores[best] - p.HEADLINE_DEK_MARGIN \
             and word_count(items[best][0].text) > word_count(items[above][0].text) \
             and topicality(items[above][0].text, body) >= p.HEADLINE_DEK_TOPIC:
         return above
     return best
+
+
+def headline_scores(items: Classified, start: int, end: int) -> dict[int, float]:
+    """Each headline candidate's index with its score, for the blocks down to the body's
+    first few."""
+    limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1, max(end, start) + 1)
+    candidates = [i for i in range(limit)
+                  if is_candidate(items[i]) and not is_wrapped_fragment(items, i)]
+    body = body_words(items, start, end)
+    repeats = repeated_texts(items)
+    gaps = gaps_to_body(items, start, limit)
+    after_prose = prose_seen(items, start, limit)
+    return {i: title_score(items, i, gaps[i], body, repeats, inside=i >= start)
+            - p.HEADLINE_WEIGHTS["after_prose"] * after_prose[i] for i in candidates}
 
 
 def is_candidate(item: tuple[Block, Kind]) -> bool:
@@ -109,7 +116,7 @@ def prose_seen(items: Classified, start: int, limit: int) -> list[bool]:
     for index in range(max(start, 0), limit):
         flags[index] = seen
         block, kind = items[index]
-        seen = seen or (kind is Kind.TEXT and is_prose(block.text))
+        seen = seen or (kind is Kind.TEXT and is_paragraph(block.text))
     return flags
 
 
@@ -122,6 +129,12 @@ class BodyWords:
 
     def __getitem__(self, word: str) -> int:
         return self.counts[word]
+
+
+def is_paragraph(text: str) -> bool:
+    """Prose that finishes its sentence: not a long headline ending in "N.Y.C." or none."""
+    return is_prose(text) and bool(p.SENTENCE_END.search(text)) \
+        and not p.HEADLINE_END_OK.search(text)
 
 
 def body_words(items: Classified, start: int, end: int) -> BodyWords:
