@@ -46,6 +46,36 @@ def header_authors(items: Classified, title_at: int | None, start: int) -> list[
     return []
 
 
+def author_box(items: Classified, title_at: int | None) -> list[str]:
+    """The name in an author box over the headline (or over the same line shown again)."""
+    for at in headline_places(items, title_at):
+        names = name_over_time(items, at) if at is not None else []
+        if names:
+            return names
+    return []
+
+
+def name_over_time(items: Classified, title_at: int) -> list[str]:
+    """A name line above the headline with when it was posted right under it ("Pippin Lee" /
+    "on Mar 17 · 11 min read"): the author box some pages put over the story."""
+    above = _non_chrome(items[max(0, title_at - p.AUTHOR_BOX_REACH * 3):title_at][::-1],
+                        p.AUTHOR_BOX_REACH)[::-1]
+    for (block, _), (under, _) in zip(above, above[1:]):
+        name = single_name(p.BRACKETED.sub(" ", block.text).strip())
+        if name and (find_dates(under.text) or p.RELATIVE_TIME.search(under.text)):
+            return [name]
+    return []
+
+
+def single_name(text: str) -> str | None:
+    """The name a line shows, also when it shows it twice ("Ann Lee Ann Lee")."""
+    words = text.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:
+        text = " ".join(words[:half])
+    return text if is_name_line(text) else None
+
+
 def authors_under(items: Classified, title_at: int | None, start: int) -> list[str]:
     """The byline's names; failing that, a bare name line right under the headline."""
     after = header_blocks(items, title_at, start)[:p.HEADER_AFTER]
@@ -57,6 +87,9 @@ def authors_under(items: Classified, title_at: int | None, start: int) -> list[s
 
 def block_byline(after: Classified, block: Block, kind: Kind) -> list[str]:
     """Names that one header block gives as a byline."""
+    cjk = p.CJK_BYLINE.search(block.text)
+    if cjk:
+        return [cjk["names"]]
     if kind is Kind.BYLINE:
         return byline_names(block.text)
     if kind is Kind.DATE:

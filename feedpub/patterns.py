@@ -240,6 +240,13 @@ NOT_AUTHOR_CREDIT = re.compile(
 # "2/26/2015 7:11 AM PST BY TMZ STAFF".
 BYLINE_INSIDE = re.compile(r"(?:^|[\s/|•·])(?:by|von|par|por)\s+(?P<names>[^\W\d_].{0,150})$", I)
 
+# A Chinese or Japanese byline: "作者：肖春芳", "责任编辑：肖春芳", "記者：山田太郎". The
+# name ends the line or is closed by a bracket, so "作者：责任编辑：肖春芳" gives the last.
+CJK_BYLINE = re.compile(
+    r"(?:作者|记者|記者|责任编辑|責任編集|编辑|編集|撰文|文|筆者|执笔|執筆)\s*[:：]\s*"
+    r"(?P<names>[\u4e00-\u9fff\u3040-\u30ff·・]{2,8})(?=$|\s|[\]】）)\],，])"
+)
+
 # A line that is only the byline word; the names follow on the next line ("By" / "Ana Lima").
 BYLINE_WORD = re.compile(r"^\W{0,3}(?:by|von|par|por|door|autor|author|auteur)\s*:?$", I)
 
@@ -476,6 +483,8 @@ HEADER_BEFORE = 3
 FOOTER_REACH = 3
 # How many other places showing the headline's very line are searched for its byline.
 HEADLINE_TWINS = 3
+# How many blocks over the headline an author box (a name, then when it was posted) may be.
+AUTHOR_BOX_REACH = 12
 # A bare name line counts as the byline only this close under the headline.
 NAME_LINE_REACH = 4
 # A line longer than this is prose that mentions a date, not a date line.

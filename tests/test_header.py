@@ -10,6 +10,7 @@ from feedpub.dates import find_dates
 from feedpub.header import line_dates
 from feedpub.names import byline_names, is_name_line, names_in_dated_line
 
+from .conftest import PARAGRAPHS
 from .test_headline import HEADLINE, page
 
 UTC = timezone.utc
@@ -145,3 +146,24 @@ def test_the_update_date_dates_a_page_that_shows_no_other():
 def test_a_date_in_an_infobox_is_no_publication_date():
     article = parse_article(page(HEADLINE, "Founded    February 28, 1998"))
     assert article.published is None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("2017-03-10 09:58:03来源：网易科学人作者：责任编辑：肖春芳", "肖春芳"),
+    ("来源：新华网 [责任编辑:肖春芳]", "肖春芳"),
+    ("記者：山田太郎", "山田太郎"),
+])
+def test_chinese_and_japanese_bylines(line, name):
+    assert authors_of(line) == (name,)
+
+
+def test_an_author_box_over_the_headline_names_the_author():
+    text = "\n\n".join(("Skip to content", "[0] Pippin Lee", "on Mar 17 · 11 min read",
+                        "Next story", HEADLINE, *PARAGRAPHS, "Share this article")) + "\n"
+    assert parse_article(text).authors == ("Pippin Lee",)
+
+
+def test_a_name_shown_twice_in_an_author_box_is_one_author():
+    text = "\n\n".join(("Skip to content", "Ann Lee Ann Lee", "4 min read", HEADLINE,
+                        *PARAGRAPHS)) + "\n"
+    assert parse_article(text).authors == ("Ann Lee",)
