@@ -59,6 +59,9 @@ DATE_SHAPES = (
 TIME_SEPARATOR = re.compile(r"\s+\|\s+")
 # Marks after a day's number that dateutil does not know: "13. März", "1er mars", "1º de".
 DAY_MARK = re.compile(r"(?<=\b\d)(?:\.|er|º)(?=\s)|(?<=\b\d\d)(?:\.|er|º)(?=\s)")
+# Every date shape has a year in YEAR_RANGE's centuries; a line without one is skipped
+# before the costly shapes are tried (classify asks about every short line of a page).
+HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
 CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 
@@ -73,6 +76,8 @@ class FoundDate:
 
 def find_dates(line: str, *, dayfirst: bool = False) -> tuple[FoundDate, ...]:
     """Every date written in `line`, in order of position."""
+    if not HAS_YEAR.search(line):
+        return ()
     found = {f.start: f for f in _cjk_dates(line)}
     for shape in DATE_SHAPES:
         for match in shape.finditer(line):

@@ -444,6 +444,9 @@ HEADLINE_GOOD_WORDS = 6
 # How many text blocks under / over a headline its byline or date may sit.
 META_REACH_AFTER = 4
 META_REACH_BEFORE = 2
+# How many blocks past the last candidate are looked at per block of reach (chrome and
+# credits in between do not count).
+META_SCAN_FACTOR = 4
 # A bare name line under a candidate counts this much as a byline (names also head lists).
 NAME_LINE_META = 1.0
 # A headline starts with a letter, a digit or an opening quote, not "□", "+" or "//".
