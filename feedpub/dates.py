@@ -62,6 +62,8 @@ DAY_MARK = re.compile(r"(?<=\b\d)(?:\.|er|º)(?=\s)|(?<=\b\d\d)(?:\.|er|º)(?=\s
 # Every date shape has a year in YEAR_RANGE's centuries; a line without one is skipped
 # before the costly shapes are tried (classify asks about every short line of a page).
 HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+# A date of numbers with a two-digit year: "11.03.17", "10/15/15" (not "1.2.10.4").
+SHORT_DATE = re.compile(r"(?<![\d.,/])[0-3]?\d([./])[0-3]?\d\1\d\d(?![\d.,/])")
 CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 
@@ -87,6 +89,17 @@ def find_dates(line: str, *, dayfirst: bool = False) -> tuple[FoundDate, ...]:
             if parsed is not None:
                 found[match.start()] = parsed
     return tuple(found[k] for k in sorted(found))
+
+
+def find_short_dates(line: str, *, month_first: bool) -> tuple[FoundDate, ...]:
+    """Dates written with numbers and a two-digit year ("11.03.17", "10/15/15"), which only
+    a page's language tells apart: month first on English pages, day first elsewhere."""
+    found = []
+    for match in SHORT_DATE.finditer(line):
+        value = _dateutil(match.group(0), not month_first)
+        if value is not None and YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
+            found.append(FoundDate(value, False, match.start()))
+    return tuple(found)
 
 
 def _cjk_dates(line: str) -> list[FoundDate]:
