@@ -4,8 +4,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from feedpub import parse_article
+from feedpub import InputError, parse_article
 from feedpub.dates import find_dates, find_short_dates
 from feedpub.header import line_dates
 from feedpub.names import byline_names, is_name_line, names_in_dated_line
@@ -193,3 +195,32 @@ def test_an_english_page_dates_its_short_numeric_date_month_first():
 def test_a_published_label_over_its_date():
     text = page("Stats:", "Published:", "2017-08-15", "Words:", "67379", HEADLINE)
     assert parse_article(text).published == datetime(2017, 8, 15, tzinfo=UTC)
+
+
+# Lines built from the words bylines and dates are made of, in any order: the header rules
+# must never raise on them, and what they return must be well formed.
+HEADER_WORDS = ("By", "by", "Von", "Par", "Posted", "Updated", "Published:", "March", "13.",
+                "2020", "11.03.17", "12:30", "PM", "|", "•", "Ann", "Lee", "作者：", "肖春芳",
+                "(avec", "Bo)", "©", "Founded", "   ", "[x]", "o", "N.Y.C.", "ago", "2", "h")
+header_lines = st.lists(st.sampled_from(HEADER_WORDS) | st.text(max_size=12), max_size=25).map(
+    " ".join)
+
+
+@given(header_lines)
+def test_byline_and_date_rules_never_raise(line):
+    assert all(isinstance(name, str) and name for name in byline_names(line))
+    assert all(isinstance(name, str) for name in names_in_dated_line(line))
+    published, updated = line_dates(line, UTC)
+    assert published is None or published.tzinfo is not None
+    assert updated is None or updated.tzinfo is not None
+
+
+@given(st.lists(header_lines, max_size=12))
+def test_any_page_of_such_lines_parses_or_is_rejected(lines):
+    text = "\n\n".join((*lines, *PARAGRAPHS))
+    try:
+        article = parse_article(text)
+    except InputError as error:
+        assert "\n" not in str(error)
+        return
+    assert article.title and all(article.authors)
