@@ -66,6 +66,12 @@ def is_code(text: str) -> bool:
     return bool(p.CODE_LINE.search(text)) and word_count(text) <= p.CODE_LINE_MAX_WORDS
 
 
+def is_markup(text: str) -> bool:
+    """Whether a block is mostly HTML the page failed to render (an ad or tracking snippet)."""
+    tags = sum(len(tag) for tag in p.MARKUP_TAG.findall(text))
+    return tags >= p.MARKUP_MIN_SHARE * len(text)
+
+
 def is_doubled(text: str) -> bool:
     """Whether a block says the same thing twice, as a link and its title do in teaser lists
     ("Citi mortgage units fined $28.8 million Citi mortgage units fined $28.8 million")."""

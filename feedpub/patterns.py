@@ -17,8 +17,12 @@ I = re.IGNORECASE
 # it is a word in Portuguese and Spanish ("o brasil que dá certo").
 BULLET = re.compile(r"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{1,3}[.)])\s+|^\s{2,}o\s+")
 
-# Image placeholders that text browsers and converters leave: "[logo]", "[IMG]", "[image: x]".
-PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+$|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$")
+# Image and form placeholders that text browsers and converters leave: "[logo]", "[IMG]",
+# "[image: x]", lynx's "(BUTTON) (BUTTON) 0", and lines of bare icons ("•", "□").
+PLACEHOLDER = re.compile(
+    r"^\s*(?:(?:\[[^\]]{0,80}\]|\((?:BUTTON|button|submit|Submit|Submit Query)\))\s*)+\d{0,4}\s*$"
+    r"|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$"
+)
 
 # A sentence ends with one of these (optionally inside quotes or brackets). An ellipsis does
 # not end one: it marks a teaser cut short ("Les 43 fois où Grey's Anatomy a fait couler…").
@@ -44,9 +48,11 @@ PRE_MIN_LINES = 3
 PRE_CODE_SHARE = 0.25
 
 # An HTML tag with attributes left in the text ("<div style=...>", "<img src=...>"): markup a
-# page failed to render (ad and tracking snippets), not article prose. Prose that names a tag
-# ("<b>") is not caught.
+# page failed to render (ad and tracking snippets), not article prose. Prose that names or
+# quotes a tag ("<b>", "an <img src=x> tag") is not caught.
 MARKUP_TAG = re.compile(r"<[a-zA-Z][\w-]*\s+[\w-]+=[^>]*>")
+# A block whose tags with attributes make up this share of its characters is leaked markup.
+MARKUP_MIN_SHARE = 0.3
 
 # Inline TeX that math renderers leave beside a formula ("{\displaystyle a_{ij}}"): dropped from
 # the text, since a reader sees the formula, not its source.

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import patterns as p
-from .classify import ends_sentence, is_code, is_doubled, word_count
+from .classify import ends_sentence, is_code, is_doubled, is_markup, word_count
 from .model import Block, Kind
 
 Classified = tuple[tuple[Block, Kind], ...]
@@ -23,7 +23,7 @@ def block_score(block: Block, kind: Kind) -> float:
         return 0
     if kind is Kind.CHROME:
         return p.CHROME_SCORE if p.END_CHROME.match(text) else p.INLINE_CHROME_SCORE
-    if is_doubled(text) or p.MARKUP_TAG.search(text):
+    if is_doubled(text) or is_markup(text):
         return p.SHORT_BLOCK_SCORE
     words = word_count(text)
     sentence = ends_sentence(text) and words >= p.SENTENCE_MIN_WORDS
