@@ -32,7 +32,7 @@ SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$")
 FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$", I)
 
 # A line of program code, markup or tabular output, which technical articles quote in blocks:
-# it ends in a brace or semicolon, opens or closes a tag, calls a function, assigns, is a
+# it ends in a brace, semicolon, comma or open bracket, opens or closes a tag, calls a function, assigns, is a
 # comment or a shell prompt, or is a table row or rule drawn with box characters
 # ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t"); so is a line of
 # bare figures, as a chart's axis labels leave ("$915", "’17", "4.3333").
@@ -40,9 +40,12 @@ CODE_LINE = re.compile(
     r"[{};]\s*$|^\s*[}\])]|^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\w\([^)]*\)\s*[;{]?\s*$"
     r"|^\s*(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
     r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% |-- )"
-    r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$"
+    r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$|[,(]\s*$"
     r"|^[\s$€£¥%‰’'+\-–.,:/#]*\d[\s\d$€£¥%‰’'+\-–.,:/#]*$"
 )
+# The column separators of a table drawn with box characters (a query's output, a text table).
+TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
+
 # A run of at least PRE_MIN_LINES lines with no blank line between, none of them a list item,
 # of which PRE_CODE_SHARE or more look like code, is a preformatted block (a code listing, a
 # query and its output): all of it is read as the article quoting code.
