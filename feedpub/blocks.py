@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 
 from .model import Block
-from .patterns import (BULLET, FIRST_LINE_INDENT_MAX, TABLE_RULE, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_PERCENTILE,
+from .patterns import (BULLET, CONTINUATION_START, FIRST_LINE_INDENT_MAX, TABLE_RULE, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_PERCENTILE,
                        WRAP_SHARE, WRAP_SLACK, WRAP_WIDTH_MAX)
 
 
@@ -63,6 +63,8 @@ def continues(block_lines: list[str], line: str, width: int | None) -> bool:
         return False
     if TABLE_RULE.search(line) or TABLE_RULE.search(block_lines[-1]):
         return False  # rows of a box-drawn table are never wrapped prose
+    if CONTINUATION_START.match(line) and indent_of(line) >= indent_of(block_lines[0]):
+        return True  # no paragraph starts with ". Retrieved 2014" or ", and then"
     if not indent_fits(block_lines, indent_of(line)):
         return False
     previous = block_lines[-1]

@@ -314,6 +314,9 @@ WRAP_SHARE = 0.45
 # A line continues the one above when its first word would not have fitted within this many
 # columns of the wrap column (lynx leaves a column or two free).
 WRAP_SLACK = 2
+# A wrapped line that starts with closing punctuation continues the line above whatever its
+# length: lynx breaks after a link ("^ Lee (7 July 2017). "Cannes: ..."" / ". Variety.").
+CONTINUATION_START = re.compile(r"^\s*[.,;:)\]»”]\s")
 # A paragraph's first line may stand this many columns further in than its wrapped lines
 # (a first-line indent, an ideographic space opening a Japanese paragraph).
 FIRST_LINE_INDENT_MAX = 4
