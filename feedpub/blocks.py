@@ -7,7 +7,7 @@ copy, a dump at unlimited width) are never joined, because their lines end anywh
 """
 from __future__ import annotations
 
-import unicodedata
+import re
 
 from .model import Block
 from .patterns import (BULLET, CONTINUATION_START, FIRST_LINE_INDENT_MAX, TABLE_RULE, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_PERCENTILE,
@@ -35,11 +35,20 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+# Characters a terminal shows two columns wide (Unicode East Asian Width W and F): Hangul,
+# CJK, kana, fullwidth forms and wide emoji; the usual wcwidth ranges.
+WIDE_CHAR = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
+    "\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
+)
+
+
 def display_width(text: str) -> int:
     """Columns `text` takes in a terminal: East Asian wide characters take two."""
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text) + len(WIDE_CHAR.findall(text))
 
 
 def wrap_width(lines: list[str]) -> int | None:

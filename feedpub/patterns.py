@@ -171,7 +171,11 @@ SITE_LINES = (
     r"|se connecter|s'abonner|s'inscrire|iniciar sesión|suscríbete|entrar|assine"
     r"|accedi|abbonati|inloggen|abonneren|přihlásit(?: se)?|předplatné)",
     r"(?:sign up for|subscribe to|get) (?:our|the)(?: free| daily| weekly)? newsletters?\b.*"
-    r"|newsletters?|(?:our )?newsletter sign-?up|enter your e-?mail(?: address)?.*",
+    r"|newsletters?|(?:our )?newsletter sign-?up|enter your e-?mail(?: address)?.*"
+    r"|(?:recevoir|s'abonner à|inscrivez-vous à) (?:la|notre|nos) newsletters?.*"
+    r"|newsletter (?:abonnieren|bestellen)|(?:recibe|suscríbete a) (?:el|nuestro|nuestra) (?:boletín|newsletter).*"
+    r"|(?:receba|assine) (?:a|nossa) newsletter.*|iscriviti alla newsletter.*"
+    r"|(?:meld je aan voor|abonneer op) (?:de|onze) nieuwsbrief.*|(?:přihlaste se k|odebírejte) newslett?er.*",
     r"(?:follow us|find us on|connect with us|folgen sie uns|suivez-nous|síguenos|siga-nos"
     r"|seguici|volg ons|sledujte nás)\b.*",
     r"(?:privacy(?: policy| notice| settings)?|terms(?: (?:of (?:use|service)|and conditions"
@@ -277,8 +281,12 @@ SHORT_BLOCK_SCORE = -4
 BLOCK_COST = 4
 UNFINISHED_WEIGHT = 0.3
 LIST_ITEM_WEIGHT = 0.5
-# A line of code is at most this many words; longer lines matching CODE_LINE are prose.
+# A line of code is at most this many words and characters; longer lines are prose.
 CODE_LINE_MAX_WORDS = 16
+CODE_LINE_MAX_CHARS = 160
+# A chrome line is at most this long (the longest cookie banner in the corpus is 600
+# characters); longer blocks are not tested against the chrome tables.
+CHROME_LINE_MAX_CHARS = 1000
 # A block this long or longer that repeats its first half is a teaser link, not prose.
 DOUBLED_MIN_CHARS = 16
 # A body region scoring below this holds too few sentences to go by (a changelog, a list of
