@@ -8,6 +8,12 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
+from .datewords import MONTHS
+
+# Month names in every language datewords knows: "13. März 2020" is a date, not item 13.
+_MONTH_WORD = "|".join(sorted({re.escape(n) for lang in MONTHS.values() for m in lang for n in m},
+                              key=len, reverse=True))
+
 I = re.IGNORECASE
 
 # ---------------------------------------------------------------------------------------------
@@ -16,7 +22,8 @@ I = re.IGNORECASE
 # A list bullet or number at the start of a line: "  * Home", "• Sport", "1. Skip to content".
 # Text browsers mark nested lists with "+", "o" and "□"; "o" only counts when indented, since
 # it is a word in Portuguese and Spanish ("o brasil que dá certo").
-BULLET = re.compile(r"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{1,3}[.)])\s+|^\s{2,}o\s+")
+BULLET = re.compile(rf"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{{1,3}}[.)](?!\s+(?:{_MONTH_WORD})\b))\s+"
+                    r"|^\s{2,}o\s+", I)
 
 # Image and form placeholders that text browsers and converters leave: "[logo]", "[IMG]",
 # "[image: x]", lynx's "(BUTTON) (BUTTON) 0", and lines of bare icons ("•", "□").
@@ -233,7 +240,7 @@ BYLINE = re.compile(
     r"|fact[- ]checked|photos?|photographs?|illustrations?|video|translated|geschrieben"
     r"|publié|publicado|escrito)\s+)?"
     r"(?:by|von|par|por|door|di|da|od|autor(?:in)?|author|auteur|texto|text|napsal(?:a)?)"
-    r"(?:\s*:\s*|\s+)(?P<names>\S.{0,150})$",
+    r"(?:\s*:\s*|\s+)(?P<names>\S.*)$",
     I,
 )
 
@@ -248,6 +255,13 @@ NOT_AUTHOR_CREDIT = re.compile(
 # "by" inside a line that opens with something else: "on March 10, 2015 by Nikhil Marathe",
 # "2/26/2015 7:11 AM PST BY TMZ STAFF".
 BYLINE_INSIDE = re.compile(r"(?:^|[\s/|•·])(?:by|von|par|por)\s+(?P<names>[^\W\d_].{0,150})$", I)
+
+# A Chinese or Japanese byline: "作者：肖春芳", "责任编辑：肖春芳", "記者：山田太郎". The
+# name ends the line or is closed by a bracket, so "作者：责任编辑：肖春芳" gives the last.
+CJK_BYLINE = re.compile(
+    r"(?:作者|记者|記者|责任编辑|責任編集|编辑|編集|撰文|文|筆者|执笔|執筆)\s*[:：]\s*"
+    r"(?P<names>[\u4e00-\u9fff\u3040-\u30ff·・]{2,8})(?=$|\s|[\]】）)\],，])"
+)
 
 # A line that is only the byline word; the names follow on the next line ("By" / "Ana Lima").
 BYLINE_WORD = re.compile(r"^\W{0,3}(?:by|von|par|por|door|autor|author|auteur)\s*:?$", I)
@@ -271,6 +285,8 @@ RELATIVE_TIME = re.compile(
     I,
 )
 
+# Co-authors named in brackets: "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)".
+WITH_NOTE = re.compile(r"\s*\((?:avec|with|mit|con|com|met|se|s)\s+([^)]*)\)", I)
 # Notes after a name saying what the person did: "Eleanor Ainge Roy (reporting)".
 ROLE_NOTE = re.compile(r"\s*\([^)]*\)")
 # Such notes for people who did not write the text: "Adrian Malloch (photography)".
@@ -301,6 +317,9 @@ JOB_TITLE_WORDS = frozenset({
 
 # A staff credit that is the whole byline: "TMZ STAFF", "Our Foreign Staff".
 STAFF_CREDIT = re.compile(r"^(?:our\s+)?(?:[\w.&'-]+\s+){0,3}(?:staff|redaktion|rédaction)$", I)
+
+# The possessive ending of a word, left off before looking it up ("Today’s Paper").
+POSSESSIVE = re.compile(r"['’]s$", I)
 
 # A byline names at most this many words per person ("Michiel B. de Jong").
 NAME_MAX_WORDS = 5
@@ -354,6 +373,22 @@ PUBLISHED_HINT = re.compile(
     I,
 )
 
+# The same hints, without the short words that also run through prose ("on", "date"):
+# they date a line even inside a longer text ("... posted on April 21, 2015, at 11:29").
+PUBLISHED_HINT_STRONG = re.compile(
+    r"\b(?:published|posted|veröffentlicht|publié|publicado|publicada|pubblicato|publikováno"
+    r"|gepubliceerd|erschienen)\b",
+    I,
+)
+# The gap between the cells of a table row that a text browser lays out side by side.
+TABLE_CELL_GAP = re.compile(r"\s{3,}|\t")
+# How far after such a hint its date may start, in characters.
+HINT_REACH_CHARS = 40
+# A long header line opening with a date ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ...
+# | Par ...") is dated when the date is this near its start and it is a strip of parts.
+DATE_LEAD_CHARS = 40
+HEADER_STRIP_MARK = re.compile(r"\s[|•·]\s")
+
 # Words that make the date after them an update of the article, not its publication:
 # "Updated April 29, 2019", "Mis à jour : 30 avril 2015", "Last modified on Wed 16 Jan 2019".
 # A page that shows no other date in its header is dated by its update (the corpus's
@@ -388,16 +423,19 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "near_body": 2.0,    # right above the body; halved HEADLINE_NEAR_BLOCKS text blocks up
     "too_long": 2.0,     # minus: longer than HEADLINE_LONG_WORDS reads as a lede or caption
     "inside_body": 1.0,  # minus: inside the body region (past its first block), with ledes
+    "after_prose": 1.5,  # minus: the body's prose has begun above it (a sub-heading)
     "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
     "one_word": 1.0,     # minus: one word is a label far more often than a headline
 })
-# A word used in this many body paragraphs is fully a topic of the article.
+# A word used in this many body paragraphs (or half the body's, if fewer) is fully a topic.
 HEADLINE_TOPIC_BLOCKS = 5
-# A headline-shaped line right above the best candidate, sharing this share of its words
-# with the body and scoring within the margin, is the headline and the candidate its
-# standfirst (a dek reads much like its headline, and comes second).
+# A shorter headline-shaped line right above the best candidate, sharing this share of its
+# words with the body, about the body's topic and scoring within the margin, is the headline
+# and the candidate its longer standfirst (a dek reads much like its headline, comes second,
+# and sits nearer the byline: the margin covers the "meta_after" and "near_body" weight a
+# headline loses to its dek that way).
 HEADLINE_DEK_OVERLAP = 0.5
-HEADLINE_DEK_MARGIN = 0.75
+HEADLINE_DEK_MARGIN = 2.5
 HEADLINE_DEK_TOPIC = 0.3
 # Text blocks between a headline and the body that halve its "near_body" weight.
 HEADLINE_NEAR_BLOCKS = 4
@@ -433,14 +471,18 @@ HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
 # Headline-shaped lines that are page furniture: form buttons, links, file names,
 # navigation trails ("Home > News", "« Previous | Next »"), nested-list marks of converters
 # ("o Setting up", "+ Added ..."), table rows ("Industry   Open-source software"), the
-# edit links of wiki section headings ("History [ edit ]"), captions that carry their
-# credit ("... for two years. Source: Supplied").
+# edit links of wiki section headings ("History [ edit ]"), table captions of text browsers
+# ("CAPTION: Films with time loops"), captions that carry their
+# credit ("... for two years. Source: Supplied", "... as they should be Getty Images").
 HEADLINE_NOT = re.compile(
     r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
     r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
-    r"|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe)\b"
+    r"|^caption:|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe|s'abonner|abonnez"
+    r"|abonnieren|jetzt abonnieren|suscr[ií]b|assine|inscreva|iscriviti|abonneer|předplať)"
     r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
-    r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S",
+    r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S"
+    r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?|alamy|picture alliance"
+    r"|imago|afp|reuters|epa|dpa)\s*\W?$",
     I,
 )
 # Separators in a line that shows the headline with other parts: "New York|Headline",
@@ -452,6 +494,13 @@ TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
 # standfirst and the lead picture's caption.
 HEADER_AFTER = 8
 HEADER_BEFORE = 3
+# How many of the body's last blocks may sign the post (blogs put the byline and date under
+# the text); of the blocks after the body only the first may.
+FOOTER_REACH = 3
+# How many other places showing the headline's very line are searched for its byline.
+HEADLINE_TWINS = 3
+# How many blocks over the headline an author box (a name, then when it was posted) may be.
+AUTHOR_BOX_REACH = 12
 # A bare name line counts as the byline only this close under the headline.
 NAME_LINE_REACH = 4
 # A line longer than this is prose that mentions a date, not a date line.
