@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,15 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 FRONT_MATTER_KEYS = ("title", "date", "updated", "url", "author", "category", "id", "summary")
 
 FENCE = "---"
+
+# Bytes that plain text does not contain: C0 controls other than TAB, LF, FF, CR and ESC
+# (form feeds and terminal colour codes do occur in saved dumps). Random bytes are about 10%
+# of these; a saved page with a stray NUL is far below the share at which a file is called
+# binary (hostile corpus: garbage.txt, image.txt against controls.txt).
+BINARY_BYTES = re.compile(b"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+BINARY_SHARE = 0.03
+# Only the start of a file is looked at: enough to tell text from a picture or an archive.
+BINARY_SAMPLE = 64 * 1024
 
 # Characters XML 1.0 cannot carry (C0 controls except TAB/LF/CR, surrogates, U+FFFE/U+FFFF).
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -43,9 +53,14 @@ class Source:
     warnings: tuple[str, ...]
 
 
+def display_name(path: Path) -> str:
+    """The path as messages show it: bytes of a name that is not UTF-8 written as \\xNN."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
 def read_source(path: Path, display: str | None = None) -> Source:
     """Read one input file; the only place feedpub reads article files."""
-    name = display or str(path)
+    name = display or display_name(path)
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
@@ -53,7 +68,17 @@ def read_source(path: Path, display: str | None = None) -> Source:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    if looks_binary(data):
+        raise InputError(name, "binary data, not text (or UTF-16/32 without a byte-order mark)")
     return split_source(name, decode(data))
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether `data` is not text at all: too many control bytes, and no BOM explaining them."""
+    if any(data.startswith(bom) for bom, _ in BOMS):
+        return False
+    sample = data[:BINARY_SAMPLE]
+    return len(BINARY_BYTES.findall(sample)) > BINARY_SHARE * len(sample)
 
 
 def decode(data: bytes) -> str:
