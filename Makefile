@@ -18,6 +18,15 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q
 
+# The parser's gate: scores the corpora with ../shared/tools/score.py against eval/floors.json.
+eval: $(BIN)/.installed
+	$(BIN)/python eval/gate.py
+
+# Rewrite tests/golden/site/ from the current output; review the diff before committing it.
+# (tests/golden/seed.parse.json is the seed's expected parse, kept by hand.)
+golden: $(BIN)/.installed
+	$(BIN)/python -m pytest -q tests/test_pages.py --update-golden
+
 serve: $(BIN)/.installed
 	$(BIN)/feedpub serve
 

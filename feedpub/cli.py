@@ -60,7 +60,8 @@ def add_site_options(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--config", type=Path, help="TOML file (default: ./feedpub.toml if present)")
     cmd.add_argument("--input", dest="input_dir", type=Path, help="directory of saved articles")
     cmd.add_argument("--output", dest="output_dir", type=Path, help="directory to publish into")
-    cmd.add_argument("--site-url", dest="site_url", help="public URL of the output directory")
+    cmd.add_argument("--base-url", "--site-url", dest="site_url",
+                     help="public URL of the output directory (config: site_url)")
     cmd.add_argument("--title", help="feed and site title")
     cmd.add_argument("--timezone", help="time zone of dates written without one")
 
@@ -95,6 +96,19 @@ def site_config(args: argparse.Namespace) -> Config:
 
 def run_build(args: argparse.Namespace) -> int:
     config = site_config(args)
+    # Locked before the inputs are read, not just around the writes: a build that waited
+    # must publish the inputs as they are once it runs, never an older reading of them.
+    with output_lock(config.output_dir, args.wait, on_wait=lambda: note_waiting(args)):
+        return build_locked(args, config)
+
+
+def note_waiting(args: argparse.Namespace) -> None:
+    if not args.quiet:
+        print(f"feedpub: another build is running; waiting up to {args.wait:g} s",
+              file=sys.stderr, flush=True)
+
+
+def build_locked(args: argparse.Namespace, config: Config) -> int:
     loaded, failures = load_articles(config)
     entries, duplicates = make_entries(loaded, config)
     failures += duplicates
@@ -106,8 +120,7 @@ def run_build(args: argparse.Namespace) -> int:
     if not entries:
         raise PublishError(f"{config.input_dir}: no articles to publish; output left as it was")
     site = build_site(entries, config)
-    with output_lock(config.output_dir, args.wait):
-        report = publish_site(site, config.output_dir)
+    report = publish_site(site, config.output_dir)
     if not args.quiet:
         print(f"feedpub: {len(entries)} articles, {len(failures)} skipped, "
               f"{len(report.written)} files written, {len(report.removed)} removed; "
