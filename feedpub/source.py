@@ -30,6 +30,13 @@ BINARY_SAMPLE = 64 * 1024
 # Characters XML 1.0 cannot carry (C0 controls except TAB/LF/CR, surrogates, U+FFFE/U+FFFF).
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
+# C1 controls (U+0080-U+009F) in text are cp1252 bytes that were read as latin-1 (a cp1252
+# file with one byte cp1252 leaves undefined falls back to latin-1): give them back cp1252's
+# characters ("\x93" -> a curly quote) and drop the five it leaves undefined. Readers differ
+# on these otherwise: feedparser shows cp1252's glyph, browsers an invisible control.
+C1_AS_CP1252 = {code: bytes([code]).decode("cp1252", errors="ignore") or None
+                for code in range(0x80, 0xA0)}
+
 # Encodings tried in order after the byte-order marks: strict UTF-8, then cp1252 for
 # legacy "save as text" files; latin-1 last because it accepts any byte.
 FALLBACK_ENCODINGS = ("utf-8", "cp1252", "latin-1")
@@ -87,9 +94,9 @@ def decode(data: bytes) -> str:
 
 
 def clean_text(text: str) -> str:
-    """LF newlines only, and none of the characters XML cannot carry."""
+    """LF newlines only, no C1 controls, and none of the characters XML cannot carry."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return XML_ILLEGAL.sub("", text)
+    return XML_ILLEGAL.sub("", text).translate(C1_AS_CP1252)
 
 
 def _decode_bytes(data: bytes) -> str:

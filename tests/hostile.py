@@ -106,6 +106,10 @@ def encodings(d: Path) -> list[Case]:
              data=article("Café owners appeal again", accents), encoding="utf-16"),
         good(d, "cp1252.txt", "Café owners’ appeal fails", accents,
              data=article("Café owners’ appeal fails", accents), encoding="cp1252"),
+        # One byte cp1252 leaves undefined (0x81) sends decoding to latin-1: the curly quotes
+        # must still come out as curly quotes, not as C1 controls.
+        good(d, "cp1252-stray-byte.txt", "Café owners’ second appeal", accents,
+             data=article("Café owners’ second appeal", accents).encode("cp1252") + b"\x81\n"),
         good(d, "latin1.txt", "Café owners lose in Zürich", latin,
              data=article("Café owners lose in Zürich", latin), encoding="latin-1"),
     ]
