@@ -185,7 +185,8 @@ def odd_names(d: Path) -> list[Case]:
     long_name = "a-very-long-name-" * 14 + "end.txt"  # 245 bytes: just under NAME_MAX
     return [good(d, name, f"Story from an odd file name {i}")
             for i, name in enumerate(("with some spaces.txt", "ünïcödé 記事.txt",
-                                      "-leading-dash.txt", long_name))]
+                                      "-leading-dash.txt", long_name, "index.txt",
+                                      "feed.txt"))]
 
 
 def undecodable_name(d: Path) -> list[Case]:
