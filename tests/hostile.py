@@ -7,6 +7,7 @@ markup in text, scripts, odd dates, odd names and file-system traps.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import textwrap
@@ -215,6 +216,12 @@ def unreadable(d: Path) -> list[Case]:
     if can_read(path):
         return [Case("unreadable.txt", "entry", title="Story nobody may read", fragments=PROSE)]
     return [Case("unreadable.txt", "skipped", reason="Permission denied")]
+
+
+def unlock(directory: Path) -> None:
+    """Give the unreadable file its mode back, so that the test's tmp_path can be removed."""
+    with contextlib.suppress(FileNotFoundError):
+        (directory / "unreadable.txt").chmod(0o644)
 
 
 def can_read(path: Path) -> bool:

@@ -26,7 +26,7 @@ def corpus(tmp_path_factory):
     cases = hostile.write_corpus(root / "in")
     result = build(root / "in", root / "out")
     yield root, cases, result
-    (root / "in" / "unreadable.txt").chmod(0o644)  # let pytest clean up
+    hostile.unlock(root / "in")
 
 
 def warning_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
