@@ -2,6 +2,7 @@
 Article survives the trip through the Atom feed and feedparser with its title, dates and text."""
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -18,7 +19,9 @@ from feedpub.source import C1_AS_CP1252, XML_ILLEGAL, decode
 
 from . import hostile
 
-SETTINGS = settings(max_examples=150, deadline=None,
+# FEEDPUB_FUZZ_EXAMPLES=20000 turns these into a long fuzzing run (see fuzz/README.md).
+SETTINGS = settings(max_examples=int(os.environ.get("FEEDPUB_FUZZ_EXAMPLES", "150")),
+                    deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
 # Lines a saved page is made of, so that generated texts reach every stage of the parser.
