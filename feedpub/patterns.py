@@ -25,8 +25,12 @@ I = re.IGNORECASE
 BULLET = re.compile(rf"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{{1,3}}[.)](?!\s+(?:{_MONTH_WORD})\b))\s+"
                     r"|^\s{2,}o\s+", I)
 
-# Image placeholders that text browsers and converters leave: "[logo]", "[IMG]", "[image: x]".
-PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+$|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$")
+# Image and form placeholders that text browsers and converters leave: "[logo]", "[IMG]",
+# "[image: x]", lynx's "(BUTTON) (BUTTON) 0", and lines of bare icons ("•", "□").
+PLACEHOLDER = re.compile(
+    r"^\s*(?:(?:\[[^\]]{0,80}\]|\((?:BUTTON|button|submit|Submit|Submit Query)\))\s*)+\d{0,4}\s*$"
+    r"|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$"
+)
 
 # A sentence ends with one of these (optionally inside quotes or brackets). An ellipsis does
 # not end one: it marks a teaser cut short ("Les 43 fois où Grey's Anatomy a fait couler…").
@@ -36,15 +40,20 @@ SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$")
 FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$", I)
 
 # A line of program code, markup or tabular output, which technical articles quote in blocks:
-# it ends in a brace or semicolon, opens or closes a tag, calls a function, assigns, is a
+# it ends in a brace, semicolon, comma or open bracket, opens or closes a tag, calls a function, assigns, is a
 # comment or a shell prompt, or is a table row or rule drawn with box characters
-# ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t").
+# ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t"); so is a line of
+# bare figures, as a chart's axis labels leave ("$915", "’17", "4.3333").
 CODE_LINE = re.compile(
     r"[{};]\s*$|^\s*[}\])]|^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\w\([^)]*\)\s*[;{]?\s*$"
     r"|^\s*(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
     r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% |-- )"
-    r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$"
+    r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$|[,(]\s*$"
+    r"|^[\s$€£¥%‰’'+\-–.,:/#]*\d[\s\d$€£¥%‰’'+\-–.,:/#]*$"
 )
+# The column separators of a table drawn with box characters (a query's output, a text table).
+TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
+
 # A run of at least PRE_MIN_LINES lines with no blank line between, none of them a list item,
 # of which PRE_CODE_SHARE or more look like code, is a preformatted block (a code listing, a
 # query and its output): all of it is read as the article quoting code.
@@ -52,9 +61,11 @@ PRE_MIN_LINES = 3
 PRE_CODE_SHARE = 0.25
 
 # An HTML tag with attributes left in the text ("<div style=...>", "<img src=...>"): markup a
-# page failed to render (ad and tracking snippets), not article prose. Prose that names a tag
-# ("<b>") is not caught.
+# page failed to render (ad and tracking snippets), not article prose. Prose that names or
+# quotes a tag ("<b>", "an <img src=x> tag") is not caught.
 MARKUP_TAG = re.compile(r"<[a-zA-Z][\w-]*\s+[\w-]+=[^>]*>")
+# A block whose tags with attributes make up this share of its characters is leaked markup.
+MARKUP_MIN_SHARE = 0.3
 
 # Inline TeX that math renderers leave beside a formula ("{\displaystyle a_{ij}}"): dropped from
 # the text, since a reader sees the formula, not its source.
@@ -94,9 +105,10 @@ SHARE_LINES = (
     r"|tweet(?: this)?|print(?: this)?(?: (?:article|page|story))?|e-?mail(?: this)?(?: article)?"
     r"|pin(?: it)?|pinterest|whatsapp|facebook|twitter|linkedin|reddit|flipboard|telegram"
     r"|messenger|tumblr|stumble(?:upon)?|pocket|copy(?: the)? link|link copied|save(?: article)?"
+    r"|copiar (?:o )?link|copier le lien|link kopieren|copia link|zkopírovat odkaz"
     r"|bookmark(?: (?:it|this))?|like|gefällt mir|j'aime|me gusta|mi piace|to se mi líbí",
     r"teilen|artikel teilen|drucken|versenden|partager|imprimer|envoyer|compartir|imprimir"
-    r"|enviar|compartilhar|partilhar|condividi|stampa|delen|printen|sdílet|vytisknout",
+    r"|enviar|compartilh(?:ar|e)|partilh(?:ar|e)|condividi|stampa|delen|printen|sdílet|vytisknout",
     r"(?:我要)?分享(?:到)?|转播到.{1,10}|收藏|打印|シェア(?:する)?|ツイート|印刷|공유",
     r"(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet)"
     r"(?:\s+(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet"
@@ -167,7 +179,11 @@ SITE_LINES = (
     r"|se connecter|s'abonner|s'inscrire|iniciar sesión|suscríbete|entrar|assine"
     r"|accedi|abbonati|inloggen|abonneren|přihlásit(?: se)?|předplatné)",
     r"(?:sign up for|subscribe to|get) (?:our|the)(?: free| daily| weekly)? newsletters?\b.*"
-    r"|newsletters?|(?:our )?newsletter sign-?up|enter your e-?mail(?: address)?.*",
+    r"|newsletters?|(?:our )?newsletter sign-?up|enter your e-?mail(?: address)?.*"
+    r"|(?:recevoir|s'abonner à|inscrivez-vous à) (?:la|notre|nos) newsletters?.*"
+    r"|newsletter (?:abonnieren|bestellen)|(?:recibe|suscríbete a) (?:el|nuestro|nuestra) (?:boletín|newsletter).*"
+    r"|(?:receba|assine) (?:a|nossa) newsletter.*|iscriviti alla newsletter.*"
+    r"|(?:meld je aan voor|abonneer op) (?:de|onze) nieuwsbrief.*|(?:přihlaste se k|odebírejte) newslett?er.*",
     r"(?:follow us|find us on|connect with us|folgen sie uns|suivez-nous|síguenos|siga-nos"
     r"|seguici|volg ons|sledujte nás)\b.*",
     r"(?:privacy(?: policy| notice| settings)?|terms(?: (?:of (?:use|service)|and conditions"
@@ -534,8 +550,12 @@ SHORT_BLOCK_SCORE = -4
 BLOCK_COST = 4
 UNFINISHED_WEIGHT = 0.3
 LIST_ITEM_WEIGHT = 0.5
-# A line of code is at most this many words; longer lines matching CODE_LINE are prose.
+# A line of code is at most this many words and characters; longer lines are prose.
 CODE_LINE_MAX_WORDS = 16
+CODE_LINE_MAX_CHARS = 160
+# A chrome line is at most this long (the longest cookie banner in the corpus is 600
+# characters); longer blocks are not tested against the chrome tables.
+CHROME_LINE_MAX_CHARS = 1000
 # A block this long or longer that repeats its first half is a teaser link, not prose.
 DOUBLED_MIN_CHARS = 16
 # A body region scoring below this holds too few sentences to go by (a changelog, a list of
@@ -548,6 +568,11 @@ PLAIN_BODY_MIN_SCORE = 100
 # The body region ends before a comment section heading once the blocks before the heading
 # have scored this much (a "0 comments" link under the byline comes before the article).
 COMMENTS_CUT_MIN_SCORE = 60
+# Each further block in a gap between prose blocks weighs this much more than the one before
+# (the fifth short block in a row counts 1 + 4 * GAP_GROWTH times its score).
+GAP_GROWTH = 2
+GAP_MAX_FACTOR = 6
+GAP_FREE = 2
 # Score of chrome that ends an article (END_CHROME) inside the body region.
 CHROME_SCORE = -15
 # Score of chrome found between an article's paragraphs (INLINE_CHROME): ads, share buttons.
@@ -566,6 +591,9 @@ WRAP_SHARE = 0.45
 # A line continues the one above when its first word would not have fitted within this many
 # columns of the wrap column (lynx leaves a column or two free).
 WRAP_SLACK = 2
+# A wrapped line that starts with closing punctuation continues the line above whatever its
+# length: lynx breaks after a link ("^ Lee (7 July 2017). "Cannes: ..."" / ". Variety.").
+CONTINUATION_START = re.compile(r"^\s*[.,;:)\]»”]\s")
 # A paragraph's first line may stand this many columns further in than its wrapped lines
 # (a first-line indent, an ideographic space opening a Japanese paragraph).
 FIRST_LINE_INDENT_MAX = 4
