@@ -34,9 +34,20 @@ def _alternation(names: set[str]) -> str:
 _MONTH = _alternation({n for lang in MONTHS.values() for month in lang for n in month})
 _WEEKDAY = _alternation({n for lang in WEEKDAYS.values() for day in lang for n in day})
 _TZ = _alternation(set(TIMEZONE_OFFSETS) - {"Z"})
-# Month and weekday names ending a text ("Erin Cunningham March"), left when a date without
+# Month and weekday names, which may end a text ("Erin Cunningham March") when a date without
 # a year ("March 18 at 3:57 PM") is cut off a byline.
-DATE_WORDS_AT_END = re.compile(rf"(?:\s+(?:{_MONTH}|{_WEEKDAY})\.?,?)+\s*$", re.I)
+_LAST_WORD = re.compile(r"(?:^|\s+)(\S+)\s*$")
+DATE_WORDS = frozenset(n for table in (MONTHS, WEEKDAYS) for lang in table.values()
+                       for names in lang for n in names)
+
+
+def strip_date_words(text: str) -> str:
+    """`text` without the month and weekday names it ends with."""
+    while True:
+        last = _LAST_WORD.search(text)
+        if not last or last[1].strip(".,").casefold() not in DATE_WORDS:
+            return text
+        text = text[:last.start()]
 _DAY = r"[0-3]?\d(?:st|nd|rd|th|\.|er|º)?"
 _YEAR = r"(?:1[89]|2[01])\d\d"
 _TIME = (rf"\d{{1,2}}[:h.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?"

@@ -23,6 +23,8 @@ Classified = tuple[tuple[Block, Kind], ...]
 # lower case; CJK text, written without spaces, is compared by pairs of characters.
 _WORD = re.compile(r"[^\W_]+")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 # Kinds of the blocks that typically sit right under (or over) a headline.
 META_KINDS = (Kind.BYLINE, Kind.DATE)
 
@@ -79,7 +81,7 @@ def is_candidate(item: tuple[Block, Kind]) -> bool:
         return False
     if not p.HEADLINE_FIRST_CHAR.match(text) or p.HEADLINE_NOT.search(text):
         return False
-    letters = sum(c.isalpha() for c in text)
+    letters = len(_LETTER.findall(text))
     return letters >= p.HEADLINE_MIN_LETTER_SHARE * len(text.replace(" ", ""))
 
 
@@ -152,8 +154,10 @@ def repeated_texts(items: Classified) -> Counter[str]:
     seen: Counter[str] = Counter()
     for block, _ in items:
         key = block.text.casefold()
-        parts = {part.strip() for part in p.TITLE_SEPARATOR.split(key) if part.strip()}
-        seen.update(parts | {key})
+        seen[key] += 1
+        if not p.TITLE_SEPARATOR_CHARS.isdisjoint(key):
+            parts = {part.strip() for part in p.TITLE_SEPARATOR.split(key) if part.strip()}
+            seen.update(parts - {key})
     return seen
 
 
@@ -269,4 +273,4 @@ def is_dated_line(text: str) -> bool:
 
 def has_words(text: str) -> bool:
     """Whether a block has words at all (not just a count such as "6366" or a bullet)."""
-    return sum(c.isalpha() for c in text) >= 2
+    return bool(_TWO_LETTERS.search(text))

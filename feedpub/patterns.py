@@ -321,6 +321,9 @@ STAFF_CREDIT = re.compile(r"^(?:our\s+)?(?:[\w.&'-]+\s+){0,3}(?:staff|redaktion|
 # The possessive ending of a word, left off before looking it up ("Today’s Paper").
 POSSESSIVE = re.compile(r"['’]s$", I)
 
+# A date with its time and zone takes at most this many words ("Monday, February 29, 2016
+# @ 11:10 PM UTC"): a name with more after it is not a name over a date.
+DATE_MAX_WORDS = 10
 # A byline names at most this many words per person ("Michiel B. de Jong").
 NAME_MAX_WORDS = 5
 
@@ -506,6 +509,8 @@ HEADLINE_NOT = re.compile(
 # Separators in a line that shows the headline with other parts: "New York|Headline",
 # "Section > Sub > Headline", "Headline - Site name".
 TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
+# The characters those separators are made of: a line without any is not split.
+TITLE_SEPARATOR_CHARS = frozenset("|›»>–—-:")
 
 # The header: how many blocks (chrome not counted) after and before the headline hold its
 # byline and date. The corpus's farthest byline sits 6 blocks under the headline, below the
