@@ -155,7 +155,7 @@ def repeated_texts(items: Classified) -> Counter[str]:
     for block, _ in items:
         key = block.text.casefold()
         seen[key] += 1
-        if not p.TITLE_SEPARATOR_CHARS.isdisjoint(key):
+        if any(mark in key for mark in p.TITLE_SEPARATOR_MARKS):
             parts = {part.strip() for part in p.TITLE_SEPARATOR.split(key) if part.strip()}
             seen.update(parts - {key})
     return seen

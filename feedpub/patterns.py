@@ -509,8 +509,8 @@ HEADLINE_NOT = re.compile(
 # Separators in a line that shows the headline with other parts: "New York|Headline",
 # "Section > Sub > Headline", "Headline - Site name".
 TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
-# The characters those separators are made of: a line without any is not split.
-TITLE_SEPARATOR_CHARS = frozenset("|›»>–—-:")
+# What those separators look like: a line without any is not split.
+TITLE_SEPARATOR_MARKS = ("|", "›", "»", " > ", " - ", " – ", " — ", " :: ")
 
 # The header: how many blocks (chrome not counted) after and before the headline hold its
 # byline and date. The corpus's farthest byline sits 6 blocks under the headline, below the
