@@ -359,7 +359,7 @@ NOT_NAME_WORDS = frozenset({
     "update", "updates", "network", "foundation", "group", "university", "institute",
     "engineering", "community", "forum", "forums", "support", "research", "data", "digital",
     "hours", "day", "week", "today", "previous", "next", "back", "top", "report", "chapter",
-    "fiction", "donate", "patreon", "premium", "open", "close", "accept", "reject", "cookies",
+    "fiction", "donate", "premium", "open", "close", "accept", "reject", "cookies",
     "published", "posted", "updated", "last", "index", "boutique", "link", "watching", "now",
 })
 
