@@ -440,7 +440,8 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "list_item": 1.0,    # minus: a bulleted line is a menu entry more often than a headline
     "near_body": 2.0,    # right above the body; halved HEADLINE_NEAR_BLOCKS text blocks up
     "too_long": 2.0,     # minus: longer than HEADLINE_LONG_WORDS reads as a lede or caption
-    "inside_body": 1.0,  # minus: inside the body region (past its first block), with ledes
+    "inside_body": 0.5,  # minus: inside the body region past its first block (sub-headings
+                         # after prose pay "after_prose" too)
     "after_prose": 1.5,  # minus: the body's prose has begun above it (a sub-heading)
     "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
     "one_word": 1.0,     # minus: one word is a label far more often than a headline
