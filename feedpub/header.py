@@ -218,9 +218,11 @@ def long_line_date(text: str, zone: tzinfo) -> datetime | None:
 def hinted_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
     """With no date in the header, the first date line above the body's end that says it is
     the publication date ("Published: 3 Jan 2019", "Posted on March 10, 2015"), also as a
-    label over its value ("Published:" / "2017-08-15", a definition list's layout)."""
+    label over its value ("Published:" / "2017-08-15", a definition list's layout), or that
+    dates a byline ("By Gillian Mohney March 11, 2015 3:46 PM")."""
     for index, (block, kind) in enumerate(items[:end + 1]):
-        if kind not in (Kind.DATE, Kind.TEXT) or not p.PUBLISHED_HINT.search(block.text):
+        if not (kind is Kind.BYLINE or (kind in (Kind.DATE, Kind.TEXT)
+                                        and p.PUBLISHED_HINT.search(block.text))):
             continue
         published, _ = line_dates(block.text, zone)
         if published is None and p.PUBLISHED_LABEL.match(block.text) and index + 1 < len(items):
