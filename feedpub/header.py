@@ -132,7 +132,22 @@ def header_date(items: Classified, title_at: int | None, start: int,
         found = date_near(items, at, start, zone)
         if found is not None:
             return found
-    return short_date_near(items, title_at, start, zone)
+    return short_date_near(items, title_at, start, zone) or date_over_body(items, start, zone)
+
+
+def date_over_body(items: Classified, start: int, zone: tzinfo) -> datetime | None:
+    """A date line right over the body's first paragraph, where some pages put the byline
+    box ("Mama Robotnik" / "9/11/13 10:00AM") apart from the headline."""
+    over = _non_chrome(items[max(0, start - p.BYLINE_BOX_REACH * 3):start][::-1],
+                       p.BYLINE_BOX_REACH)
+    month_first = is_english(items, start)
+    for block, kind in over:
+        if kind in (Kind.DATE, Kind.BYLINE, Kind.TEXT):
+            published, _ = line_dates(block.text, zone)
+            short = find_short_dates(block.text, month_first=month_first)
+            if published is not None or short:
+                return published or to_aware(short[0], zone)
+    return None
 
 
 def short_date_near(items: Classified, title_at: int | None, start: int,

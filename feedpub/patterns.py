@@ -523,6 +523,9 @@ HEADER_BEFORE = 3
 FOOTER_REACH = 3
 # How many other places showing the headline's very line are searched for its byline.
 HEADLINE_TWINS = 3
+# How many blocks over the body's first paragraph a byline box may be (tags and counters
+# such as "52" or "158" comments may stand in between).
+BYLINE_BOX_REACH = 6
 # How many blocks over the headline an author box (a name, then when it was posted) may be.
 AUTHOR_BOX_REACH = 12
 # A bare name line counts as the byline only this close under the headline.
