@@ -273,3 +273,15 @@ def footer_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
         if published is not None:
             return published
     return None
+
+
+def dated_byline(items: Classified, end: int) -> list[str]:
+    """With no byline around the headline, the names of the first "By" line above the body's
+    end that is dated too ("By GILLIAN MOHNEY March 11, 2015 3:46 PM"): an article's own
+    byline, as teasers of other stories seldom date theirs."""
+    for block, kind in items[:end + 1]:
+        if kind is Kind.BYLINE and find_dates(block.text):
+            names = byline_names(block.text)
+            if names:
+                return names
+    return []
