@@ -44,16 +44,20 @@ class Source:
 
 
 def read_source(path: Path, display: str | None = None) -> Source:
-    """Read one input file; the only place feedpub reads article files."""
+    """Read one input file and split its front matter off."""
     name = display or str(path)
+    return split_source(name, decode(read_input(path, name)))
+
+
+def read_input(path: Path, name: str) -> bytes:
+    """One input file's bytes; the only place feedpub reads article files."""
     try:
         size = path.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise InputError(name, f"too large ({size} bytes; the limit is {MAX_INPUT_BYTES})")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-    return split_source(name, decode(data))
 
 
 def decode(data: bytes) -> str:

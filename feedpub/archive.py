@@ -1,0 +1,91 @@
+"""Feed documents: the subscription feed plus RFC 5005 archives, within a byte budget.
+
+feed.atom holds the newest `feed_entries` entries. Everything older is cut, oldest first, into
+archive/1.atom, archive/2.atom, ... of `archive_size` entries each. The newest archive is the
+only one that is not full, and it may be empty: a page gets its `next-archive` link in the
+same build that fills it, so a full archive's bytes never change again unless one of its own
+entries is edited or an article dated before it is added.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .config import Config
+from .feed import FEED_PATH, render_feed
+from .model import Entry
+
+ARCHIVE_DIR = "archive"
+
+
+@dataclass(frozen=True)
+class FeedDocument:
+    """One Atom document to render: where it goes, its entries, its RFC 5005 links."""
+
+    path: str
+    entries: tuple[Entry, ...]
+    links: tuple[tuple[str, str], ...] = ()
+    archive: bool = False
+
+
+def archive_path(number: int) -> str:
+    return f"{ARCHIVE_DIR}/{number}.atom"
+
+
+def plan_documents(entries: Sequence[Entry], config: Config) -> list[FeedDocument]:
+    """The subscription document first, then every archive; `entries` in feed order."""
+    current = list(entries[:config.feed_entries])
+    archived = list(reversed(entries[config.feed_entries:]))  # oldest first
+    pages = len(archived) // config.archive_size + 1 if archived else 0
+    archives = [archive_document(n, archived, pages, config.archive_size)
+                for n in range(1, pages + 1)]
+    # RFC 5005 §4: clients need not fetch archives again, so an archived entry edited since
+    # the subscription window began is carried in the subscription document as well.
+    start = current[-1].published if current else None
+    edited = [e for e in archived if start is not None and e.updated > start]
+    ordered = sorted(current + edited, key=lambda e: (-e.published.timestamp(), e.id))
+    links = (("prev-archive", archive_path(pages)),) if pages else ()
+    return [FeedDocument(FEED_PATH, tuple(ordered), links)] + archives
+
+
+def archive_document(number: int, archived: list[Entry], pages: int, size: int) -> FeedDocument:
+    """Archive `number` (1 is the oldest): its entries newest first, and its neighbours."""
+    chunk = archived[(number - 1) * size:number * size]
+    links = [("current", FEED_PATH)]
+    if number > 1:
+        links.append(("prev-archive", archive_path(number - 1)))
+    if number < pages:
+        links.append(("next-archive", archive_path(number + 1)))
+    return FeedDocument(archive_path(number), tuple(reversed(chunk)), tuple(links), True)
+
+
+def render_document(doc: FeedDocument, config: Config) -> bytes:
+    return render_feed(doc.entries, config, path=doc.path, links=doc.links, archive=doc.archive)
+
+
+def render_feeds(entries: Sequence[Entry], config: Config) -> tuple[dict[str, bytes], list[str]]:
+    """Every feed document by path, and a warning if feed.atom had to shed entries."""
+    documents = plan_documents(entries, config)
+    files = {doc.path: render_document(doc, config) for doc in documents[1:]}
+    files[FEED_PATH], warnings = fit_budget(documents[0], config)
+    return files, warnings
+
+
+def fit_budget(doc: FeedDocument, config: Config) -> tuple[bytes, list[str]]:
+    """The document with as many of its newest entries as fit in `feed_max_bytes`."""
+    data = render_document(doc, config)
+    if len(data) <= config.feed_max_bytes or len(doc.entries) <= 1:
+        return data, []
+    fits, too_many = 1, len(doc.entries)  # binary search: the most entries that fit
+    while too_many - fits > 1:
+        middle = (fits + too_many) // 2
+        trial = FeedDocument(doc.path, doc.entries[:middle], doc.links)
+        if len(render_document(trial, config)) <= config.feed_max_bytes:
+            fits = middle
+        else:
+            too_many = middle
+    smaller = render_document(FeedDocument(doc.path, doc.entries[:fits], doc.links), config)
+    left = len(doc.entries) - fits
+    return smaller, [f"{doc.path}: {len(doc.entries)} entries make {len(data)} bytes, over "
+                     f"feed_max_bytes ({config.feed_max_bytes}); it carries the newest {fits}, "
+                     f"and the {left} older ones are in no feed document (lower feed_entries)"]
