@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test eval golden serve clean
+.PHONY: run test eval golden serve screenshots clean
 
 $(BIN)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,30 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q
 
+# The parser's gate: scores the corpora with ../shared/tools/score.py against eval/floors.json.
+eval: $(BIN)/.installed
+	$(BIN)/python eval/gate.py
+
+# Rewrite tests/golden/site/ from the current output; review the diff before committing it.
+# (tests/golden/seed.parse.json is the seed's expected parse, kept by hand.)
+golden: $(BIN)/.installed
+	$(BIN)/python -m pytest -q tests/test_pages.py --update-golden
+
 serve: $(BIN)/.installed
 	$(BIN)/feedpub serve
+
+# README's pictures: the sample built into output/, rendered by headless Chromium (Debian
+# package chromium); nothing is fetched from outside the machine.
+CHROMIUM ?= chromium
+SHOT = $(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	--disable-background-networking --disable-component-update --disable-sync \
+	--hide-scrollbars --user-data-dir=$$(mktemp -d) --window-size=1000,900
+screenshots: $(BIN)/.installed
+	$(BIN)/feedpub build --quiet
+	mkdir -p docs/screenshots
+	$(SHOT) --screenshot=docs/screenshots/index.png file://$(CURDIR)/output/index.html
+	$(SHOT) --screenshot=docs/screenshots/article.png \
+		file://$(CURDIR)/output/articles/dw-us-airstrikes-iraq.html
 
 clean:
 	rm -rf output .output.* $(VENV)

@@ -64,7 +64,8 @@ def add_site_options(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--config", type=Path, help="TOML file (default: ./feedpub.toml if present)")
     cmd.add_argument("--input", dest="input_dir", type=Path, help="directory of saved articles")
     cmd.add_argument("--output", dest="output_dir", type=Path, help="directory to publish into")
-    cmd.add_argument("--site-url", dest="site_url", help="public URL of the output directory")
+    cmd.add_argument("--base-url", "--site-url", dest="site_url",
+                     help="public URL of the output directory (config: site_url)")
     cmd.add_argument("--title", help="feed and site title")
     cmd.add_argument("--timezone", help="time zone of dates written without one")
 
@@ -103,22 +104,33 @@ def site_config(args: argparse.Namespace) -> Config:
 
 def run_build(args: argparse.Namespace) -> int:
     config = site_config(args)
-    # The whole build holds the lock: the state read at the start is the one published last.
-    with output_lock(config.output_dir, args.wait):
-        state, state_warnings = load_state(config.state_path)
-        cache = None if args.no_cache else ParseCache(config.cache_path, config.timezone)
-        loaded, failures = load_articles(config, cache, progress_bar(args))
-        resolved = make_entries(loaded, config, state)
-        failures += resolved.failures
-        if not resolved.entries:
-            report_problems(loaded, state_warnings, failures)
-            raise PublishError(f"{config.input_dir}: no articles to publish; "
-                               "output left as it was")
-        site, site_warnings = render_site(resolved.entries, config)
-        report_problems(loaded, state_warnings + resolved.warnings + site_warnings
-                        + (cache.warnings() if cache else []), failures)
-        report = publish_site(site, config.output_dir)
-        save_state_or_warn(resolved.state, config)
+    # Locked before the inputs are read, not just around the writes: a build that waited
+    # must publish the inputs as they are once it runs, never an older reading of them; and
+    # the state it reads is the one the last build left.
+    with output_lock(config.output_dir, args.wait, on_wait=lambda: note_waiting(args)):
+        return build_locked(args, config)
+
+
+def note_waiting(args: argparse.Namespace) -> None:
+    if not args.quiet:
+        print(f"feedpub: another build is running; waiting up to {args.wait:g} s",
+              file=sys.stderr, flush=True)
+
+
+def build_locked(args: argparse.Namespace, config: Config) -> int:
+    state, state_warnings = load_state(config.state_path)
+    cache = None if args.no_cache else ParseCache(config.cache_path, config.timezone)
+    loaded, failures = load_articles(config, cache, progress_bar(args))
+    resolved = make_entries(loaded, config, state)
+    failures += resolved.failures
+    if not resolved.entries:
+        report_problems(loaded, state_warnings, failures)
+        raise PublishError(f"{config.input_dir}: no articles to publish; output left as it was")
+    site, site_warnings = render_site(resolved.entries, config)
+    report_problems(loaded, state_warnings + resolved.warnings + site_warnings
+                    + (cache.warnings() if cache else []), failures)
+    report = publish_site(site, config.output_dir)
+    save_state_or_warn(resolved.state, config)
     if not args.quiet:
         print(f"feedpub: {len(resolved.entries)} articles, {len(failures)} skipped, "
               f"{len(report.written)} files written, {len(report.removed)} removed; "

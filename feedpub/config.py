@@ -9,10 +9,12 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ConfigError
+from .publish import sidecar
 
 CONFIG_NAME = "feedpub.toml"
-STATE_NAME = ".feedpub-state.json"
-CACHE_NAME = ".feedpub-cache"
+# Beside the output directory, named after it like its lock and manifest: `.output.state.json`.
+STATE_SUFFIX = "state.json"
+CACHE_SUFFIX = "cache"
 # Settings that must be at least 1.
 POSITIVE_SETTINGS = ("feed_entries", "archive_size", "feed_max_bytes", "index_page_size")
 
@@ -62,12 +64,12 @@ class Config:
     @property
     def state_path(self) -> Path:
         """Where entry history is kept: never inside the directory that is served."""
-        return self.state_file or self.output_dir.absolute().parent / STATE_NAME
+        return self.state_file or sidecar(self.output_dir, STATE_SUFFIX)
 
     @property
     def cache_path(self) -> Path:
         """Where parsed articles are cached between builds, also outside what is served."""
-        return self.cache_dir or self.output_dir.absolute().parent / CACHE_NAME
+        return self.cache_dir or sidecar(self.output_dir, CACHE_SUFFIX)
 
 
 FIELD_TYPES = {f.name: f.type for f in dataclasses.fields(Config)}

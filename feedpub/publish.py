@@ -6,9 +6,10 @@ import fcntl
 import os
 import shutil
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from .errors import LockedError, PublishError
 
@@ -28,28 +29,46 @@ class PublishReport:
 
 def sidecar(output_dir: Path, suffix: str) -> Path:
     """A hidden file or directory beside the output directory, never inside what is served."""
-    return output_dir.parent / f".{output_dir.name}.{suffix}"
+    # Made absolute first: for `--output .` the plain parent would be the directory itself.
+    served = Path(os.path.abspath(output_dir))
+    return served.parent / f".{served.name}.{suffix}"
 
 
 @contextlib.contextmanager
-def output_lock(output_dir: Path, wait_seconds: float = 0.0) -> Iterator[None]:
-    """Hold the output directory's lock (an OS lock: released when the process dies)."""
+def output_lock(output_dir: Path, wait_seconds: float = 0.0,
+                on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the output directory's lock (an OS lock: released when the process dies).
+
+    If another process holds it, call `on_wait` once and retry for up to `wait_seconds`.
+    """
     path = sidecar(output_dir, "lock")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         handle = open(path, "a+b")
     except OSError as exc:
         raise PublishError(f"{path}: cannot open lock file: {exc.strerror}") from None
     with handle:
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise LockedError(f"{output_dir}: another feedpub build is running") from None
-                time.sleep(LOCK_POLL_SECONDS)
+        acquire(handle, path, wait_seconds, on_wait)
         yield
+
+
+def acquire(handle: IO[bytes], path: Path, wait_seconds: float,
+            on_wait: Callable[[], None] | None) -> None:
+    """Lock `handle` exclusively, polling until `wait_seconds` have passed."""
+    deadline = time.monotonic() + wait_seconds
+    waited = False
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                held = f" for over {wait_seconds:g} s" if waited else ""
+                raise LockedError(f"{path}: locked by another feedpub build{held}") from None
+            if not waited and on_wait is not None:
+                on_wait()
+            waited = True
+            time.sleep(LOCK_POLL_SECONDS)
 
 
 def publish_site(site: Mapping[str, bytes], output_dir: Path) -> PublishReport:
@@ -68,6 +87,9 @@ def _publish(site: Mapping[str, bytes], output_dir: Path) -> PublishReport:
     staging = sidecar(output_dir, "staging")
     shutil.rmtree(staging, ignore_errors=True)  # left by a killed run; we hold the lock
     staging.mkdir()
+    # Name every file this run may write before writing any: a run killed part-way then
+    # leaves no page that the next build would not know to remove.
+    write_manifest(output_dir, sorted(set(read_manifest(output_dir)) | set(site)), staging)
     written, unchanged = [], []
     for name in write_order(site):
         changed = replace_file(output_dir / name, site[name], staging)
@@ -139,14 +161,19 @@ def fsync_dir(path: Path) -> None:
 
 
 def write_file_atomic(target: Path, data: bytes) -> bool:
-    """Replace `target` (state, cache: files beside the site) atomically; False if unchanged."""
+    """Replace `target` (state, cache: files beside the site) atomically; False if unchanged.
+
+    Callers hold the output lock, so one fixed temporary name suffices, and a run killed
+    while writing leaves at most that one file, which the next call removes or reuses.
+    """
+    temp = target.with_name(f".{target.name}.tmp")
+    temp.unlink(missing_ok=True)
     try:
         if target.read_bytes() == data:
             return False
     except OSError:
         pass
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
         with open(temp, "wb") as handle:
             handle.write(data)

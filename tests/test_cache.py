@@ -49,7 +49,7 @@ def test_cached_build_is_byte_identical_to_a_cache_free_build(site, tmp_path_fac
     assert build(site, *BERLIN) == 0  # this one is served from the cache
     cached = snapshot(site / "out")
     fresh = tmp_path_factory.mktemp("fresh")
-    os.rename(site / ".feedpub-state.json", fresh / "state.json")
+    os.rename(site / ".out.state.json", fresh / "state.json")
     assert build(site, *BERLIN, "--no-cache", "--output", str(fresh / "out"),
                  "--state", str(fresh / "state.json")) == 0
     assert snapshot(fresh / "out") == cached
@@ -101,7 +101,7 @@ def test_corrupt_cache_entries_are_ignored_with_one_warning(site, capsys, damage
     build(site)
     before = snapshot(site / "out")
     capsys.readouterr()
-    for path in (site / ".feedpub-cache").glob("*.json"):
+    for path in (site / ".out.cache").glob("*.json"):
         path.write_bytes(damage)
     assert build(site) == 0
     assert snapshot(site / "out") == before
@@ -115,7 +115,7 @@ def test_corrupt_article_inside_a_valid_entry_is_parsed_again(site, parses, caps
     build(site)
     parses.clear()
     capsys.readouterr()
-    for path in (site / ".feedpub-cache").glob("*.json"):
+    for path in (site / ".out.cache").glob("*.json"):
         path.write_text(path.read_text().replace('"body": [[', '"body": [[42, '), "utf-8")
     build(site)
     assert len(parses) >= 1
@@ -124,10 +124,10 @@ def test_corrupt_article_inside_a_valid_entry_is_parsed_again(site, parses, caps
 
 def test_entries_of_deleted_inputs_are_pruned(site):
     build(site)
-    assert len(list((site / ".feedpub-cache").glob("*.json"))) == 4
+    assert len(list((site / ".out.cache").glob("*.json"))) == 4
     (site / "in" / "undated.txt").unlink()
     build(site)
-    assert len(list((site / ".feedpub-cache").glob("*.json"))) == 3
+    assert len(list((site / ".out.cache").glob("*.json"))) == 3
 
 
 def test_article_json_round_trip_is_exact(seed_text):

@@ -39,16 +39,16 @@ def updated_by_id(site):
 def test_same_input_twice_gives_same_bytes_and_writes_nothing(site, capsys):
     assert build(site) == 0
     first = snapshot(site / "out")
-    state = (site / ".feedpub-state.json").read_bytes()
-    assert build(site, "--state", str(site / ".feedpub-state.json")) == 0
+    state = (site / ".out.state.json").read_bytes()
+    assert build(site, "--state", str(site / ".out.state.json")) == 0
     assert snapshot(site / "out") == first
-    assert (site / ".feedpub-state.json").read_bytes() == state
+    assert (site / ".out.state.json").read_bytes() == state
     assert capsys.readouterr().err == ""
 
 
 def test_state_lives_outside_the_served_directory(site):
     build(site)
-    assert (site / ".feedpub-state.json").is_file()
+    assert (site / ".out.state.json").is_file()
     assert not any("state" in name or "cache" in name for name in snapshot(site / "out"))
 
 
@@ -81,7 +81,7 @@ def test_change_that_publishes_nothing_new_keeps_updated(site):
 def test_edit_after_state_loss_keeps_ids_and_order(site):
     build(site)
     order = ids(site)
-    (site / ".feedpub-state.json").unlink()
+    (site / ".out.state.json").unlink()
     build(site)
     assert ids(site) == order
 
@@ -123,7 +123,7 @@ def test_new_file_under_a_renamed_articles_old_name_gets_a_fresh_id(site, capsys
 
 def test_without_state_the_id_comes_from_the_path(site):
     build(site, "--no-cache")
-    (site / ".feedpub-state.json").unlink()
+    (site / ".out.state.json").unlink()
     (site / "in" / "story-3.txt").rename(site / "in" / "renamed.txt")
     build(site)
     assert "tag:feedpub,2020:renamed" in ids(site)  # the documented cost of losing state
@@ -135,7 +135,7 @@ def test_other_machine_without_state_gives_the_same_ids(site, tmp_path_factory):
     shutil.copytree(site / "in", other / "in")  # new paths, new file times
     build(other)
     assert ids(other) == ids(site)
-    assert not (other / ".feedpub-state.json").samefile(site / ".feedpub-state.json")
+    assert not (other / ".out.state.json").samefile(site / ".out.state.json")
 
 
 def test_duplicate_text_is_one_entry_with_a_warning(site, capsys):
@@ -177,12 +177,12 @@ def test_front_matter_id_wins_and_changing_it_changes_the_id(site):
 def test_corrupt_state_is_one_warning_and_treated_as_absent(site, capsys):
     build(site)
     order = ids(site)
-    (site / ".feedpub-state.json").write_text("{not json", encoding="utf-8")
+    (site / ".out.state.json").write_text("{not json", encoding="utf-8")
     assert build(site) == 0
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "state file unreadable" in err[0] and "Traceback" not in err[0]
     assert ids(site) == order
-    assert json.loads((site / ".feedpub-state.json").read_text())["format"] == 1
+    assert json.loads((site / ".out.state.json").read_text())["format"] == 1
 
 
 @pytest.mark.parametrize("content", ['{"format": 1, "entries": {"k": {"name": 3}}}', "[]",
@@ -199,12 +199,12 @@ def test_malformed_state_files_load_as_empty(tmp_path, content):
 
 def test_state_path_option_and_config_key(site):
     build(site, "--state", str(site / "elsewhere.json"))
-    assert (site / "elsewhere.json").is_file() and not (site / ".feedpub-state.json").exists()
+    assert (site / "elsewhere.json").is_file() and not (site / ".out.state.json").exists()
     build(site, config=f'state_file = "{site / "from-config.json"}"\n')
     assert (site / "from-config.json").is_file()
 
 
 def test_first_seen_is_the_file_time_when_first_published(site):
     build(site)
-    state, _ = load_state(site / ".feedpub-state.json")
+    state, _ = load_state(site / ".out.state.json")
     assert state.records["story-1"].first_seen == datetime.fromtimestamp(T0, timezone.utc)

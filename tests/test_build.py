@@ -1,0 +1,83 @@
+"""From an input directory to entries: which files count, ids, slugs, date fallback."""
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+
+from feedpub.build import find_inputs, load_articles, make_entries
+from feedpub.entries import slugify
+
+from .conftest import FIXED_MTIME, make_config, write_article
+
+
+def entries_of(input_dir, output_dir, **overrides):
+    config = make_config(input_dir, output_dir, **overrides)
+    loaded, failures = load_articles(config)
+    resolved = make_entries(loaded, config)
+    entries, duplicates = resolved.entries, resolved.failures
+    return entries, failures + duplicates
+
+
+def test_only_visible_text_files_are_inputs(site_dirs):
+    input_dir, _ = site_dirs
+    for name in ("a.txt", "sub/b.TXT", "c.text", "notes.md", ".hidden.txt", ".git/d.txt"):
+        write_article(input_dir, name, "Title")
+    found = [p.relative_to(input_dir).as_posix() for p in find_inputs(input_dir)]
+    assert found == ["a.txt", "c.text", "sub/b.TXT"]
+
+
+def test_id_is_the_path_or_the_front_matter_id(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "2021/Café story.txt", "One", "May 1, 2021")
+    write_article(input_dir, "moved.txt", "Two", "May 2, 2021", front={"id": "original-name"})
+    entries, failures = entries_of(input_dir, output_dir, id_authority="example.org")
+    assert not failures
+    assert [e.id for e in entries] == ["tag:example.org,2020:original-name",
+                                       "tag:example.org,2020:2021/Caf%C3%A9%20story"]
+    # The page is named after the id too, so its URL survives renaming the file.
+    assert [e.slug for e in entries] == ["original-name", "2021-cafe-story"]
+
+
+def test_two_files_claiming_one_id_keep_the_first_and_report_the_second(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "a.txt", "The first of two stories", "May 1, 2021", front={"id": "same"})
+    write_article(input_dir, "b.txt", "The second of two stories", "May 2, 2021", front={"id": "same"})
+    entries, failures = entries_of(input_dir, output_dir)
+    assert [e.article.title for e in entries] == ["The first of two stories"]
+    assert "b.txt" in str(failures[0]) and "duplicate entry id" in str(failures[0])
+
+
+def test_slugs_are_unique_and_portable(site_dirs):
+    input_dir, output_dir = site_dirs
+    # Distinct headlines: identical articles would be published once (test_state.py).
+    write_article(input_dir, "A b.txt", "Storm closes the harbour for a week", "May 1, 2021")
+    write_article(input_dir, "a-B.txt", "Council votes on the new budget plan", "May 1, 2021")
+    write_article(input_dir, "日本.txt", "Trains run late after a signal fault", "May 1, 2021")
+    entries, _ = entries_of(input_dir, output_dir)
+    assert sorted(e.slug for e in entries) == ["a-b", "a-b-2", "article"]
+    assert slugify("x" * 300) == "x" * 80
+
+
+def test_undated_article_takes_the_file_time_not_the_clock(site_dirs):
+    input_dir, output_dir = site_dirs
+    path = write_article(input_dir, "undated.txt", "No date here")
+    entries, _ = entries_of(input_dir, output_dir)
+    assert entries[0].published == datetime.fromtimestamp(FIXED_MTIME, timezone.utc)
+    os.utime(path, (FIXED_MTIME + 86400, FIXED_MTIME + 86400))
+    assert entries_of(input_dir, output_dir)[0][0].published.day == 14
+
+
+def test_front_matter_date_wins_and_date_only_is_midnight_in_the_zone(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "a.txt", "One", "May 1, 2021", front={"date": "2022-02-03"})
+    entries, _ = entries_of(input_dir, output_dir, timezone="America/New_York")
+    assert entries[0].published.isoformat() == "2022-02-03T00:00:00-05:00"
+
+
+def test_unusable_file_is_reported_and_the_rest_built(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "good.txt", "A good story", "May 1, 2021")
+    (input_dir / "empty.txt").write_bytes(b"")
+    entries, failures = entries_of(input_dir, output_dir)
+    assert [e.article.title for e in entries] == ["A good story"]
+    assert len(failures) == 1 and "empty.txt" in str(failures[0])

@@ -1,0 +1,132 @@
+"""The command line as cron and people use it: real processes, real files, exit codes, messages."""
+from __future__ import annotations
+
+import json
+
+import feedparser
+
+from .conftest import SEED, run_feedpub, write_article
+
+
+def test_build_publishes_feed_index_and_pages(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "bus.txt", "Night buses reach the outer districts", "March 3, 2021")
+    result = run_feedpub("build", "--input", str(input_dir), "--output", str(output_dir))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("feedpub: 1 articles, 0 skipped")
+    assert str(output_dir / "feed.atom") in result.stdout
+    assert (output_dir / "index.html").is_file() and (output_dir / "articles/bus.html").is_file()
+    feed = feedparser.parse((output_dir / "feed.atom").read_bytes())
+    assert not feed.bozo and feed.entries[0].title == "Night buses reach the outer districts"
+
+
+def test_second_build_writes_nothing_and_keeps_mtimes(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "bus.txt", "Night buses reach the outer districts", "March 3, 2021")
+    args = ("build", "--input", str(input_dir), "--output", str(output_dir))
+    run_feedpub(*args)
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in output_dir.rglob("*")
+              if p.is_file()}
+    result = run_feedpub(*args)
+    assert "0 files written" in result.stdout
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in output_dir.rglob("*")
+             if p.is_file()}
+    assert after == before
+
+
+def test_skipped_file_is_one_line_and_strict_exits_1(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "good.txt", "A good story about the town", "March 3, 2021")
+    (input_dir / "empty.txt").write_bytes(b"")
+    args = ("build", "--input", str(input_dir), "--output", str(output_dir))
+    result = run_feedpub(*args)
+    assert result.returncode == 0
+    skipped = [line for line in result.stderr.splitlines() if "empty.txt" in line]
+    assert len(skipped) == 1 and skipped[0].startswith("feedpub: skipped ")
+    assert "Traceback" not in result.stderr
+    assert run_feedpub(*args, "--strict").returncode == 1
+
+
+def test_quiet_prints_nothing_when_all_is_well(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "good.txt", "A good story about the town", "March 3, 2021")
+    result = run_feedpub("build", "--quiet", "--input", str(input_dir), "--output",
+                         str(output_dir))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_missing_input_directory_is_a_clear_usage_error(tmp_path):
+    result = run_feedpub("build", "--input", str(tmp_path / "nope"), "--output",
+                         str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "nope" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_no_usable_article_is_fatal_and_leaves_the_old_output(site_dirs):
+    input_dir, output_dir = site_dirs
+    path = write_article(input_dir, "good.txt", "A good story about the town", "March 3, 2021")
+    args = ("build", "--input", str(input_dir), "--output", str(output_dir))
+    run_feedpub(*args)
+    feed = (output_dir / "feed.atom").read_bytes()
+    path.write_bytes(b"")
+    result = run_feedpub(*args)
+    assert result.returncode == 3 and "no articles to publish" in result.stderr
+    assert (output_dir / "feed.atom").read_bytes() == feed
+
+
+def test_bad_config_file_names_the_file(site_dirs, tmp_path):
+    config = tmp_path / "site.toml"
+    config.write_text("colour = 'blue'\n", encoding="utf-8")
+    result = run_feedpub("build", "--config", str(config))
+    assert result.returncode == 2
+    assert str(config) in result.stderr and "colour" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_config_file_in_the_working_directory_is_read(site_dirs, tmp_path):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "good.txt", "A good story about the town", "March 3, 2021")
+    (tmp_path / "feedpub.toml").write_text(
+        f'title = "Town news"\ninput_dir = "{input_dir}"\noutput_dir = "{output_dir}"\n',
+        encoding="utf-8")
+    assert run_feedpub("build", cwd=tmp_path).returncode == 0
+    assert feedparser.parse(str(output_dir / "feed.atom")).feed.title == "Town news"
+
+
+def test_parse_json_prints_one_object_per_file(tmp_path):
+    other = write_article(tmp_path, "bus.txt", "Night buses reach the outer districts",
+                          "March 3, 2021")
+    result = run_feedpub("parse", str(SEED), str(other), "--json")
+    assert result.returncode == 0, result.stderr
+    objects = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["title"] for o in objects] == [
+        "US launches airstrikes in Iraq against Iran-backed militia",
+        "Night buses reach the outer districts"]
+    assert objects[0]["published"] == "2020-03-13T00:00:00+00:00"
+    for key in ("source", "updated", "authors", "summary", "content_text", "content_html",
+                "categories", "image", "related", "credit", "link"):
+        assert key in objects[0]
+
+
+def test_parse_of_a_missing_file_is_skipped_with_one_line(tmp_path):
+    result = run_feedpub("parse", str(tmp_path / "gone.txt"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("feedpub: skipped ") and "gone.txt" in result.stderr
+
+
+def test_unknown_command_is_a_usage_error():
+    result = run_feedpub("publish-everything")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_base_url_makes_the_absolute_links(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "bus.txt", "Night buses reach the outer districts", "March 3, 2021")
+    result = run_feedpub("build", "--input", str(input_dir), "--output", str(output_dir),
+                         "--base-url", "https://example.net/news")
+    assert result.returncode == 0, result.stderr
+    feed = feedparser.parse((output_dir / "feed.atom").read_bytes())
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links["self"] == "https://example.net/news/feed.atom"
+    assert feed.entries[0].link == "https://example.net/news/articles/bus.html"

@@ -1,0 +1,59 @@
+"""Reading input files: encodings, line endings, XML-illegal characters, front matter."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from feedpub import InputError
+from feedpub.source import decode, read_source
+
+ACCENTED = "Café “Zürich” – naïve façade"
+
+
+@pytest.mark.parametrize("data", [
+    ACCENTED.encode("utf-8"),
+    codecs.BOM_UTF8 + ACCENTED.encode("utf-8"),
+    codecs.BOM_UTF16_LE + ACCENTED.encode("utf-16-le"),
+    codecs.BOM_UTF16_BE + ACCENTED.encode("utf-16-be"),
+    ACCENTED.encode("cp1252"),
+], ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "cp1252"])
+def test_common_encodings_decode_to_the_same_text(data):
+    assert decode(data) == ACCENTED
+
+
+def test_latin1_bytes_outside_cp1252_still_decode():
+    assert decode("Ångström \x81".encode("latin-1")) == "Ångström \x81"
+
+
+def test_line_endings_become_lf():
+    assert decode(b"one\r\ntwo\rthree\n") == "one\ntwo\nthree\n"
+
+
+def test_xml_illegal_characters_are_removed_and_legal_ones_kept():
+    assert decode("a\x00b\x07c\x1bd\tz\ufffe😀".encode("utf-8", "surrogatepass")) == "abcd\tz😀"
+
+
+def test_front_matter_is_split_off_and_unknown_keys_warn(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("---\ntitle: 'Quoted title'\nDate: 2021-05-06\nmood: happy\n---\nBody\n",
+                    encoding="utf-8")
+    source = read_source(path)
+    assert source.front == (("title", "Quoted title"), ("date", "2021-05-06"))
+    assert source.text == "Body\n"
+    assert source.warnings == (f"{path}: unknown front matter key 'mood' on line 4; ignored",)
+
+
+def test_unclosed_front_matter_is_read_as_text_with_a_warning(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("---\ntitle: x\nBody\n", encoding="utf-8")
+    source = read_source(path)
+    assert source.front == () and source.text.startswith("---")
+    assert "no closing '---'" in source.warnings[0]
+
+
+def test_unreadable_input_is_an_input_error_naming_the_file(tmp_path):
+    with pytest.raises(InputError) as caught:
+        read_source(tmp_path / "missing.txt")
+    assert str(caught.value).startswith(str(tmp_path / "missing.txt"))
+    assert "cannot read" in str(caught.value)
