@@ -1,11 +1,10 @@
 """RFC 5005 archives, the feed's byte budget and the paged index, on real builds."""
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from .sitehelp import article_text, build, feed_entries, read_feed, snapshot, write
-
-import pytest
 
 T0 = 1609459200.0
 HISTORY = "{http://purl.org/syndication/history/1.0}archive"

@@ -1,4 +1,4 @@
-"""The parse cache: unchanged inputs are not parsed again, and the output is the same to the byte."""
+"""The parse cache: unchanged inputs are not parsed again; the output is the same to the byte."""
 from __future__ import annotations
 
 import os
