@@ -67,25 +67,38 @@ def render_feeds(entries: Sequence[Entry], config: Config) -> tuple[dict[str, by
     """Every feed document by path, and a warning if feed.atom had to shed entries."""
     documents = plan_documents(entries, config)
     files = {doc.path: render_document(doc, config) for doc in documents[1:]}
-    files[FEED_PATH], warnings = fit_budget(documents[0], config)
+    archived = {entry.id for doc in documents[1:] for entry in doc.entries}
+    files[FEED_PATH], warnings = fit_budget(documents[0], archived, config)
     return files, warnings
 
 
-def fit_budget(doc: FeedDocument, config: Config) -> tuple[bytes, list[str]]:
-    """The document with as many of its newest entries as fit in `feed_max_bytes`."""
+def fit_budget(doc: FeedDocument, archived: set[str],
+               config: Config) -> tuple[bytes, list[str]]:
+    """The document with as many entries as fit in `feed_max_bytes`, the newest kept.
+
+    Entries that are in an archive anyway (edited ones) go first, then the oldest.
+    """
     data = render_document(doc, config)
     if len(data) <= config.feed_max_bytes or len(doc.entries) <= 1:
         return data, []
-    fits, too_many = 1, len(doc.entries)  # binary search: the most entries that fit
+    priority = [e for e in doc.entries if e.id not in archived] + \
+        [e for e in doc.entries if e.id in archived]
+    fits, too_many = 1, len(priority)  # binary search: the most entries that fit
     while too_many - fits > 1:
         middle = (fits + too_many) // 2
-        trial = FeedDocument(doc.path, doc.entries[:middle], doc.links)
-        if len(render_document(trial, config)) <= config.feed_max_bytes:
+        if len(render_document(keep(doc, priority[:middle]), config)) <= config.feed_max_bytes:
             fits = middle
         else:
             too_many = middle
-    smaller = render_document(FeedDocument(doc.path, doc.entries[:fits], doc.links), config)
-    left = len(doc.entries) - fits
-    return smaller, [f"{doc.path}: {len(doc.entries)} entries make {len(data)} bytes, over "
-                     f"feed_max_bytes ({config.feed_max_bytes}); it carries the newest {fits}, "
-                     f"and the {left} older ones are in no feed document (lower feed_entries)"]
+    lost = sum(e.id not in archived for e in priority[fits:])
+    where = (f"{lost} of those left out are in no feed document (lower feed_entries)" if lost
+             else "those left out are edited entries that stay in their archives")
+    return render_document(keep(doc, priority[:fits]), config), [
+        f"{doc.path}: {len(doc.entries)} entries make {len(data)} bytes, over feed_max_bytes "
+        f"({config.feed_max_bytes}); it carries {fits}, the newest; {where}"]
+
+
+def keep(doc: FeedDocument, entries: Sequence[Entry]) -> FeedDocument:
+    """`doc` with only `entries`, still in the document's order."""
+    kept = {entry.id for entry in entries}
+    return FeedDocument(doc.path, tuple(e for e in doc.entries if e.id in kept), doc.links)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .cache import article_to_json
 from .model import Article
 from .publish import write_file_atomic
 
@@ -64,25 +65,13 @@ class State:
 
 
 def article_fingerprint(article: Article) -> str:
-    """A hash of everything an entry publishes from the article, and nothing else."""
-    fields = {f.name: getattr(article, f.name) for f in dataclasses.fields(article)
-              if f.name not in NOT_CONTENT}
-    text = json.dumps(_plain(fields), sort_keys=True, ensure_ascii=False)
+    """A hash of everything an entry publishes from the article, and nothing else.
+
+    Changing what goes into it makes every entry look edited once: keep it as it is.
+    """
+    fields = {k: v for k, v in article_to_json(article).items() if k not in NOT_CONTENT}
+    text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _plain(value: object) -> object:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _plain({f.name: getattr(value, f.name) for f in dataclasses.fields(value)})
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (tuple, list)):
-        return [_plain(v) for v in value]
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if hasattr(value, "value"):  # an enum such as Kind
-        return value.value
-    return value
 
 
 def load_state(path: Path) -> tuple[State, list[str]]:

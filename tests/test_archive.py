@@ -142,3 +142,16 @@ def test_bad_archive_settings_are_usage_errors(site, capsys, bad):
     assert build(site, config=bad + "\n") == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "feedpub.toml" in err
+
+
+def test_budget_sheds_edited_archived_entries_before_any_of_the_newest(site, capsys):
+    build(site, config=SMALL)
+    add_story(site, 1, extra="\nA correction was added later to this story, with more facts "
+                             "from the ministry.\n")
+    (site / "in" / "story-01.txt").touch()
+    build(site, config=SMALL)
+    four = (site / "out" / "feed.atom").stat().st_size
+    capsys.readouterr()
+    build(site, config=SMALL + f"feed_max_bytes = {four - 1}\n")
+    assert ids_in(site, "feed.atom") == ["story-07", "story-06", "story-05"]
+    assert "edited entries that stay in their archives" in capsys.readouterr().err
