@@ -1,9 +1,18 @@
 """RFC 5005 archives, the feed's byte budget and the paged index, on real builds."""
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
+from feedpub.archive import archive_path, plan_documents
+from feedpub.config import Config
+from feedpub.model import Article, Entry
+
+from .realtools import SCHEMA
 from .sitehelp import article_text, build, feed_entries, read_feed, snapshot, write
 
 T0 = 1609459200.0
@@ -155,3 +164,62 @@ def test_budget_sheds_edited_archived_entries_before_any_of_the_newest(site, cap
     build(site, config=SMALL + f"feed_max_bytes = {four - 1}\n")
     assert ids_in(site, "feed.atom") == ["story-07", "story-06", "story-05"]
     assert "edited entries that stay in their archives" in capsys.readouterr().err
+
+
+def test_every_archive_document_is_valid_atom(site):
+    build(site, config=SMALL)
+    schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
+    for path in sorted((site / "out").rglob("*.atom")):
+        assert schema.validate(etree.parse(str(path))), f"{path}: {schema.error_log}"
+
+
+def fake_entries(count):
+    base = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    article = Article(source="x.txt", title="t")
+    return [Entry(article, f"id-{n:04d}", f"s{n}", base + timedelta(days=n // 2),
+                  base + timedelta(days=n // 2)) for n in range(count)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(count=st.integers(0, 60), window=st.integers(1, 12), size=st.integers(1, 9))
+def test_archive_plan_holds_every_entry_once_in_full_linked_pages(count, window, size):
+    config = Config(feed_entries=window, archive_size=size)
+    entries = sorted(fake_entries(count), key=lambda e: (-e.published.timestamp(), e.id))
+    current, *archives = plan_documents(entries, config)
+    seen = [e.id for doc in [current, *archives] for e in doc.entries]
+    assert sorted(seen) == sorted(e.id for e in entries) and len(seen) == len(set(seen))
+    assert [e.id for e in current.entries] == [e.id for e in entries[:window]]
+    assert all(len(doc.entries) == size for doc in archives[:-1])
+    assert not archives or len(archives[-1].entries) < size
+    for number, doc in enumerate(archives, start=1):
+        rels = dict(doc.links)
+        assert doc.archive and rels["current"] == "feed.atom"
+        assert rels.get("prev-archive") == (archive_path(number - 1) if number > 1 else None)
+        assert rels.get("next-archive") == (archive_path(number + 1)
+                                            if number < len(archives) else None)
+    newest = dict(current.links).get("prev-archive")
+    assert newest == (archive_path(len(archives)) if archives else None)
+
+
+@settings(max_examples=30, deadline=None)
+@given(count=st.integers(1, 40), window=st.integers(1, 6), size=st.integers(1, 5),
+       extra=st.integers(1, 10))
+def test_full_archive_pages_do_not_depend_on_newer_entries(count, window, size, extra):
+    config = Config(feed_entries=window, archive_size=size)
+    older = fake_entries(count)
+    newer = fake_entries(count + extra)  # the same entries, plus `extra` newer ones
+    order = lambda es: sorted(es, key=lambda e: (-e.published.timestamp(), e.id))  # noqa: E731
+    before = plan_documents(order(older), config)[1:]
+    after = {doc.path: doc for doc in plan_documents(order(newer), config)[1:]}
+    for doc in before:
+        if len(doc.entries) == size:
+            assert after[doc.path] == doc
+
+
+def test_archives_no_longer_needed_are_removed(site):
+    build(site, config=SMALL)
+    for n in (1, 2, 3):
+        (site / "in" / f"story-{n:02d}.txt").unlink()
+    build(site, config=SMALL)
+    assert sorted(p.name for p in (site / "out" / "archive").iterdir()) == ["1.atom"]
+    assert ids_in(site, "archive/1.atom") == ["story-04"]
