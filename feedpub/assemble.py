@@ -5,15 +5,15 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 
 from . import patterns as p
-from .classify import is_headline, is_prose, word_count
-from .dates import find_dates, parse_date_value, to_aware
+from .classify import is_prose, word_count
+from .dates import parse_date_value
+from .header import header_authors, header_date, hinted_date
+from .headline import find_title
 from .errors import InputError
 from .model import Article, Block, BodyPart, Image, Kind
+from .region import NEUTRAL_KINDS, body_region
 
 Classified = tuple[tuple[Block, Kind], ...]
-
-# Kinds that sit inside an article without counting for or against the body region.
-NEUTRAL_KINDS = (Kind.CREDIT, Kind.RELATED, Kind.DATE, Kind.BYLINE, Kind.SIGNOFF)
 
 
 @dataclass
@@ -33,14 +33,15 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
                      zone: tzinfo) -> Article:
     """Build the Article from classified blocks; front matter values win over detected ones."""
     start, end = body_region(items)
-    title_at = find_title(items, start)
+    title_at = find_title(items, start, end)
     parts = Parts()
     head_from = title_at + 1 if title_at is not None else start
     collect(items[head_from:start], parts, zone, in_body=False)
     collect(items[start:end + 1], parts, zone, in_body=True)
     collect(tail(items, end), parts, zone, in_body=False)
-    if not parts.dates:
-        parts.dates.extend(fallback_dates(items, end, zone))
+    parts.authors = header_authors(items, title_at, start)
+    published = header_date(items, title_at, start, zone) or hinted_date(items, end, zone)
+    parts.dates = [published] if published else []
     title = items[title_at][0].text if title_at is not None else front.get("title", "")
     article = Article(
         source=source,
@@ -57,45 +58,6 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
     return apply_front_matter(article, front, zone)
 
 
-def block_score(block: Block, kind: Kind) -> float:
-    """How much a block counts for being inside the article body."""
-    if kind in NEUTRAL_KINDS:
-        return 0
-    if kind is Kind.CHROME:
-        return p.CHROME_SCORE
-    if is_prose(block.text):
-        return word_count(block.text)
-    return p.SHORT_BLOCK_SCORE
-
-
-def body_region(items: Classified) -> tuple[int, int]:
-    """The run of blocks with the highest total score (maximum subarray): the article body."""
-    best, best_span = float("-inf"), (0, -1)
-    total, run_start = 0.0, 0
-    for index, (block, kind) in enumerate(items):
-        if total <= 0:
-            total, run_start = 0.0, index
-        total += block_score(block, kind)
-        if total > best:
-            best, best_span = total, (run_start, index)
-    return best_span if best > 0 else (len(items), len(items) - 1)
-
-
-def find_title(items: Classified, start: int) -> int | None:
-    """Index of the headline: the nearest headline-like block above the body, else the first."""
-    low = max(0, start - p.TITLE_LOOKBACK)
-    for index in range(min(start, len(items)) - 1, low - 1, -1):
-        if is_title_candidate(items, index):
-            return index
-    return next((i for i in range(len(items)) if is_title_candidate(items, i)), None)
-
-
-def is_title_candidate(items: Classified, index: int) -> bool:
-    block, kind = items[index]
-    if kind is not Kind.TEXT or not is_headline(block.text):
-        return False
-    followed_by_credit = index + 1 < len(items) and items[index + 1][1] is Kind.CREDIT
-    return not followed_by_credit
 
 
 def section_of(items: Classified, title_at: int | None) -> tuple[str, ...]:
@@ -131,10 +93,6 @@ def collect(items: Classified, parts: Parts, zone: tzinfo, *, in_body: bool) -> 
             parts.related.append(p.RELATED.match(text)["related"].strip())
         elif kind is Kind.SIGNOFF:
             parts.credit_line = text
-        elif kind is Kind.BYLINE:
-            parts.authors.extend(byline_names(text))
-        elif kind is Kind.DATE:
-            parts.dates.extend(publication_dates(text, zone))
         elif in_body and kind in (Kind.TEXT, Kind.LIST_ITEM):
             add_body_text(parts, text, kind, following)
 
@@ -148,36 +106,6 @@ def add_body_text(parts: Parts, text: str, kind: Kind, following: Kind | None) -
         parts.body.append(BodyPart(Kind.TEXT, text))
     else:
         parts.body.append(BodyPart(Kind.HEADING, text))
-
-
-def publication_dates(text: str, zone: tzinfo) -> list[datetime]:
-    """The dates a date line gives, unless it names them as something else ("Updated")."""
-    if p.NOT_PUBLICATION_DATE.search(text):
-        return []
-    return [to_aware(found, zone) for found in find_dates(text)[:1]]
-
-
-def fallback_dates(items: Classified, end: int, zone: tzinfo) -> list[datetime]:
-    """With no date line near the headline, the first dated line above the body's end."""
-    for block, kind in items[:end + 1]:
-        if kind is Kind.DATE or (kind is Kind.TEXT and p.PUBLISHED_HINT.search(block.text)):
-            dates = publication_dates(block.text, zone)
-            if dates:
-                return dates
-    return []
-
-
-def byline_names(text: str) -> list[str]:
-    """The people a byline names: "By A and B, Reuters" gives ["A", "B"]."""
-    match = p.BYLINE.match(text)
-    names = match["names"] if match else text
-    names = p.BYLINE_TAIL.sub("", names)
-    return [n.strip(" .,;") for n in p.NAME_JOINERS.split(names) if looks_like_name(n)]
-
-
-def looks_like_name(text: str) -> bool:
-    text = text.strip(" .,;")
-    return bool(text) and not any(c.isdigit() for c in text) and len(text.split()) <= 5
 
 
 def with_lede(article: Article) -> Article:

@@ -1,58 +1,127 @@
-"""Text to blocks: one Block per logical paragraph, hard-wrapped lines joined again."""
+"""Text to blocks: one Block per logical paragraph, hard-wrapped lines joined again.
+
+Text browsers (lynx, w3m at 80 columns) and plain-text documents break a paragraph into lines
+that end near one column. A line continues the one above when that one was full: the next
+line's first word would not have fitted on it. Texts saved one line per paragraph (a browser's
+copy, a dump at unlimited width) are never joined, because their lines end anywhere.
+"""
 from __future__ import annotations
 
-from .model import Block
-from .patterns import BULLET, WRAP_BAND, WRAP_WIDTH_MAX
+import unicodedata
 
-# Lines at least this long count when deciding whether a text was hard-wrapped.
-LONG_LINE = 50
+from .model import Block
+from .patterns import (BULLET, FIRST_LINE_INDENT_MAX, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_PERCENTILE,
+                       WRAP_SHARE, WRAP_SLACK, WRAP_WIDTH_MAX)
 
 
 def split_blocks(text: str) -> tuple[Block, ...]:
     """Split text into logical paragraphs; a hard-wrapped text's lines are joined back."""
-    lines = text.split("\n")
+    lines = [raw.rstrip() for raw in text.split("\n")]
     width = wrap_width(lines)
     blocks: list[Block] = []
     current: list[str] = []
-    start = indent = 0
-    for number, raw in enumerate(lines, start=1):
-        line = raw.rstrip()
-        if current and continues(current[-1], line, width):
+    start = 0
+    for number, line in enumerate(lines, start=1):
+        if current and continues(current, line, width):
             current.append(line)
             continue
         if current:
-            blocks.append(make_block(current, start, indent))
+            blocks.append(make_block(current, start))
             current = []
         if line.strip():
-            current, start, indent = [line], number, len(line) - len(line.lstrip())
+            current, start = [line], number
     if current:
-        blocks.append(make_block(current, start, indent))
+        blocks.append(make_block(current, start))
     return tuple(blocks)
 
 
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal: East Asian wide characters take two."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def wrap_width(lines: list[str]) -> int | None:
-    """The column a hard-wrapped text was wrapped at, or None for one line per paragraph."""
-    lengths = [len(line.rstrip()) for line in lines if line.strip()]
-    long_lines = [n for n in lengths if n >= LONG_LINE]
-    if not long_lines or max(long_lines) > WRAP_WIDTH_MAX:
+    """The column a hard-wrapped text was wrapped at, or None for one line per paragraph.
+
+    Most long lines of a wrapped text end within WRAP_BAND columns of the wrap column, which
+    is estimated as a high percentile (a few lines overflow it: long URLs, preformatted code).
+    """
+    lengths = [n for n in (display_width(line) for line in lines) if n >= WRAP_MIN_LINE]
+    usual = sorted(n for n in lengths if n <= WRAP_WIDTH_MAX)
+    if len(usual) < WRAP_MIN_LINES:
         return None
-    width = max(long_lines)
-    near = sum(1 for n in long_lines if n >= width - WRAP_BAND)
-    return width if near >= max(3, len(long_lines) // 2) else None
+    width = usual[int(WRAP_PERCENTILE * (len(usual) - 1))]
+    near = sum(1 for n in lengths if width - WRAP_BAND <= n <= width)
+    return width if near >= WRAP_SHARE * len(lengths) else None
 
 
-def continues(previous: str, line: str, width: int | None) -> bool:
-    """Whether `line` is the wrapped continuation of `previous`."""
-    if width is None or not line.strip() or not previous or BULLET.match(line):
+def continues(block_lines: list[str], line: str, width: int | None) -> bool:
+    """Whether `line` is the wrapped continuation of the block's last line."""
+    if width is None or not line.strip() or BULLET.match(line):
         return False
-    first_word = line.split()[0]
-    return len(previous.rstrip()) + 1 + len(first_word) > width - 2
+    if not indent_fits(block_lines, indent_of(line)):
+        return False
+    previous = block_lines[-1]
+    return display_width(previous) + 1 + display_width(first_word(line)) > width - WRAP_SLACK
 
 
-def make_block(lines: list[str], start: int, indent: int) -> Block:
-    text = " ".join(part.strip() for part in lines)
-    bullet = BULLET.match(text)
+def first_word(line: str) -> str:
+    """The line's first unbreakable piece: a word, or one CJK character (CJK wraps anywhere)."""
+    word = line.split()[0]
+    for index, char in enumerate(word):
+        if display_width(char) == 2:
+            return word[:index] or char
+    return word
+
+
+def indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def indent_fits(block_lines: list[str], indent: int) -> bool:
+    """Whether a wrapped line with this indent can belong to the block: it lines up with the
+    line above, with the text after a first line's bullet, or under an indented first line."""
+    first = block_lines[0]
+    if len(block_lines) > 1:
+        return indent == indent_of(block_lines[-1])
+    bullet = BULLET.match(first)
     if bullet:
-        text = text[bullet.end():]
-    return Block(text=text.strip(), line=start, bullet=bool(bullet), indent=indent,
+        return indent == bullet.end()
+    return indent_of(first) - FIRST_LINE_INDENT_MAX <= indent <= indent_of(first)
+
+
+def make_block(lines: list[str], start: int) -> Block:
+    text = without_tex(join_lines([part.strip() for part in lines]))
+    bullet = BULLET.match(lines[0])
+    if bullet:
+        text = text[len(bullet.group().strip()):]
+    return Block(text=text.strip(), line=start, bullet=bool(bullet), indent=indent_of(lines[0]),
                  raw_lines=len(lines))
+
+
+def join_lines(parts: list[str]) -> str:
+    """Join wrapped lines: a space between words, none inside a hyphenated word or CJK text."""
+    text = parts[0]
+    for part in parts[1:]:
+        glue = " "
+        if text.endswith("-") and text[-2:-1].isalpha() and part[:1].isalpha():
+            glue = ""
+        elif display_width(text[-1]) == 2 and display_width(part[0]) == 2:
+            glue = ""
+        text += glue + part
+    return text
+
+
+def without_tex(text: str) -> str:
+    """Text without the inline TeX source a math renderer printed beside each formula."""
+    while (found := TEX_SOURCE.search(text)) is not None:
+        depth, end = 0, len(text)
+        for index in range(found.start(), len(text)):
+            depth += {"{": 1, "}": -1}.get(text[index], 0)
+            if depth == 0:
+                end = index + 1
+                break
+        text = text[:found.start()].rstrip() + " " + text[end:].lstrip()
+    return text.strip()

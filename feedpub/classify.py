@@ -30,7 +30,7 @@ def classify_block(block: Block) -> Kind:
     """The kind of one block, from the pattern tables alone."""
     text = block.text
     words = word_count(text)
-    if not text or p.PLACEHOLDER.match(text) or p.CHROME_LINE.match(text):
+    if not text or is_chrome(text):
         return Kind.CHROME
     for pattern, kind in SHAPE_KINDS:
         if pattern.match(text):
@@ -42,12 +42,38 @@ def classify_block(block: Block) -> Kind:
     return Kind.LIST_ITEM if block.bullet else Kind.TEXT
 
 
+def is_chrome(text: str) -> bool:
+    """Whether a whole block is page chrome: a placeholder, a button, a banner, a footer."""
+    return bool(p.PLACEHOLDER.match(text) or p.INLINE_CHROME.match(text)
+                or p.END_CHROME.match(text))
+
+
 # Patterns that decide a block's kind on their own, tried in this order.
 SHAPE_KINDS = (
     (p.IMAGE_CREDIT, Kind.CREDIT),
     (p.RELATED, Kind.RELATED),
     (p.SIGNOFF, Kind.SIGNOFF),
 )
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether text ends like a sentence, footnote marks ("[12]", "^[3]") aside."""
+    return bool(p.SENTENCE_END.search(p.FOOTNOTE_MARKS.sub("", text)))
+
+
+def is_code(text: str) -> bool:
+    """Whether a block is a line of program code or markup quoted in the article."""
+    return bool(p.CODE_LINE.search(text)) and word_count(text) <= p.CODE_LINE_MAX_WORDS
+
+
+def is_doubled(text: str) -> bool:
+    """Whether a block says the same thing twice, as a link and its title do in teaser lists
+    ("Citi mortgage units fined $28.8 million Citi mortgage units fined $28.8 million")."""
+    half = len(text) // 2
+    if len(text) < p.DOUBLED_MIN_CHARS:
+        return False
+    first, second = text[:half].strip(), text[half:].strip()
+    return first == second or text[:half + 1].strip() == text[half + 1:].strip()
 
 
 def is_prose(text: str) -> bool:

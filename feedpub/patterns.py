@@ -6,6 +6,7 @@ site: these are the words pages in many languages use for their chrome and their
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 I = re.IGNORECASE
 
@@ -13,44 +14,176 @@ I = re.IGNORECASE
 # Line shapes
 
 # A list bullet or number at the start of a line: "  * Home", "• Sport", "1. Skip to content".
-BULLET = re.compile(r"^\s*(?:[*•·▪◦‣∙–-]|\d{1,3}[.)])\s+")
+# Text browsers mark nested lists with "+", "o" and "□"; "o" only counts when indented, since
+# it is a word in Portuguese and Spanish ("o brasil que dá certo").
+BULLET = re.compile(r"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{1,3}[.)])\s+|^\s{2,}o\s+")
 
 # Image placeholders that text browsers and converters leave: "[logo]", "[IMG]", "[image: x]".
-PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+$")
+PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+$|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$")
 
-# A sentence ends with one of these (optionally inside quotes or brackets).
-SENTENCE_END = re.compile(r"[.!?…。！？:;]['\"”’»)\]]*$")
+# A sentence ends with one of these (optionally inside quotes or brackets). An ellipsis does
+# not end one: it marks a teaser cut short ("Les 43 fois où Grey's Anatomy a fait couler…").
+SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$")
+
+# Footnote marks that end a sentence in encyclopedia text: "... in 1995.[12]", "... loops.^[55]".
+FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$", I)
+
+# A line of program code, markup or tabular output, which technical articles quote in blocks:
+# it ends in a brace or semicolon, opens or closes a tag, calls a function, assigns, is a
+# comment or a shell prompt, or is a table row or rule drawn with box characters
+# ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t").
+CODE_LINE = re.compile(
+    r"[{};]\s*$|^\s*[}\])]|^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\w\([^)]*\)\s*[;{]?\s*$"
+    r"|^\s*(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
+    r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% |-- )"
+    r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$"
+)
+# A run of at least PRE_MIN_LINES lines with no blank line between, none of them a list item,
+# of which PRE_CODE_SHARE or more look like code, is a preformatted block (a code listing, a
+# query and its output): all of it is read as the article quoting code.
+PRE_MIN_LINES = 3
+PRE_CODE_SHARE = 0.25
+
+# An HTML tag with attributes left in the text ("<div style=...>", "<img src=...>"): markup a
+# page failed to render (ad and tracking snippets), not article prose. Prose that names a tag
+# ("<b>") is not caught.
+MARKUP_TAG = re.compile(r"<[a-zA-Z][\w-]*\s+[\w-]+=[^>]*>")
+
+# Inline TeX that math renderers leave beside a formula ("{\displaystyle a_{ij}}"): dropped from
+# the text, since a reader sees the formula, not its source.
+TEX_SOURCE = re.compile(r"\{\\(?:displaystyle|textstyle|scriptstyle)\b")
 
 # ---------------------------------------------------------------------------------------------
-# Page chrome: whole lines that are navigation, buttons, banners or footers (seed: "Skip to
-# content", "Skip next section Explore more", "More stories from DW").
-CHROME_LINE = re.compile(
-    r"^(?:"
-    r"skip (?:to|next section)\b.*"
-    r"|(?:jump|go) to (?:content|main|navigation|the content)\b.*"
-    r"|(?:main )?(?:menu|navigation|search|home|homepage|sections?|close|open|back to top)"
-    r"|(?:share|share this|share on \w+|tweet|print|email|e-mail|pin it|whatsapp|facebook"
-    r"|twitter|linkedin|reddit|copy link|comments?|\d+ comments?|leave a comment|reply)"
-    r"|(?:sign in|sign up|log in|login|log out|register|subscribe|subscribe now|my account)"
-    r"|(?:advertisement|advertising|sponsored|anzeige|publicité|publicidad|werbung|reklama)"
-    r"|(?:(?:explore|discover) more|more (?:stories|news|articles) from .*|top stor(?:y|ies)"
-    r"|(?:the )?most (?:read|popular|viewed|shared)|related (?:stories|articles|posts|content)"
-    r"|you (?:may|might) also like|recommended(?: for you)?|trending(?: now)?|editor'?s picks)"
-    r"|.*\btop story"
-    r"|(?:follow us|find us on|connect with us)\b.*"
-    r"|(?:privacy(?: policy)?|terms(?: of (?:use|service))?|cookie (?:policy|settings)"
-    r"|imprint|impressum|contact(?: us)?|about us|accessibility|sitemap|legal notice|faq)"
-    r"|(?:all rights reserved|alle rechte vorbehalten|tous droits réservés"
-    r"|todos los derechos reservados|všechna práva vyhrazena).*"
-    r"|(?:©|\(c\)|copyright)\s.*"
-    r"|.*\b(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie(?:s)? (?:consent|notice))"
-    r"\b.*"
-    r"|(?:sign up for|subscribe to) (?:our|the) newsletter\b.*"
-    r"|(?:previous|next) (?:article|post|story|page)\b.*"
-    r"|(?:tags?|topics?|schlagwörter|mots-clés|etiquetas|štítky)\s*:.*"
-    r")\s*$",
-    I,
+# Page chrome: whole lines that are navigation, buttons, banners or footers. Each table holds
+# regular-expression fragments that must match the whole line (case-insensitive, trailing
+# ":", "›", "»", "→" and the like allowed). Two kinds, because they weigh differently when
+# the parser looks for where the article is:
+#   INLINE chrome sits between the paragraphs of an article (ads, share buttons, media player
+#   controls): dropped, but it does not end the article.
+#   END chrome follows an article (comment sections, related and most-read lists, newsletter
+#   boxes, tags, footers, copyright): dropped, and it marks the edge of the article.
+
+
+def _whole_lines(*tables: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching a line that is exactly one of the tables' fragments."""
+    fragments = "|".join(f for table in tables for f in table)
+    return re.compile(rf"^\s*(?:{fragments})\s*[:.!?›»→▸>|*]*\s*$", I)
+
+
+# "Advertisement" and its kin between paragraphs (en de fr es pt it nl cs, CJK).
+ADVERT_LINES = (
+    r"advertisement|advertising|advert|ad|ads|sponsored(?: content| links?)?|promoted"
+    r"|paid (?:content|post)|anzeige|werbung|publicité|publicidad|publicidade|pubblicità"
+    r"|advertentie|reclame|reklama|inzerce|广告|広告|광고",
+    r"(?:(?:the )?(?:story|article) )?continues (?:below|after)(?: (?:the |this )?(?:ad(?:vertisement)?))?",
+    r"continue reading(?: (?:below|the main story|the story))?|weiterlesen|lire la suite"
+    r"|seguir leyendo|continuar lendo|continua a leggere|lees verder|pokračovat ve čtení",
+    r"scroll (?:down|to continue)(?: (?:for|to) [\w ]{1,30})?",
 )
+
+# Share, print and bookmark buttons (seed: "Share"), several languages.
+SHARE_LINES = (
+    r"(?:share|sharing)(?: (?:this|on|via) [\w ]{1,30})?|share this (?:story|article|post|page)"
+    r"|tweet(?: this)?|print(?: this)?(?: (?:article|page|story))?|e-?mail(?: this)?(?: article)?"
+    r"|pin(?: it)?|pinterest|whatsapp|facebook|twitter|linkedin|reddit|flipboard|telegram"
+    r"|messenger|tumblr|stumble(?:upon)?|pocket|copy(?: the)? link|link copied|save(?: article)?"
+    r"|bookmark(?: (?:it|this))?|like|gefällt mir|j'aime|me gusta|mi piace|to se mi líbí",
+    r"teilen|artikel teilen|drucken|versenden|partager|imprimer|envoyer|compartir|imprimir"
+    r"|enviar|compartilhar|partilhar|condividi|stampa|delen|printen|sdílet|vytisknout",
+    r"(?:我要)?分享(?:到)?|转播到.{1,10}|收藏|打印|シェア(?:する)?|ツイート|印刷|공유",
+    r"(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet)"
+    r"(?:\s+(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet"
+    r"|messenger|telegram|sms|copy link|more))+",
+)
+
+# Media player controls that a text dump of an embedded video leaves behind.
+PLAYER_LINES = (
+    r"play(?: video)?|pause|mute|unmute|fullscreen|full screen|exit fullscreen|replay|closed captions"
+    r"|captions|subtitles|(?:current|duration|remaining) time[\s\d:/-]*|loaded: ?\d+(?:\.\d+)?%"
+    r"|progress: ?\d+(?:\.\d+)?%|playback rate|chapters|descriptions|captions settings"
+    r"|this is a modal window\.?|stream type ?live|video (?:player|unavailable)",
+    r"(?:watch|view) (?:the )?(?:video|gallery|slideshow|photos?)|view (?:this )?image"
+    r"|(?:open|enlarge|expand) (?:image|photo|gallery)|\d+ (?:photos|images|bilder|fotos)"
+    r"|image \d+ (?:of|/) \d+|\d+ ?/ ?\d+",
+)
+
+# Lines that end an article: comments, related and popular stories (seed: "More stories from
+# DW", "Skip next section DW's Top Story").
+# The heading of a comment section (seed of the idea: "There are 13 comments", "Leave a Reply"),
+# in several languages. Comments are prose, so the body region stops at the first such heading
+# that follows enough of the article (see COMMENTS_CUT_MIN_SCORE).
+COMMENT_LINES = (
+    r"(?:there (?:are|is) )?(?:\d+|no) (?:comments?|responses?|replies|thoughts)"
+    r"(?: (?:on|to) .{1,120})?|comments?(?: \(\d+\))?|reader comments"
+    r"|(?:show|view|read|load|see|hide) (?:all )?(?:\d+ )?comments?"
+    r"|leave a (?:comment|reply)|post a comment|add (?:a |your )?comment|write a comment"
+    r"|join the (?:conversation|discussion)|comments? (?:are )?closed"
+    r"|(?:\d+ )?kommentare?|kommentieren|leserkommentare|(?:\d+ )?commentaires?"
+    r"|laisser un commentaire|(?:\d+ )?comentarios?|deja un comentario|(?:\d+ )?comentários?"
+    r"|deixe um comentário|(?:\d+ )?commenti|lascia un commento|(?:\d+ )?reacties"
+    r"|(?:\d+ )?komentáře|napsat komentář",
+    r"(?:我要|发表|查看|更多|热门|最新)?评论(?:\s*[(（]\d+[)）])?|网友评论|コメント(?:する)?|댓글",
+)
+
+# Lines that end an article: related and popular stories, what to read next (seed: "More
+# stories from DW", "Skip next section DW's Top Story"), and the buttons under a comment.
+AFTER_ARTICLE_LINES = (
+    r"reply|report|antworten|répondre|responder|rispondi|beantwoorden|odpovědět",
+    r"(?:(?:explore|discover) more|more (?:stories|news|articles|from|on|in) .*|top stor(?:y|ies)"
+    r"|(?:the )?most (?:read|popular|viewed|shared|emailed|commented)|popular(?: now| stories)?"
+    r"|related(?: (?:stories|articles|posts|content|coverage|links|topics|videos))?"
+    r"|(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)"
+    r"|recommended(?: (?:for you|stories|articles|reading))?|trending(?: now| stories)?"
+    r"|editor'?s? picks|what to read next|read next|up next|further reading|around the web"
+    r"|from (?:around )?the web|in case you missed it|don'?t miss|also (?:on|in) .{1,40}"
+    r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories))",
+    r"meistgelesen|meistgelesene artikel|das könnte sie auch interessieren|mehr zum thema"
+    r"|weitere artikel|les plus lus|à lire aussi|sur le même sujet|dans la même rubrique"
+    r"|lo más leído|más noticias|te puede interesar|(?:noticias|artículos) relacionad[oa]s|mais lidas"
+    r"|artigos relacionados|articles? (?:connexes|liés|similaires)|verwandte (?:artikel|themen)"
+    r"|articoli correlati|leggi anche"
+    r"|leia também|notícias relacionadas|i più letti|potrebbe interessarti|meest gelezen"
+    r"|gerelateerde artikelen|nejčtenější|související články|další články",
+    r"相关(?:阅读|新闻|文章|推荐)|推荐阅读|热(?:门|评)文章|精彩(?:视频)?推荐|猜你喜欢|延伸阅读"
+    r"|関連(?:記事|ニュース)|おすすめ(?:記事)?|人気(?:記事|ランキング)|관련 기사",
+    r"本文はここまで(?:です)?.*|(?:この)?ページの先頭(?:へ|に戻る)|返回顶部",
+    r".*\btop story|skip (?:to|next section)\b.*|(?:jump|go) to (?:content|main|navigation"
+    r"|the content)\b.*",
+)
+
+# Newsletter and account boxes, and the site's own navigation and footer.
+SITE_LINES = (
+    r"(?:main )?(?:menu|navigation|search|home|homepage|sections?|close|open|back to top|top"
+    r"|more|toggle navigation|site navigation|all sections)",
+    r"(?:sign in|sign up|log ?in|log ?out|register|subscribe(?: now| today)?|my account"
+    r"|create (?:an )?account|forgot (?:your )?password\??|anmelden|abonnieren|registrieren"
+    r"|se connecter|s'abonner|s'inscrire|iniciar sesión|suscríbete|entrar|assine"
+    r"|accedi|abbonati|inloggen|abonneren|přihlásit(?: se)?|předplatné)",
+    r"(?:sign up for|subscribe to|get) (?:our|the)(?: free| daily| weekly)? newsletters?\b.*"
+    r"|newsletters?|(?:our )?newsletter sign-?up|enter your e-?mail(?: address)?.*",
+    r"(?:follow us|find us on|connect with us|folgen sie uns|suivez-nous|síguenos|siga-nos"
+    r"|seguici|volg ons|sledujte nás)\b.*",
+    r"(?:privacy(?: policy| notice| settings)?|terms(?: (?:of (?:use|service)|and conditions"
+    r"|& conditions))?|cookie (?:policy|settings|preferences)|imprint|impressum|datenschutz"
+    r"|(?:contact|about)(?: us)?|accessibility|sitemap|site map|legal notice|faq|help|careers"
+    r"|advertise(?: with us)?|ad choices|rss(?: feeds?)?|mentions légales|contacto|contato"
+    r"|aviso legal|política de privacidad|kontakt|o nás)",
+    r"(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos"
+    r" reservados|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden"
+    r"|všechna práva vyhrazena)\b.*",
+    r"(?:©|\(c\)|copyright)\s?.*",
+    r".*\b(?:we use cookies|uses cookies|use of cookies|accept (?:all )?cookies"
+    r"|cookies? (?:consent|notice|policy|settings)|verwendet cookies|utilise des cookies"
+    r"|utiliza cookies|usa cookies|používá cookies)\b.*",
+    r"(?:previous|next|prev) (?:article|post|story|page)\b.*|(?:vorheriger|nächster) artikel\b.*"
+    r"|article (?:précédent|suivant)\b.*",
+    r"(?:tags?|topics?|filed (?:under|to)|categories|schlagwörter|themen|mots-clés|etiquetas"
+    r"|temas|tag|štítky)\s*:.*",
+)
+
+INLINE_CHROME = _whole_lines(ADVERT_LINES, SHARE_LINES, PLAYER_LINES)
+COMMENTS_HEADING = _whole_lines(COMMENT_LINES)
+END_CHROME = _whole_lines(COMMENT_LINES, AFTER_ARTICLE_LINES, SITE_LINES)
 
 # ---------------------------------------------------------------------------------------------
 # Article furniture kept as fields of the entry
@@ -77,21 +210,126 @@ SIGNOFF = re.compile(
     r"|^\((?:AP|AFP|dpa|Reuters|KNA|epd|EFE|ANSA|Xinhua)(?:[,/]\s*[A-Za-z.]+)*\)$",
 )
 
-# A byline, in several languages: "By Stella Kim and Jennifer Jett", "Von Anna Muster".
+# A byline, in several languages: "By Stella Kim and Jennifer Jett", "Von Anna Muster",
+# "Posted by Andrew Hayden", "// By Arun Sai Krishnan • Nov 11, 2020".
 BYLINE = re.compile(
-    r"^(?:by|written by|words by|story by|von|text:|par|por|door|di|autor(?:in)?:?|author:?"
-    r"|auteur\s*:?|texto:?|napsal(?:a)?)\s+(?P<names>\S.{0,150})$",
+    r"^\W{0,3}(?:(?:posted|written|words|story|text|reporting|edited|reviewed|medically reviewed"
+    r"|fact[- ]checked|photos?|photographs?|illustrations?|video|translated|geschrieben"
+    r"|publié|publicado|escrito)\s+)?"
+    r"(?:by|von|par|por|door|di|da|od|autor(?:in)?|author|auteur|texto|text|napsal(?:a)?)"
+    r"(?:\s*:\s*|\s+)(?P<names>\S.{0,150})$",
     I,
 )
+
+# Credits under a headline that name someone who did not write the article ("Reviewed by
+# Hansa D. Bhargava, MD", "Edited by Betsy Beyer"): they are bylines with no author.
+NOT_AUTHOR_CREDIT = re.compile(
+    r"^\W{0,3}(?:edited|reviewed|medically reviewed|fact[- ]checked|photos?|photographs?"
+    r"|illustrations?|video|translated)\s+(?:by|von|par|por)\b",
+    I,
+)
+
+# "by" inside a line that opens with something else: "on March 10, 2015 by Nikhil Marathe",
+# "2/26/2015 7:11 AM PST BY TMZ STAFF".
+BYLINE_INSIDE = re.compile(r"(?:^|[\s/|•·])(?:by|von|par|por)\s+(?P<names>[^\W\d_].{0,150})$", I)
+
+# A line that is only the byline word; the names follow on the next line ("By" / "Ana Lima").
+BYLINE_WORD = re.compile(r"^\W{0,3}(?:by|von|par|por|door|autor|author|auteur)\s*:?$", I)
 
 # Words that join names in a byline: "A and B", "A, B & C", "A und B", "A y B", "A et B".
 NAME_JOINERS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s&\s|\s(?:and|und|y|e|et|en|a)\s)\s*", I)
 
-# Trailing parts of a byline that are not a name: "| Staff Writer", "- Reuters", dates.
-BYLINE_TAIL = re.compile(r"\s*(?:[|•·–—-]|,\s*(?:staff|senior|chief|political|special)\b).*$", I)
+# Where a byline's names stop: "| Staff Writer", " - Reuters", "• Nov 11", "@handle",
+# ", Senior ...". Dashes need spaces around them so "Roberts-Grey" stays whole.
+BYLINE_TAIL = re.compile(
+    r"\s+[|•·–—-]\s|\s*[|•·]|\s*@|,\s*(?:staff|senior|chief|political|special)\b", I)
+
+# Separators between a name and the rest of a dated line: "Dan Goodin - Apr 16, 2015".
+BYLINE_SEPARATOR = re.compile(r"\s+[|•·–—-]\s+|\s*[|•·]\s*|\s{3,}|\[[^\]]*\]")
+
+# How long ago a page says something was posted: "8h", "1 day ago", "vor 2 Stunden".
+RELATIVE_TIME = re.compile(
+    r"(?:\b\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?|weeks?|months?|years?)\b"
+    r"(?:\s+ago)?|\b(?:an?|one)\s+(?:hour|day|minute|week)\s+ago\b|\bvor\s+\d+|\bil y a\b"
+    r"|\bhace\s+\d+|\bpřed\s+\d+|\b(?:yesterday|today|just now|gestern|heute|hier)\b)",
+    I,
+)
+
+# Notes after a name saying what the person did: "Eleanor Ainge Roy (reporting)".
+ROLE_NOTE = re.compile(r"\s*\([^)]*\)")
+# Such notes for people who did not write the text: "Adrian Malloch (photography)".
+NOT_AUTHOR_ROLE = re.compile(
+    r"\((?:photo\w*|pictures?|images?|video\w*|illustrat\w*|graphics?|fotos?|bild(?:er)?)\)", I)
+# Bracketed placeholders inside a line: "[6eef5bc5-c] James Akinaka • 8h".
+BRACKETED = re.compile(r"\[[^\]]*\]")
+# A word that led into a date cut off a byline: "Albert on (2019-02-15)", "Anna am (3. Mai)".
+DATE_LEAD_WORD = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|dne|den|op)\s*$", I)
+
+# Academic and professional letters after a name: "Brenda Goodman, MA".
+CREDENTIAL = re.compile(
+    r"^(?:MD|M\.D|MA|MS|MSc|PhD|Ph\.D|RN|MPH|DO|JD|MBA|LLM|Dr|Jr|Sr|II|III)\.?$", I)
+
+# Words of a job title, in several languages: not names ("Daniel Kahn Gillmor, Senior Staff
+# Technologist", "Posted by Andrew Hayden, Software Engineer on Google Play").
+JOB_TITLE_WORDS = frozenset({
+    "reporter", "writer", "editor", "correspondent", "columnist", "contributor", "contributing",
+    "producer", "technologist", "analyst", "director", "manager", "engineer", "founder", "ceo",
+    "cto", "president", "professor", "intern", "senior", "chief", "deputy", "associate", "lead",
+    "photographer", "journalist", "developer", "designer", "scientist", "researcher",
+    "specialist", "coordinator", "officer", "executive", "editorial", "staffer", "freelance",
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autorin", "rédacteur",
+    "rédactrice", "journaliste", "envoyé", "envoyée", "spécial", "periodista", "redactor",
+    "redactora", "corresponsal", "repórter", "jornalista", "redaktor", "redaktorka",
+    "zpravodaj", "novinář", "novinářka", "redacteur", "verslaggever", "giornalista",
+})
+
+# A staff credit that is the whole byline: "TMZ STAFF", "Our Foreign Staff".
+STAFF_CREDIT = re.compile(r"^(?:our\s+)?(?:[\w.&'-]+\s+){0,3}(?:staff|redaktion|rédaction)$", I)
+
+# A byline names at most this many words per person ("Michiel B. de Jong").
+NAME_MAX_WORDS = 5
+
+# Characters a bare name line never has (digits, brackets, sentence marks).
+NOT_NAME_CHARS = re.compile(r"\t|\s{3,}|[\d:;,|?!@#/\\()\[\]{}<>=+*&%$€£\"“”«»…]")
+
+# One word of a name: letters, with an inner hyphen or apostrophe, or an initial ("C.").
+NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?$")
+
+# Lower-case words inside names: "Michiel B. de Jong", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset({
+    "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
+    "bin", "ibn", "al", "zu", "ter", "ten", "y",
+})
+
+# Capitalised words that show a short line is a label (section, site part, button), not a
+# person: "Tech Insider", "Middle East", "Free Future", "Site Theme".
+NOT_NAME_WORDS = frozenset({
+    "the", "and", "of", "for", "to", "in", "on", "with", "a", "an", "my", "your", "our", "all",
+    "news", "home", "more", "menu", "follow", "following", "share", "read", "view", "about",
+    "contact", "sign", "log", "login", "subscribe", "newsletter", "newsletters", "search",
+    "comments", "comment", "video", "videos", "photos", "photo", "gallery", "live", "latest",
+    "top", "most", "popular", "best", "new", "world", "politics", "business", "sport", "sports",
+    "tech", "technology", "science", "health", "opinion", "culture", "entertainment", "travel",
+    "style", "food", "lifestyle", "weather", "local", "national", "international", "economy",
+    "markets", "money", "media", "insider", "times", "post", "daily", "weekly", "journal",
+    "magazine", "tribune", "herald", "review", "reviews", "blog", "podcast", "app", "apps",
+    "site", "page", "story", "stories", "article", "articles", "edition", "print", "email",
+    "online", "free", "premium", "store", "shop", "jobs", "events", "games", "movies", "music",
+    "books", "tv", "radio", "east", "west", "north", "south", "middle", "future", "software",
+    "server", "project", "projects", "feed", "rss", "theme", "settings", "help", "privacy",
+    "terms", "policy", "advertise", "advertisement", "sponsored", "partner", "partners",
+    "update", "updates", "network", "foundation", "group", "university", "institute",
+    "engineering", "community", "forum", "forums", "support", "research", "data", "digital",
+    "hours", "day", "week", "today", "previous", "next", "back", "top", "report", "chapter",
+    "fiction", "donate", "patreon", "premium", "open", "close", "accept", "reject", "cookies",
+    "published", "posted", "updated", "last", "index", "boutique", "link", "watching", "now",
+})
 
 # Wire services that count as the whole byline when nobody else is named.
-WIRE_SERVICES = ("Associated Press", "Reuters", "AFP", "Agence France-Presse", "dpa")
+WIRE_SERVICES = frozenset({
+    "associated press", "the associated press", "reuters", "afp", "agence france-presse",
+    "dpa", "ap", "upi", "efe", "ansa", "kyodo", "xinhua", "bloomberg",
+})
 
 # Publication hints in front of a date: "Published March 13, 2020", "Veröffentlicht am ...".
 PUBLISHED_HINT = re.compile(
@@ -100,12 +338,108 @@ PUBLISHED_HINT = re.compile(
     I,
 )
 
-# Lines whose date is not the publication date: "Updated ...", "© 2021", "Last modified".
-NOT_PUBLICATION_DATE = re.compile(
-    r"(?:©|\bcopyright\b|\blast (?:updated|modified|edited)\b|\baktualisiert\b|\bmis à jour\b"
-    r"|\bactualizado\b|\batualizado\b|\baktualizováno\b|\bretrieved\b|\baccessed\b)",
+# Words that make the date after them an update of the article, not its publication:
+# "Updated April 29, 2019", "Mis à jour : 30 avril 2015", "Last modified on Wed 16 Jan 2019".
+# A page that shows no other date in its header is dated by its update (the corpus's
+# "Last updated September 14, 2016" under a headline with no other date).
+UPDATED_DATE = re.compile(
+    r"\b(?:(?:last )?(?:updated|modified|edited)|aktualisiert|geändert|mis à jour|modifié"
+    r"|actualizado|atualizado|aggiornato|aktualizováno|bijgewerkt)\b",
     I,
 )
+
+# Words that make the date after them no date of the article at all: "© 2021", "Retrieved
+# 3 May 2020", "Expires: 18 June 2015", an infobox's "Founded February 28, 1998".
+NOT_PUBLICATION_DATE = re.compile(
+    r"(?:©|\bcopyright\b|\bretrieved\b|\baccessed\b|\bexpires?\b|\bfounded\b|\bborn\b"
+    r"|\bdied\b|\bestablished\b|\breleased?\b|\bgegründet\b|\bgeboren\b|\bfondée?\b"
+    r"|\bné(?:e)?\b|\bfundad[oa]\b|\bnacid[oa]\b|\bzaložen[aoý]?\b|\bnarozen[aý]?\b"
+    r"|\babgerufen\b|\bconsulté\b|\bconsultado\b)",
+    I,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Headline: the weights of the signals headline.find_title adds up, calibrated on the developer
+# corpus (how the headline differs from menu entries, section names and related-story links).
+HEADLINE_WEIGHTS = MappingProxyType({
+    "overlap": 3.0,      # times the share of its words the body uses again
+    "topic": 1.0,        # times how often the body comes back to its words (topicality)
+    "meta_after": 3.0,   # a byline, date or author name just under it (less farther down)
+    "meta_before": 1.0,  # a date or byline just above it ("06 December 2016" / headline)
+    "repeated": 1.5,     # the page shows it twice (breadcrumb "News > Headline", window title)
+    "words": 1.5,        # times its length up to HEADLINE_GOOD_WORDS (labels are shorter)
+    "list_item": 1.0,    # minus: a bulleted line is a menu entry more often than a headline
+    "near_body": 2.0,    # right above the body; halved HEADLINE_NEAR_BLOCKS text blocks up
+    "too_long": 2.0,     # minus: longer than HEADLINE_LONG_WORDS reads as a lede or caption
+    "inside_body": 1.0,  # minus: inside the body region (past its first block), with ledes
+    "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
+    "one_word": 1.0,     # minus: one word is a label far more often than a headline
+})
+# A word used in this many body paragraphs is fully a topic of the article.
+HEADLINE_TOPIC_BLOCKS = 5
+# A headline-shaped line right above the best candidate, sharing this share of its words
+# with the body and scoring within the margin, is the headline and the candidate its
+# standfirst (a dek reads much like its headline, and comes second).
+HEADLINE_DEK_OVERLAP = 0.5
+HEADLINE_DEK_MARGIN = 0.75
+HEADLINE_DEK_TOPIC = 0.3
+# Text blocks between a headline and the body that halve its "near_body" weight.
+HEADLINE_NEAR_BLOCKS = 4
+# The body region may open with the headline itself (a long headline reads as prose), or with
+# a few lines of chrome the region took in.
+HEADLINE_INTO_BODY = 8
+# Words shorter than this are left out when comparing a headline with the body ("the", "of").
+HEADLINE_MIN_WORD_CHARS = 4
+# The overlap share is taken over at least this many words, so a one-word label whose word
+# the body happens to use does not look like a headline the body is about.
+HEADLINE_OVERLAP_WORDS = 4
+# Share of a headline's non-space characters that are letters (menus of symbols have fewer).
+HEADLINE_MIN_LETTER_SHARE = 0.5
+# A one-word headline ("Mozilla") has at least this many characters.
+HEADLINE_MIN_CHARS = 4
+# The corpus's longest headline has 19 words; ledes and captions are longer.
+HEADLINE_LONG_WORDS = 20
+# Closing marks after which a line is finished even if the next begins in lower case.
+HEADLINE_CLOSING = ("?", "!", "\"", "”", "»", "'", "’", ")")
+# Headlines this long or longer get the full "words" weight.
+HEADLINE_GOOD_WORDS = 6
+# How many text blocks under / over a headline its byline or date may sit.
+META_REACH_AFTER = 4
+META_REACH_BEFORE = 2
+# A bare name line under a candidate counts this much as a byline (names also head lists).
+NAME_LINE_META = 1.0
+# A headline starts with a letter, a digit or an opening quote, not "□", "+" or "//".
+HEADLINE_FIRST_CHAR = re.compile(r"^(?:[^\W_]|[\"'“‘«„¿¡])")
+# A headline does not end like a sentence or a label ("." "," ":" ";") ...
+HEADLINE_END_NOT = re.compile(r"[.,:;。、]$")
+# ... unless the end is an abbreviation or an ellipsis ("Underneath N.Y.C.", "Why...").
+HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
+# Headline-shaped lines that are page furniture: form buttons, links, file names,
+# navigation trails ("Home > News", "« Previous | Next »"), nested-list marks of converters
+# ("o Setting up", "+ Added ..."), table rows ("Industry   Open-source software"), the
+# edit links of wiki section headings ("History [ edit ]"), captions that carry their
+# credit ("... for two years. Source: Supplied").
+HEADLINE_NOT = re.compile(
+    r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
+    r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
+    r"|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe)\b"
+    r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
+    r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S",
+    I,
+)
+# Separators in a line that shows the headline with other parts: "New York|Headline",
+# "Section > Sub > Headline", "Headline - Site name".
+TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
+
+# The header: how many blocks (chrome not counted) after and before the headline hold its
+# byline and date. The corpus's farthest byline sits 6 blocks under the headline, below the
+# standfirst and the lead picture's caption.
+HEADER_AFTER = 8
+HEADER_BEFORE = 3
+# A bare name line counts as the byline only this close under the headline.
+NAME_LINE_REACH = 4
+# A line longer than this is prose that mentions a date, not a date line.
+DATED_LINE_MAX_WORDS = 16
 
 # ---------------------------------------------------------------------------------------------
 # Thresholds, calibrated on the seed and the developer corpus
@@ -126,9 +460,45 @@ TITLE_LOOKBACK = 12
 TAIL_WINDOW = 3
 # Score of a short, non-prose block inside the body region (penalises menus and lists of links).
 SHORT_BLOCK_SCORE = -4
-# Score of a chrome block inside the body region.
+# What a block counts for the body region: its words times a weight, less BLOCK_COST, and
+# never less than SHORT_BLOCK_SCORE. Text that does not end a sentence (a headline, a teaser)
+# weighs UNFINISHED_WEIGHT; a list item LIST_ITEM_WEIGHT as much again, since lists of links
+# to other pages are the commonest chrome that looks like text.
+BLOCK_COST = 4
+UNFINISHED_WEIGHT = 0.3
+LIST_ITEM_WEIGHT = 0.5
+# A line of code is at most this many words; longer lines matching CODE_LINE are prose.
+CODE_LINE_MAX_WORDS = 16
+# A block this long or longer that repeats its first half is a teaser link, not prose.
+DOUBLED_MIN_CHARS = 16
+# A body region scoring below this holds too few sentences to go by (a changelog, a list of
+# notes); the page is then scored again counting any text by its words, less PLAIN_BLOCK_COST.
+# The second reading is used when it finds a run scoring at least PLAIN_BODY_MIN_SCORE (a short
+# article of one paragraph keeps its first reading).
+WEAK_BODY_SCORE = 40
+PLAIN_BLOCK_COST = 2
+PLAIN_BODY_MIN_SCORE = 100
+# The body region ends before a comment section heading once the blocks before the heading
+# have scored this much (a "0 comments" link under the byline comes before the article).
+COMMENTS_CUT_MIN_SCORE = 60
+# Score of chrome that ends an article (END_CHROME) inside the body region.
 CHROME_SCORE = -15
-# A document whose lines mostly stop at or below this width was hard-wrapped.
+# Score of chrome found between an article's paragraphs (INLINE_CHROME): ads, share buttons.
+INLINE_CHROME_SCORE = -1
+# Hard-wrapped text (lynx, w3m at 80 columns, plain-text documents): lines of at least
+# WRAP_MIN_LINE columns decide. The wrap column is the WRAP_PERCENTILE of their widths up to
+# WRAP_WIDTH_MAX; the text counts as wrapped when WRAP_SHARE of them end within WRAP_BAND
+# columns of it. Calibrated on the developer corpus: hard-wrapped dumps score 0.47-0.97, one
+# line per paragraph at most 0.36.
+WRAP_MIN_LINE = 40
+WRAP_MIN_LINES = 5
 WRAP_WIDTH_MAX = 100
-# Share of long lines that sit within WRAP_BAND of the widest one in a hard-wrapped text.
-WRAP_BAND = 25
+WRAP_PERCENTILE = 0.9
+WRAP_BAND = 15
+WRAP_SHARE = 0.45
+# A line continues the one above when its first word would not have fitted within this many
+# columns of the wrap column (lynx leaves a column or two free).
+WRAP_SLACK = 2
+# A paragraph's first line may stand this many columns further in than its wrapped lines
+# (a first-line indent, an ideographic space opening a Japanese paragraph).
+FIRST_LINE_INDENT_MAX = 4

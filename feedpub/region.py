@@ -1,0 +1,114 @@
+"""Where the article body is: the run of classified blocks that reads most like prose."""
+from __future__ import annotations
+
+from . import patterns as p
+from .classify import ends_sentence, is_code, is_doubled, word_count
+from .model import Block, Kind
+
+Classified = tuple[tuple[Block, Kind], ...]
+
+# Kinds that sit inside an article without counting for or against the body region.
+NEUTRAL_KINDS = (Kind.CREDIT, Kind.RELATED, Kind.DATE, Kind.BYLINE, Kind.SIGNOFF)
+
+
+def block_score(block: Block, kind: Kind) -> float:
+    """How much a block counts for being inside the article body.
+
+    Prose gains its words less a fixed cost per block, so one long paragraph outweighs a
+    string of short teasers; text that does not end a sentence (headlines, link lists) gains
+    little, and list items half as much again.
+    """
+    text = block.text
+    if kind in NEUTRAL_KINDS:
+        return 0
+    if kind is Kind.CHROME:
+        return p.CHROME_SCORE if p.END_CHROME.match(text) else p.INLINE_CHROME_SCORE
+    if is_doubled(text) or p.MARKUP_TAG.search(text):
+        return p.SHORT_BLOCK_SCORE
+    words = word_count(text)
+    sentence = ends_sentence(text) and words >= p.SENTENCE_MIN_WORDS
+    weight = (1.0 if sentence else p.UNFINISHED_WEIGHT) * (p.LIST_ITEM_WEIGHT if block.bullet else 1.0)
+    return max(p.SHORT_BLOCK_SCORE, words * weight - p.BLOCK_COST)
+
+
+def plain_score(block: Block, kind: Kind) -> float:
+    """A block's score when the page holds almost no sentences (a changelog, a list of notes):
+    then any text counts by its words, and only chrome and one-word links count against."""
+    if kind is Kind.CHROME or kind in NEUTRAL_KINDS:
+        return block_score(block, kind)
+    return word_count(block.text) - p.PLAIN_BLOCK_COST
+
+
+def body_region(items: Classified) -> tuple[int, int]:
+    """The run of blocks that reads most like an article: the run of highest total score.
+
+    A page with too little prose for that to mean much is read again scoring all text alike,
+    if that finds a body of text at all.
+    """
+    quoted = preformatted(items)
+    scores = [0 if i in quoted else block_score(block, kind) for i, (block, kind) in enumerate(items)]
+    best, span = best_run(scores)
+    if best < p.WEAK_BODY_SCORE:
+        plain = [0 if i in quoted else plain_score(block, kind) for i, (block, kind) in enumerate(items)]
+        plain_best, plain_span = best_run(plain)
+        if plain_best >= p.PLAIN_BODY_MIN_SCORE:
+            best, span, scores = plain_best, plain_span, plain
+    if best <= 0:
+        return len(items), len(items) - 1
+    return before_comments(items, scores, span)
+
+
+def before_comments(items: Classified, scores: list[float], span: tuple[int, int]) -> tuple[int, int]:
+    """The span cut before its first comment section heading that follows enough article."""
+    start, end = span
+    total = 0.0
+    for index in range(start, end + 1):
+        block, kind = items[index]
+        if kind is Kind.CHROME and total >= p.COMMENTS_CUT_MIN_SCORE \
+                and p.COMMENTS_HEADING.match(block.text):
+            end = index - 1
+            while end > start and scores[end] <= 0:
+                end -= 1
+            break
+        total += scores[index]
+    return start, end
+
+
+def best_run(scores: list[float]) -> tuple[float, tuple[int, int]]:
+    """The highest total of a run of consecutive scores, and the run (maximum subarray)."""
+    best, best_span = float("-inf"), (0, -1)
+    total, run_start = 0.0, 0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            total, run_start = 0.0, index
+        total += score
+        if total > best:
+            best, best_span = total, (run_start, index)
+    return best, best_span
+
+
+def preformatted(items: Classified) -> set[int]:
+    """Indices of the blocks that are quoted code: lines that look like code, and every line
+    of a run of adjacent lines enough of which do (a listing's "FROM" and "}" as well)."""
+    quoted: set[int] = set()
+    for run in adjacent_runs(items):
+        code = [i for i in run if items[i][1] is not Kind.CHROME and is_code(items[i][0].text)]
+        if len(run) >= p.PRE_MIN_LINES and len(code) >= p.PRE_CODE_SHARE * len(run) \
+                and not any(items[i][0].bullet for i in run):
+            quoted.update(i for i in run if items[i][1] is not Kind.CHROME)
+        else:
+            quoted.update(code)
+    return quoted
+
+
+def adjacent_runs(items: Classified) -> list[list[int]]:
+    """Indices of blocks grouped into runs whose lines follow each other with no blank line."""
+    runs: list[list[int]] = []
+    next_line = -1
+    for index, (block, _kind) in enumerate(items):
+        if runs and block.line == next_line:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+        next_line = block.line + block.raw_lines
+    return runs

@@ -1,0 +1,94 @@
+"""Text to blocks: hard-wrapped lines joined again, one-line paragraphs left alone, bullets."""
+from __future__ import annotations
+
+import pytest
+
+from feedpub.blocks import display_width, split_blocks, wrap_width, without_tex
+
+# A paragraph as lynx wraps it at 80 columns: indented, lines ending near one column.
+WRAPPED = """\
+   The city council voted on Tuesday to extend the night bus service to the
+   outer districts, a change that residents had asked for over several years
+   of public meetings and petitions.
+
+   The new routes start next month and run every thirty minutes between
+   midnight and five, according to the transport office, which expects
+   several thousand riders a week.
+   Powered by ExampleAds
+
+   Opponents said the money would be better spent on the existing daytime
+   lines, which they described as crowded and late, but the motion passed
+   with a comfortable majority after a long debate in the chamber.
+"""
+
+
+def test_wrapped_paragraphs_are_joined():
+    blocks = split_blocks(WRAPPED)
+    assert [b.text.split()[:2] for b in blocks] == [
+        ["The", "city"], ["The", "new"], ["Powered", "by"], ["Opponents", "said"]]
+    assert blocks[0].text.endswith("several years of public meetings and petitions.")
+    assert blocks[0].raw_lines == 3 and blocks[0].line == 1
+
+
+def test_short_line_after_a_full_one_ends_the_paragraph():
+    # "Powered by ExampleAds" follows a line that ends well short of the wrap column.
+    blocks = split_blocks(WRAPPED)
+    assert blocks[2].text == "Powered by ExampleAds"
+
+
+def test_one_line_per_paragraph_is_never_joined():
+    text = "Home\nNews\nSport\n\n" + "A paragraph that runs on. " * 12 + "\nNext line\n"
+    assert wrap_width(text.split("\n")) is None
+    assert [b.text for b in split_blocks(text)][:3] == ["Home", "News", "Sport"]
+
+
+def test_wrap_column_is_found_despite_long_unbreakable_lines():
+    lines = WRAPPED.split("\n") + ["   http://example.org/" + "x" * 120]
+    assert wrap_width(lines) in range(70, 80)
+
+
+@pytest.mark.parametrize("line, text, bullet", [
+    ("  * Home", "Home", True),
+    ("• Sport", "Sport", True),
+    ("      + nested item", "nested item", True),
+    ("       o third level", "third level", True),
+    ("1. Skip to content", "Skip to content", True),
+    ("o brasil que dá certo", "o brasil que dá certo", False),
+    ("A plain line", "A plain line", False),
+])
+def test_bullets_are_recognised_and_stripped(line, text, bullet):
+    (block,) = split_blocks(line)
+    assert (block.text, block.bullet) == (text, bullet)
+
+
+def test_wrapped_bullet_item_continues_under_its_text():
+    text = ("     * The first item of a list that lynx wrapped because it is far too long to\n"
+            "       fit on one line of the dump\n"
+            "     * The second item\n")
+    lines = text.split("\n") + ["x" * 75] * 6
+    blocks = split_blocks("\n".join(lines))
+    assert blocks[0].text.endswith("too long to fit on one line of the dump")
+    assert blocks[1].text == "The second item" and blocks[1].bullet
+
+
+def test_hyphenated_word_split_over_lines_is_rejoined():
+    text = ("   Internet-Drafts are working documents of the Internet Engineering Task\n"
+            "   Force. The list of current Internet-Drafts is at the datatracker, and other\n"
+            "   groups may also distribute their own working documents, also as Internet-\n"
+            "   Drafts, the note says, which is long enough to be counted here as well.\n")
+    (block,) = split_blocks(text + "\n" + ("   " + "y" * 72 + "\n") * 4)[:1]
+    assert "also as Internet-Drafts, the note" in block.text
+
+
+def test_cjk_wraps_by_display_width_and_joins_without_spaces():
+    assert display_width("日本語") == 6 and display_width("abc") == 3
+    line1 = "   " + "本" * 37
+    line2 = "   " + "文" * 10 + "。"
+    text = "\n".join([line1, line2, ""] + [line1] * 6)
+    block = split_blocks(text)[0]
+    assert block.text == "本" * 37 + "文" * 10 + "。"
+
+
+def test_inline_tex_beside_a_formula_is_dropped():
+    text = r"A Hermitian ⟺ a i j = a j i ¯ {\displaystyle A{\text{ Hermitian}}\iff a_{ij}} holds."
+    assert without_tex(text) == "A Hermitian ⟺ a i j = a j i ¯ holds."

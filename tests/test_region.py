@@ -1,0 +1,143 @@
+"""Chrome lines and the body region: which blocks are the article and which are page furniture."""
+from __future__ import annotations
+
+import pytest
+
+from feedpub import parse_article
+from feedpub.blocks import split_blocks
+from feedpub.classify import classify_block, classify_blocks, ends_sentence, is_code, is_doubled
+from feedpub.model import Block, Kind
+from feedpub.patterns import END_CHROME, INLINE_CHROME
+from feedpub.region import body_region, preformatted
+
+PROSE = ("The council voted on Tuesday to extend the night bus service to the outer districts, "
+         "a change residents had asked for over years of public meetings.")
+MORE = ("The new routes start next month and run every thirty minutes between midnight and "
+        "five, according to the transport office, which expects thousands of riders.")
+LAST = ("Opponents said the money would be better spent on the daytime lines, which they "
+        "described as crowded and late, but the motion passed with a comfortable majority.")
+
+
+@pytest.mark.parametrize("line", [
+    "Advertisement", "ADVERTISEMENT", "Anzeige", "Publicité", "Publicidad", "Reklama", "广告",
+    "Story continues below advertisement", "Continue reading the main story",
+    "Share", "Share this article", "Tweet", "Facebook Twitter Email", "Teilen", "Partager",
+    "Compartilhar", "Sdílet", "我要分享", "シェアする", "Play Video", "Fullscreen",
+    "Current Time 0:00", "Loaded: 0%", "View this image ›",
+])
+def test_inline_chrome(line):
+    assert INLINE_CHROME.match(line)
+    assert classify_block(Block(line, 1)) is Kind.CHROME
+
+
+@pytest.mark.parametrize("line", [
+    "Comments", "12 comments", "Leave a Reply", "Kommentare", "Commentaires", "Comentarios",
+    "Related stories", "Related", "Most read", "Most popular", "You might also like",
+    "Recommended for you", "Around the web", "Meistgelesen", "Les plus lus", "Lo más leído",
+    "Artículos relacionados", "Leia também", "Nejčtenější", "推荐阅读", "関連記事",
+    "Sign up for our newsletter", "Subscribe", "Follow us on Twitter", "Privacy Policy",
+    "Terms of Use", "© 2024 Example Media", "Copyright 2019 Someone", "All rights reserved.",
+    "We use cookies to improve your experience", "Tags: politics, rail", "Next article: Foo",
+    "本文はここまでです このページの先頭へ",
+])
+def test_end_of_article_chrome(line):
+    assert END_CHROME.match(line)
+    assert classify_block(Block(line, 1)) is Kind.CHROME
+
+
+@pytest.mark.parametrize("line", [
+    PROSE, "Share prices fell sharply on Monday after the announcement.",
+    "Comments from the minister were not available.", "Advertising revenue fell by a third.",
+    "The Related Press", "Sport", "Shared values",
+])
+def test_prose_and_labels_are_not_chrome(line):
+    assert classify_block(Block(line, 1)) is not Kind.CHROME
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It rained.", True), ("Did it rain?", True), ("“It rained,” she said.", True),
+    ("It was invented in 1995.[12]", True), ("Two teens live the same day.^[75]", True),
+    ("It rained and rained and", False), ("Les 43 fois où Grey’s Anatomy a fait couler…", False),
+    ("A teaser cut short...", False), ("晴れた。", True),
+])
+def test_ends_sentence(text, expected):
+    assert ends_sentence(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("var cow = new Cow();", True), ("</head>", True), ("$ hg amend -m 'fix'", True),
+    ("SELECT avg(n)", True), ("2 │ -0.757 │ t", True), ("──────────", True),
+    ("return this.name + \" greets \" + target;", True),
+    (PROSE, False), ("The minister (a Tory) resigned.", False),
+])
+def test_code_lines(text, expected):
+    assert is_code(text) is expected
+
+
+def test_doubled_link_text_is_a_teaser():
+    assert is_doubled("Citi mortgage units fined $28.8 million Citi mortgage units fined $28.8 million")
+    assert not is_doubled(PROSE)
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def test_body_is_the_prose_between_navigation_and_footer():
+    text = page("Home", "News", "Sport", "A headline for the story", PROSE, MORE, LAST,
+                "Related stories", "Another story about buses", "© 2024 Example")
+    article = parse_article(text)
+    assert article.paragraphs == (PROSE, MORE, LAST)
+
+
+def test_adverts_and_share_buttons_inside_the_article_do_not_end_it():
+    text = page("A headline for the story", PROSE, "Advertisement", "Share", MORE,
+                "Advertisement", LAST)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+def test_list_of_headline_links_after_the_article_is_left_out():
+    links = [f"* Another story about buses number {n} and the council" for n in range(8)]
+    text = page("A headline for the story", PROSE, MORE, LAST, *links,
+                "A short line of prose after the links ends here.")
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+def test_teasers_cut_short_do_not_count_as_prose():
+    teasers = [f"Story number {n} about something else that happened somewhere…" for n in range(6)]
+    text = page(*teasers, "A headline for the story", PROSE, MORE, LAST)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+def test_sub_headings_and_lists_inside_the_article_are_kept():
+    text = page("A headline for the story", PROSE, "What changes", "* Buses every half hour.",
+                "* Three new routes to the suburbs.", MORE, LAST)
+    article = parse_article(text)
+    assert [part.kind for part in article.body] == [
+        Kind.HEADING, Kind.LIST_ITEM, Kind.LIST_ITEM, Kind.TEXT, Kind.TEXT]
+
+
+def test_code_listing_inside_an_article_is_kept_whole():
+    code = "\n".join(["function Cow(name) {", "  this.name = name;", "}", "", "exports.Cow = Cow;",
+                      "Cow.prototype = {", "  greets: function(target) {", "    return target;",
+                      "  }", "};"])
+    text = page("A headline for the story", PROSE, code, MORE, LAST)
+    items = classify_blocks(split_blocks(text))
+    start, end = body_region(items)
+    kept = [block.text for block, _ in items[start:end + 1]]
+    assert "this.name = name;" in kept and "}" in kept and LAST in kept
+    assert preformatted(items)
+
+
+def test_page_of_notes_without_sentences_still_has_a_body():
+    notes = [f"* Added feature number {n} with its own settings and options" for n in range(30)]
+    text = page("Release notes", *notes, "Older posts")
+    article = parse_article(text)
+    assert len(article.paragraphs) == 30
+
+
+def test_short_one_paragraph_article_keeps_its_headline():
+    text = page("Home | News | Sport", "Night buses reach the outer districts", PROSE)
+    article = parse_article(text)
+    assert article.title == "Night buses reach the outer districts"
+    assert article.paragraphs == (PROSE,)
