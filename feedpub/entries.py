@@ -89,43 +89,65 @@ def drop_duplicates(items: list[Loaded], prints: dict[str, str],
     return sorted(kept, key=lambda x: x.name), warnings
 
 
+@dataclass
+class Claims:
+    """Entry keys handed out so far in this build, by input name."""
+
+    keys: dict[str, str] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+
+    def claim(self, item: Loaded, key: str) -> None:
+        self.keys[item.name] = key
+        self.taken.add(key)
+
+    def unclaimed(self, items: list[Loaded]) -> list[Loaded]:
+        return [item for item in items if item.name not in self.keys]
+
+
 def assign_keys(items: list[Loaded], prints: dict[str, str], state: State,
                 present: set[str]) -> tuple[dict[str, str], list[InputError], list[str]]:
     """Each input's entry key (name -> key), by the four rules in this module's docstring."""
-    keys: dict[str, str] = {}
-    taken: set[str] = set()
-    failures: list[InputError] = []
-    notes: list[str] = []
-
-    def claim(item: Loaded, key: str) -> None:
-        keys[item.name] = key
-        taken.add(key)
-
-    for item in (i for i in items if i.article.key is not None):
-        if item.article.key in taken:
-            failures.append(InputError(item.article.source,
-                                       f"duplicate entry id {item.article.key!r}"))
-        else:
-            claim(item, item.article.key)
-    pending = [i for i in items if i.article.key is None]
+    claims = Claims()
+    failures = claim_front_matter_ids(items, claims)
+    pending = [item for item in items if item.article.key is None]
     for item in pending:
         key = state.key_for_name(item.name)
-        if key is not None and key not in taken:
-            claim(item, key)
-    for item in (i for i in pending if i.name not in keys):
-        key = renamed_key(prints[item.name], state, present, taken)
-        if key is not None:
-            claim(item, key)
-            old = state.records[key].name or "an input gone earlier"
-            notes.append(f"{item.article.source}: renamed from {old}; keeps "
-                         f"its entry id (add 'id: {key}' to its front matter to keep it "
-                         "without the state file)")
-    for item in (i for i in pending if i.name not in keys):
-        claim(item, unique_key(item.name, taken))
-        if keys[item.name] != item.name:
+        if key is not None and key not in claims.taken:
+            claims.claim(item, key)
+    notes = claim_renamed(claims.unclaimed(pending), prints, state, present, claims)
+    for item in claims.unclaimed(pending):
+        claims.claim(item, unique_key(item.name, claims.taken))
+        if claims.keys[item.name] != item.name:
             notes.append(f"{item.article.source}: entry key {item.name!r} is taken; "
-                         f"published as {keys[item.name]!r}")
-    return keys, failures, notes
+                         f"published as {claims.keys[item.name]!r}")
+    return claims.keys, failures, notes
+
+
+def claim_front_matter_ids(items: list[Loaded], claims: Claims) -> list[InputError]:
+    """Rule 1: an `id:` line; a second file with the same one is not published."""
+    failures = []
+    for item in items:
+        key = item.article.key
+        if key is not None and key in claims.taken:
+            failures.append(InputError(item.article.source, f"duplicate entry id {key!r}"))
+        elif key is not None:
+            claims.claim(item, key)
+    return failures
+
+
+def claim_renamed(items: list[Loaded], prints: dict[str, str], state: State, present: set[str],
+                  claims: Claims) -> list[str]:
+    """Rule 3: the key of a vanished input with this very content; one note each."""
+    notes = []
+    for item in items:
+        key = renamed_key(prints[item.name], state, present, claims.taken)
+        if key is None:
+            continue
+        claims.claim(item, key)
+        old = state.records[key].name or "an input gone earlier"
+        notes.append(f"{item.article.source}: renamed from {old}; keeps its entry id (add "
+                     f"'id: {key}' to its front matter to keep it without the state file)")
+    return notes
 
 
 def renamed_key(fingerprint: str, state: State, present: set[str], taken: set[str]) -> str | None:

@@ -208,3 +208,21 @@ def test_first_seen_is_the_file_time_when_first_published(site):
     build(site)
     state, _ = load_state(site / ".out.state.json")
     assert state.records["story-1"].first_seen == datetime.fromtimestamp(T0, timezone.utc)
+
+
+def test_when_the_original_of_a_duplicate_goes_its_copy_keeps_the_id(site, capsys):
+    shutil.copy(site / "in" / "story-1.txt", site / "in" / "zz-copy.txt")
+    build(site)
+    order = ids(site)
+    (site / "in" / "story-1.txt").unlink()
+    build(site)
+    assert ids(site) == order
+    assert "zz-copy.txt: renamed from story-1" in capsys.readouterr().err
+
+
+def test_two_files_with_one_front_matter_id_skip_the_second(site, capsys):
+    for name in ("a.txt", "b.txt"):
+        write(site / "in" / name, article_text(f"Story in file {name} makes news",
+                                               front="id: shared\n"), T0)
+    assert build(site, "--strict") == 1
+    assert "b.txt: duplicate entry id 'shared'" in capsys.readouterr().err
