@@ -69,6 +69,10 @@ def render_feeds(entries: Sequence[Entry], config: Config) -> tuple[dict[str, by
     files = {doc.path: render_document(doc, config) for doc in documents[1:]}
     archived = {entry.id for doc in documents[1:] for entry in doc.entries}
     files[FEED_PATH], warnings = fit_budget(documents[0], archived, config)
+    # An archive must hold all its entries, so an oversized one is only reported.
+    warnings += [f"{path}: {len(data)} bytes, over feed_max_bytes ({config.feed_max_bytes}); "
+                 "lower archive_size" for path, data in sorted(files.items())
+                 if path != FEED_PATH and len(data) > config.feed_max_bytes]
     return files, warnings
 
 

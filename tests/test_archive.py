@@ -223,3 +223,15 @@ def test_archives_no_longer_needed_are_removed(site):
     build(site, config=SMALL)
     assert sorted(p.name for p in (site / "out" / "archive").iterdir()) == ["1.atom"]
     assert ids_in(site, "archive/1.atom") == ["story-04"]
+
+
+def test_an_oversized_archive_is_reported_not_cut(site, capsys):
+    one_then_threes = "feed_entries = 1\narchive_size = 3\n"
+    build(site, config=one_then_threes)
+    page = (site / "out" / "archive" / "1.atom").read_bytes()
+    assert (site / "out" / "feed.atom").stat().st_size < len(page) - 1
+    capsys.readouterr()
+    build(site, config=one_then_threes + f"feed_max_bytes = {len(page) - 1}\n")
+    assert (site / "out" / "archive" / "1.atom").read_bytes() == page
+    err = capsys.readouterr().err
+    assert "archive/1.atom:" in err and "lower archive_size" in err
