@@ -12,6 +12,7 @@ import pytest
 
 from feedpub.state import State, load_state
 
+from .conftest import run_feedpub
 from .sitehelp import article_text, build, feed_entries, snapshot, write
 
 CORRECTION = "\nA correction was added later to this story, with more facts from the ministry.\n"
@@ -226,3 +227,13 @@ def test_two_files_with_one_front_matter_id_skip_the_second(site, capsys):
                                                front="id: shared\n"), T0)
     assert build(site, "--strict") == 1
     assert "b.txt: duplicate entry id 'shared'" in capsys.readouterr().err
+
+
+def test_corrupt_state_in_a_real_process_is_one_line_and_exit_0(site):
+    state = site / "state.json"
+    state.write_bytes(b"\x00\xff not json")
+    done = run_feedpub("build", "--input", "in", "--output", "out", "--state", str(state),
+                       "--quiet", cwd=site)
+    assert done.returncode == 0
+    assert done.stderr.count("\n") == 1 and "state.json: state file unreadable" in done.stderr
+    assert json.loads(state.read_text())["entries"]["story-1"]["name"] == "story-1"
