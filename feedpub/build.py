@@ -6,15 +6,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from .archive import render_feeds
 from .cache import Identity, ParseCache
 from .config import Config
 from .entries import Loaded, Resolved, make_entries
 from .errors import ConfigError, InputError
-from .archive import render_feeds
 from .model import Article, Entry
 from .pages import render_pages
 from .parse import parse_source_text
-from .source import decode, read_input, split_source
+from .source import decode, display_name, read_input, split_source
 
 Progress = Callable[[Iterable[Path]], Iterator[Path]]
 
@@ -57,7 +57,7 @@ def load_articles(config: Config, cache: ParseCache | None = None,
 
 def load_one(path: Path, config: Config, cache: ParseCache | None = None) -> Loaded:
     """One input as a Loaded article, parsed again only if the cache cannot vouch for it."""
-    display = str(path)
+    display = display_name(path)
     try:
         stat = path.stat()
         mtime = datetime.fromtimestamp(stat.st_mtime, config.tz)

@@ -57,6 +57,8 @@ DATE_SHAPES = (
 )
 # Separators pages put between a date and its time: "April 5, 2018 | 6:00 PM".
 TIME_SEPARATOR = re.compile(r"\s+\|\s+")
+# Marks after a day's number that dateutil does not know: "13. März", "1er mars", "1º de".
+DAY_MARK = re.compile(r"(?<=\b\d)(?:\.|er|º)(?=\s)|(?<=\b\d\d)(?:\.|er|º)(?=\s)")
 CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 
@@ -98,11 +100,13 @@ def _parse(match: re.Match[str], dayfirst: bool) -> FoundDate | None:
     groups = match.groupdict()
     has_time = bool(groups.get("time") or groups.get("time0") or groups.get("isotime"))
     text = _readable(match.group(0))
-    numeric_dots = "." in text and not any(c.isalpha() for c in text)
-    value = _dateutil(text, dayfirst or numeric_dots)
+    day = _readable(_without_time(match))
+    # Day and month written with dots are day first ("04.05.2015" is 4 May), as in Europe.
+    dayfirst = dayfirst or ("." in day and not any(c.isalpha() for c in day))
+    value = _dateutil(text, dayfirst)
     if value is None and has_time:
         # dateutil refuses some ways of writing the time ("02.00 EST"): keep the day.
-        value, has_time = _dateutil(_readable(_without_time(match)), dayfirst), False
+        value, has_time = _dateutil(day, dayfirst), False
     if value is None or not YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
         return None
     return FoundDate(value, has_time, match.start())
@@ -110,7 +114,7 @@ def _parse(match: re.Match[str], dayfirst: bool) -> FoundDate | None:
 
 def _readable(text: str) -> str:
     """A matched date as dateutil reads it: no separators around it or between its parts."""
-    return TIME_SEPARATOR.sub(" ", text).strip(" ,|-")
+    return DAY_MARK.sub("", TIME_SEPARATOR.sub(" ", text)).strip(" ,|-")
 
 
 def _without_time(match: re.Match[str]) -> str:

@@ -72,7 +72,9 @@ def make_entries(loaded: Iterable[Loaded], config: Config, state: State = State(
 
 def entry_id(key: str, config: Config) -> str:
     """A tag URI (RFC 4151) that depends on the key and two settings only."""
-    return f"tag:{config.id_authority},{config.id_year}:{quote(key, safe='/-._~')}"
+    # A file name that is not UTF-8 keeps its raw bytes, percent-encoded (surrogateescape).
+    key = quote(key, safe="/-._~", errors="surrogateescape")
+    return f"tag:{config.id_authority},{config.id_year}:{key}"
 
 
 def drop_duplicates(items: list[Loaded], prints: dict[str, str],

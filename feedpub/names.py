@@ -16,6 +16,7 @@ def byline_names(text: str) -> list[str]:
 def names_in(text: str) -> list[str]:
     """Names listed in the part of a byline after "By", up to a date, job title or handle."""
     names: list[str] = []
+    text = p.WITH_NOTE.sub(r", \1", text)
     for part in p.NAME_JOINERS.split(cut_tail(text)):
         if p.NOT_AUTHOR_ROLE.search(part):
             continue
@@ -59,8 +60,8 @@ def is_name_line(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= p.NAME_MAX_WORDS or p.NOT_NAME_CHARS.search(text):
         return False
-    if any(w.casefold() in p.NOT_NAME_WORDS or w.casefold() in p.JOB_TITLE_WORDS
-           for w in words):
+    plain = [p.POSSESSIVE.sub("", w).casefold() for w in words]
+    if any(w in p.NOT_NAME_WORDS or w in p.JOB_TITLE_WORDS for w in plain):
         return False
     names = [w for w in words if w.casefold() not in p.NAME_PARTICLES]
     return len(names) >= 2 and all(w[0].isupper() and p.NAME_WORD.match(w) for w in names) \

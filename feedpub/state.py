@@ -70,8 +70,8 @@ def article_fingerprint(article: Article) -> str:
     Changing what goes into it makes every entry look edited once: keep it as it is.
     """
     fields = {k: v for k, v in article_to_json(article).items() if k not in NOT_CONTENT}
-    text = json.dumps(fields, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    text = json.dumps(fields, sort_keys=True)  # ASCII: safe for any string
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
 def load_state(path: Path) -> tuple[State, list[str]]:
@@ -106,7 +106,8 @@ def dump_state(state: State) -> bytes:
                      "last_changed": rec.last_changed.isoformat()}
                for key, rec in sorted(state.records.items())}
     data = {"format": STATE_FORMAT, "entries": entries}
-    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False).encode() + b"\n"
+    # ASCII escapes keep a file name that is not UTF-8 (surrogateescape) writable and exact.
+    return json.dumps(data, indent=1, sort_keys=True).encode("ascii") + b"\n"
 
 
 def save_state(state: State, path: Path) -> bool:
