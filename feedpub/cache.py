@@ -61,6 +61,7 @@ class ParseCache:
         self.used: set[str] = set()
         self.unreadable = 0
         self.unwritable: str | None = None
+        self._last: tuple[str, dict | None] | None = None
 
     def fresh(self, display: str, identity: Identity) -> Article | None:
         """The cached article if the input's identity says it has not changed."""
@@ -112,6 +113,12 @@ class ParseCache:
         return self.directory / (hashlib.sha256(display.encode()).hexdigest()[:32] + ".json")
 
     def _entry(self, display: str) -> dict | None:
+        # `fresh` and then `matching` ask for the same input: read its file once.
+        if self._last is None or self._last[0] != display:
+            self._last = (display, self._read_entry(display))
+        return self._last[1]
+
+    def _read_entry(self, display: str) -> dict | None:
         path = self._file(display)
         try:
             entry = json.loads(path.read_bytes())
@@ -131,6 +138,7 @@ class ParseCache:
             return article_from_json(entry["article"])
         except (KeyError, TypeError, ValueError, AttributeError):
             self.unreadable += 1
+            self._last = (entry["source"], None)  # counted once, not asked again
             return None
 
 
