@@ -14,13 +14,12 @@ import json
 import os
 import time
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from .model import Article, BodyPart, Image, Kind
+from .codec import article_from_json, article_to_json
+from .model import Article
 from .publish import write_file_atomic
 
 CACHE_FORMAT = 1
@@ -149,47 +148,3 @@ def sha256(data: bytes) -> str:
 def _now_ns() -> int:
     # The clock only decides whether a later identity match may be trusted; no output uses it.
     return time.time_ns()
-
-
-def article_to_json(article: Article) -> dict:
-    """Every field of an Article as JSON values; article_from_json inverts it exactly."""
-    return {
-        "source": article.source, "title": article.title,
-        "published": _date_json(article.published), "updated": _date_json(article.updated),
-        "authors": list(article.authors), "categories": list(article.categories),
-        "summary": article.summary,
-        "body": [[part.kind.value, part.text] for part in article.body],
-        "image": [article.image.caption, article.image.credit] if article.image else None,
-        "related": list(article.related), "credit": article.credit, "link": article.link,
-        "key": article.key, "warnings": list(article.warnings),
-    }
-
-
-def article_from_json(data: dict) -> Article:
-    image = data["image"]
-    return Article(
-        source=str(data["source"]), title=str(data["title"]),
-        published=_date_value(data["published"]), updated=_date_value(data["updated"]),
-        authors=tuple(data["authors"]), categories=tuple(data["categories"]),
-        summary=str(data["summary"]),
-        body=tuple(BodyPart(Kind(kind), str(text)) for kind, text in data["body"]),
-        image=Image(image[0], image[1]) if image else None,
-        related=tuple(data["related"]), credit=data["credit"], link=data["link"],
-        key=data["key"], warnings=tuple(data["warnings"]),
-    )
-
-
-def _date_json(value: datetime | None) -> list | None:
-    if value is None:
-        return None
-    # Keep a named zone by name, so the cached date is the very same value, not just the instant.
-    return [value.isoformat(), getattr(value.tzinfo, "key", None)]
-
-
-def _date_value(data: list | None) -> datetime | None:
-    if data is None:
-        return None
-    value = datetime.fromisoformat(data[0])
-    if value.tzinfo is None:
-        raise ValueError("cached date without a time zone")
-    return value.astimezone(ZoneInfo(data[1])) if data[1] else value

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .cache import article_to_json
+from .codec import article_to_json
 from .model import Article
 from .publish import write_file_atomic
 

@@ -7,7 +7,7 @@ import pytest
 
 from feedpub import build as build_module
 from feedpub import parse_article
-from feedpub.cache import article_from_json, article_to_json
+from feedpub.codec import article_from_json, article_to_json
 
 from .conftest import SEED
 from .sitehelp import article_text, build, snapshot, write
