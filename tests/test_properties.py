@@ -86,6 +86,16 @@ ARTICLES = st.builds(
     categories=st.lists(LINE, max_size=2, unique=True).map(tuple))
 
 
+def as_feedparser_reads(text: str) -> str:
+    """feedparser "repairs" text that is all latin-1 and also valid UTF-8 as UTF-8 read as
+    latin-1 (mixin.py, "address common error"), so "Â¡" reaches its users as "¡". That is the
+    reader's doing, not the feed's: lxml reads our bytes back exactly."""
+    try:
+        return text.encode("iso-8859-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
 def html_text(html: str) -> str:
     return "".join(etree.fromstring(f"<div>{html}</div>", etree.HTMLParser()).itertext())
 
@@ -94,15 +104,20 @@ def html_text(html: str) -> str:
 @given(ARTICLES, DATES)
 def test_any_article_round_trips_through_the_feed(article, published):
     entry = Entry(article, "tag:feedpub,2020:generated", "generated", published, published)
-    parsed = feedparser.parse(render_feed([entry], Config()))
+    feed = render_feed([entry], Config())
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert etree.fromstring(feed).findtext(f"{atom}entry/{atom}title") == article.title
+    parsed = feedparser.parse(feed)
     assert not parsed.bozo, parsed.get("bozo_exception")
     (got,) = parsed.entries
-    assert got.title == article.title
+    assert got.title == as_feedparser_reads(article.title)
     assert datetime.fromisoformat(got.published) == published
     assert datetime.fromisoformat(got.updated) == published
-    assert got.summary == article.summary
+    assert got.summary == as_feedparser_reads(article.summary)
     text = html_text(got.content[0].value)
     for paragraph in article.paragraphs:
-        assert paragraph in text
-    assert [a.name for a in got.get("authors", [])] == list(article.authors)
-    assert [t.term for t in got.get("tags", [])] == list(article.categories)
+        assert paragraph in text or as_feedparser_reads(paragraph) in text
+    assert [a.name for a in got.get("authors", [])] == [as_feedparser_reads(a) for a in
+                                                        article.authors]
+    assert [t.term for t in got.get("tags", [])] == [as_feedparser_reads(c) for c in
+                                                     article.categories]
