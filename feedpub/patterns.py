@@ -144,14 +144,18 @@ COMMENT_LINES = (
 # stories from DW", "Skip next section DW's Top Story"), and the buttons under a comment.
 AFTER_ARTICLE_LINES = (
     r"reply|report|antworten|répondre|responder|rispondi|beantwoorden|odpovědět",
-    r"(?:(?:explore|discover) more|more (?:stories|news|articles|from|on|in) .*|top stor(?:y|ies)"
+    r"(?:(?:explore|discover) more|more (?:stories|news|articles)(?: .*)?|more (?:from|on|in) .*"
+    r"|top stor(?:y|ies)"
     r"|(?:the )?most (?:read|popular|viewed|shared|emailed|commented)|popular(?: now| stories)?"
     r"|related(?: (?:stories|articles|posts|content|coverage|links|topics|videos))?"
     r"|(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)"
     r"|recommended(?: (?:for you|stories|articles|reading))?|trending(?: now| stories)?"
     r"|editor'?s? picks|what to read next|read next|up next|further reading|around the web"
     r"|from (?:around )?the web|in case you missed it|don'?t miss|also (?:on|in) .{1,40}"
-    r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories))",
+    r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories)"
+    r"|other (?:[\w-]+ ){0,2}(?:stories|news|articles|columns|posts|headlines|videos))",
+    r"autres (?:articles|actualités|informations)|otras noticias|outras notícias"
+    r"|weitere (?:artikel|nachrichten|meldungen)|altre notizie|andere artikelen",
     r"meistgelesen|meistgelesene artikel|das könnte sie auch interessieren|mehr zum thema"
     r"|weitere artikel|les plus lus|à lire aussi|sur le même sujet|dans la même rubrique"
     r"|lo más leído|más noticias|te puede interesar|(?:noticias|artículos) relacionad[oa]s|mais lidas"
