@@ -58,12 +58,12 @@ def load_articles(config: Config) -> tuple[list[Loaded], list[InputError]]:
 
 
 def load_one(path: Path, config: Config) -> Loaded:
-    source = read_source(path, display=str(path))
+    source = read_source(path)
     try:
         mtime = datetime.fromtimestamp(path.stat().st_mtime, config.tz)
     except (OSError, ValueError, OverflowError) as exc:
-        raise InputError(str(path), f"cannot stat: {exc}") from None
-    article = parse_source_text(source.text, dict(source.front), str(path), config.tz,
+        raise InputError(source.path, f"cannot stat: {exc}") from None
+    article = parse_source_text(source.text, dict(source.front), source.path, config.tz,
                                 source.warnings)
     name = path.relative_to(config.input_dir).with_suffix("").as_posix()
     return Loaded(article, name, mtime)
@@ -94,7 +94,9 @@ def entry_id_for(item: Loaded, config: Config) -> str:
     changes when the file is renamed (without an `id`), or when `id_authority` changes.
     """
     key = item.article.key or item.name
-    return f"tag:{config.id_authority},{config.id_year}:{quote(key, safe='/-._~')}"
+    # A file name that is not UTF-8 keeps its raw bytes, percent-encoded (surrogateescape).
+    key = quote(key, safe="/-._~", errors="surrogateescape")
+    return f"tag:{config.id_authority},{config.id_year}:{key}"
 
 
 def to_entry(item: Loaded, entry_id: str, slug: str) -> Entry:

@@ -134,7 +134,7 @@ def run_parse(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             source = read_source(path)
-            article = parse_source_text(source.text, dict(source.front), str(path), config.tz,
+            article = parse_source_text(source.text, dict(source.front), source.path, config.tz,
                                         source.warnings)
         except InputError as error:
             print(f"feedpub: skipped {error}", file=sys.stderr)

@@ -26,8 +26,8 @@ def test_only_visible_text_files_are_inputs(site_dirs):
 
 def test_id_is_the_path_or_the_front_matter_id(site_dirs):
     input_dir, output_dir = site_dirs
-    write_article(input_dir, "2021/Café story.txt", "One", "May 1, 2021")
-    write_article(input_dir, "moved.txt", "Two", "May 2, 2021", front={"id": "original-name"})
+    write_article(input_dir, "2021/Café story.txt", "The café that never closes", "May 1, 2021")
+    write_article(input_dir, "moved.txt", "A story that moved house", "May 2, 2021", front={"id": "original-name"})
     entries, failures = entries_of(input_dir, output_dir, id_authority="example.org")
     assert not failures
     assert [e.id for e in entries] == ["tag:example.org,2020:original-name",
@@ -46,9 +46,9 @@ def test_two_files_claiming_one_id_keep_the_first_and_report_the_second(site_dir
 
 def test_slugs_are_unique_and_portable(site_dirs):
     input_dir, output_dir = site_dirs
-    write_article(input_dir, "A b.txt", "One", "May 1, 2021")
-    write_article(input_dir, "a-B.txt", "Two", "May 1, 2021")
-    write_article(input_dir, "日本.txt", "Three", "May 1, 2021")
+    write_article(input_dir, "A b.txt", "The first story of the day", "May 1, 2021")
+    write_article(input_dir, "a-B.txt", "The second story of the day", "May 1, 2021")
+    write_article(input_dir, "日本.txt", "The third story of the day", "May 1, 2021")
     entries, _ = entries_of(input_dir, output_dir)
     assert sorted(e.slug for e in entries) == ["a-b", "a-b-2", "article"]
     assert slugify("x" * 300) == "x" * 80
@@ -65,7 +65,8 @@ def test_undated_article_takes_the_file_time_not_the_clock(site_dirs):
 
 def test_front_matter_date_wins_and_date_only_is_midnight_in_the_zone(site_dirs):
     input_dir, output_dir = site_dirs
-    write_article(input_dir, "a.txt", "One", "May 1, 2021", front={"date": "2022-02-03"})
+    write_article(input_dir, "a.txt", "A story dated twice", "May 1, 2021",
+                  front={"date": "2022-02-03"})
     entries, _ = entries_of(input_dir, output_dir, timezone="America/New_York")
     assert entries[0].published.isoformat() == "2022-02-03T00:00:00-05:00"
 

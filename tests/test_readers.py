@@ -9,8 +9,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import feedparser
 import pytest
 
+from . import hostile
 from .realtools import STORIES, build, require_tool, serve_directory
 
 TIMEOUT = 120
@@ -132,3 +134,19 @@ def test_rss2email_mails_each_entry_once(tmp_path, two_stories):
         mailer.run("run")
         subjects = mailer.subjects()
         assert len(subjects) == 3 and STORIES[2].title in subjects
+
+
+def test_newsboat_shows_hostile_titles_exactly(tmp_path):
+    """Markup, quotes, RTL, CJK, emoji and zero-width characters: Newsboat's cache holds the
+    very titles feedparser reads from the feed, one item per entry."""
+    binary = require_tool("newsboat")
+    hostile.write_corpus(tmp_path / "in")
+    try:
+        assert build(tmp_path / "in", tmp_path / "out").returncode == 0
+    finally:
+        hostile.unlock(tmp_path / "in")
+    expected = [e.title for e in feedparser.parse(str(tmp_path / "out" / "feed.atom")).entries]
+    with serve_directory(tmp_path / "out") as url:
+        reader = Newsboat.subscribed(tmp_path / "nb", binary, url + "feed.atom")
+        reader.reload()
+    assert sorted(title for _, title, _ in reader.items()) == sorted(expected)
