@@ -75,10 +75,17 @@ def make_entries(loaded: Iterable[Loaded], config: Config) -> tuple[list[Entry],
     failures: list[InputError] = []
     ids: set[str] = set()
     slugs: set[str] = set()
+    texts: dict[tuple[str, str], str] = {}
     for item in sorted(loaded, key=lambda x: x.name):
         entry_id = entry_id_for(item, config)
         if entry_id in ids:
             failures.append(InputError(item.article.source, f"duplicate entry id {entry_id}"))
+            continue
+        # The same page saved twice under two names would reach readers as two items.
+        first = texts.setdefault((item.article.title, item.article.content_text),
+                                 item.article.source)
+        if first != item.article.source:
+            failures.append(InputError(item.article.source, f"same article as {first}"))
             continue
         ids.add(entry_id)
         slug = unique_slug(slugify(item.name), slugs)
