@@ -203,11 +203,15 @@ def undecodable_name(d: Path) -> list[Case]:
 def file_system_traps(d: Path) -> list[Case]:
     write(d, "folder.txt/inside.txt", article("Story inside a folder named like a file"))
     (d / "loop.txt").symlink_to("loop.txt")
+    os.mkfifo(d / "pipe.txt")  # reading it would wait for a writer forever
+    (d / "zeros.txt").symlink_to("/dev/zero")  # size 0, and no end
     (d / "sub").mkdir()
     (d / "sub" / "up").symlink_to("..", target_is_directory=True)
     return [Case("folder.txt/inside.txt", "entry",
                  title="Story inside a folder named like a file", fragments=PROSE),
-            Case("loop.txt", "skipped", reason="symbolic links")]
+            Case("loop.txt", "skipped", reason="symbolic links"),
+            Case("pipe.txt", "skipped", reason="not a regular file"),
+            Case("zeros.txt", "skipped", reason="not a regular file")]
 
 
 def unreadable(d: Path) -> list[Case]:
