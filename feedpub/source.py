@@ -61,9 +61,15 @@ class Source:
     warnings: tuple[str, ...]
 
 
+# Control characters in a file name would break a message's one line (newline) or drive the
+# terminal (escape sequences): messages show them as \xNN.
+NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def display_name(path: Path) -> str:
-    """The path as messages show it: bytes of a name that is not UTF-8 written as \\xNN."""
-    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    """The path as messages show it: undecodable bytes and control characters as \\xNN."""
+    text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    return NAME_CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
 
 
 def read_source(path: Path, display: str | None = None) -> Source:

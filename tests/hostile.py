@@ -191,6 +191,14 @@ def odd_names(d: Path) -> list[Case]:
                                       "feed.txt"))]
 
 
+def control_names(d: Path) -> list[Case]:
+    """A newline and a terminal escape in file names: the warning stays one plain line."""
+    write(d, "empty\nname.txt", b"")
+    write(d, "\x1b[2Jclear.txt", b"")
+    return [Case("empty\\x0aname.txt", "skipped", reason="empty"),
+            Case("\\x1b[2Jclear.txt", "skipped", reason="empty")]
+
+
 def undecodable_name(d: Path) -> list[Case]:
     """A file name that is not UTF-8 (Linux allows any bytes but / and NUL)."""
     raw = os.fsencode(d) + b"/latin1-caf\xe9.txt"
@@ -239,8 +247,8 @@ def can_read(path: Path) -> bool:
 
 GENERATORS: tuple[Callable[[Path], list[Case]], ...] = (
     empty_files, binary_garbage, controls, encodings, newlines, hard_wrapped, markup_in_text,
-    scripts, emoji_zero_width, odd_dates, same_article_twice, odd_names, undecodable_name,
-    file_system_traps, unreadable,
+    scripts, emoji_zero_width, odd_dates, same_article_twice, odd_names, control_names,
+    undecodable_name, file_system_traps, unreadable,
 )
 
 
