@@ -47,6 +47,16 @@ def test_two_files_claiming_one_id_keep_the_first_and_report_the_second(site_dir
     assert "b.txt" in str(failures[0]) and "duplicate entry id" in str(failures[0])
 
 
+def test_the_same_page_saved_twice_is_published_once(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "story.txt", "A story saved twice", "May 1, 2021")
+    write_article(input_dir, "story (1).txt", "A story saved twice", "May 1, 2021")
+    entries, failures = entries_of(input_dir, output_dir)
+    assert [e.slug for e in entries] == ["story"]
+    assert len(failures) == 1 and failures[0].path.endswith("story (1).txt")
+    assert failures[0].reason.startswith("same article as ") and "story.txt" in failures[0].reason
+
+
 def test_slugs_are_unique_and_portable(site_dirs):
     input_dir, output_dir = site_dirs
     write_article(input_dir, "A b.txt", "The first story of the day", "May 1, 2021")
