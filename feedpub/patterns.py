@@ -43,13 +43,15 @@ FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$"
 # it ends in a brace, semicolon, comma or open bracket, opens or closes a tag, calls a function, assigns, is a
 # comment or a shell prompt, or is a table row or rule drawn with box characters
 # ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t"); so is a line of
-# bare figures, as a chart's axis labels leave ("$915", "’17", "4.3333").
+# bare figures, as a chart's axis labels leave ("$915", "’17", "4.3333"), or a line of an HTTP
+# exchange ("GET /x HTTP/1.1", "Content-Type: text/html", a line ending in "\").
 CODE_LINE = re.compile(
     r"[{};]\s*$|^\s*[}\])]|^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\w\([^)]*\)\s*[;{]?\s*$"
     r"|^\s*(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
     r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% |-- )"
     r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$|[,(]\s*$"
     r"|^[\s$€£¥%‰’'+\-–.,:/#]*\d[\s\d$€£¥%‰’'+\-–.,:/#]*$"
+    r"|\\$|^\s*(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH) /|^\s*HTTP/\d|^\s*[A-Z][a-z]+(?:-[A-Z][a-z]+)+: "
 )
 # The column separators of a table drawn with box characters (a query's output, a text table).
 TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
@@ -106,7 +108,9 @@ SHARE_LINES = (
     r"|pin(?: it)?|pinterest|whatsapp|facebook|twitter|linkedin|reddit|flipboard|telegram"
     r"|messenger|tumblr|stumble(?:upon)?|pocket|copy(?: the)? link|link copied|save(?: article)?"
     r"|copiar (?:o )?link|copier le lien|link kopieren|copia link|zkopírovat odkaz"
-    r"|bookmark(?: (?:it|this))?|like|gefällt mir|j'aime|me gusta|mi piace|to se mi líbí",
+    r"|bookmark(?: (?:it|this))?|like|gefällt mir|j'aime|me gusta|mi piace|to se mi líbí"
+    r"|share (?:the )?(?:article|story|post)|partager (?:l'|cet )article|compartir (?:el |este )?artículo"
+    r"|compartilhe (?:a |esta )?(?:matéria|notícia)|condividi (?:l'|questo )articolo|sdílet článek",
     r"teilen|artikel teilen|drucken|versenden|partager|imprimer|envoyer|compartir|imprimir"
     r"|enviar|compartilh(?:ar|e)|partilh(?:ar|e)|condividi|stampa|delen|printen|sdílet|vytisknout",
     r"(?:我要)?分享(?:到)?|转播到.{1,10}|收藏|打印|シェア(?:する)?|ツイート|印刷|공유",
@@ -148,21 +152,25 @@ COMMENT_LINES = (
 # stories from DW", "Skip next section DW's Top Story"), and the buttons under a comment.
 AFTER_ARTICLE_LINES = (
     r"reply|report|antworten|répondre|responder|rispondi|beantwoorden|odpovědět",
-    r"(?:(?:explore|discover) more|more (?:stories|news|articles|from|on|in) .*|top stor(?:y|ies)"
+    r"(?:(?:explore|discover) more|more (?:stories|news|articles)(?: .*)?|more (?:from|on|in) .*"
+    r"|top stor(?:y|ies)"
     r"|(?:the )?most (?:read|popular|viewed|shared|emailed|commented)|popular(?: now| stories)?"
     r"|related(?: (?:stories|articles|posts|content|coverage|links|topics|videos))?"
     r"|(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)"
     r"|recommended(?: (?:for you|stories|articles|reading))?|trending(?: now| stories)?"
     r"|editor'?s? picks|what to read next|read next|up next|further reading|around the web"
     r"|from (?:around )?the web|in case you missed it|don'?t miss|also (?:on|in) .{1,40}"
-    r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories))",
+    r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories)"
+    r"|other (?:[\w-]+ ){0,2}(?:stories|news|articles|columns|posts|headlines|videos))",
+    r"autres (?:articles|actualités|informations)|otras noticias|outras notícias"
+    r"|weitere (?:artikel|nachrichten|meldungen)|altre notizie|andere artikelen",
     r"meistgelesen|meistgelesene artikel|das könnte sie auch interessieren|mehr zum thema"
     r"|weitere artikel|les plus lus|à lire aussi|sur le même sujet|dans la même rubrique"
     r"|lo más leído|más noticias|te puede interesar|(?:noticias|artículos) relacionad[oa]s|mais lidas"
     r"|artigos relacionados|articles? (?:connexes|liés|similaires)|verwandte (?:artikel|themen)"
     r"|articoli correlati|leggi anche"
     r"|leia também|notícias relacionadas|i più letti|potrebbe interessarti|meest gelezen"
-    r"|gerelateerde artikelen|nejčtenější|související články|další články",
+    r"|gerelateerde artikelen|nejčtenější|související(?: články)?|další články",
     r"相关(?:阅读|新闻|文章|推荐)|推荐阅读|热(?:门|评)文章|精彩(?:视频)?推荐|猜你喜欢|延伸阅读"
     r"|関連(?:記事|ニュース)|おすすめ(?:記事)?|人気(?:記事|ランキング)|관련 기사",
     r"本文はここまで(?:です)?.*|(?:この)?ページの先頭(?:へ|に戻る)|返回顶部",
@@ -582,6 +590,11 @@ COMMENTS_CUT_MIN_SCORE = 60
 GAP_GROWTH = 2
 GAP_MAX_FACTOR = 6
 GAP_FREE = 2
+# Prose indented more than INDENT_TOLERANCE columns deeper than the article's paragraphs
+# counts this share of its score: teasers, tickers and galleries nest deeper in text dumps.
+DEEPER_PROSE_WEIGHT = 0
+INDENT_TOLERANCE = 2
+ARTICLE_INDENT_SHARE = 0.2
 # Score of chrome that ends an article (END_CHROME) inside the body region.
 CHROME_SCORE = -15
 # Score of chrome found between an article's paragraphs (INLINE_CHROME): ads, share buttons.
