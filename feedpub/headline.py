@@ -44,10 +44,12 @@ def find_title(items: Classified, start: int, end: int) -> int | None:
     if not scores:
         return None
     body = body_words(items, start, end)
-    best = max(scores, key=lambda i: (scores[i], -abs(start - i), i))
+    # Ties go to the line the body is more about, then to the one nearer the body.
+    best = max(scores, key=lambda i: (round(scores[i], 6), topicality(items[i][0].text, body),
+                                      -abs(start - i), i))
     above = headline_above(items, best, body)
     if above in scores and scores[above] >= scores[best] - p.HEADLINE_DEK_MARGIN \
-            and word_count(items[best][0].text) > word_count(items[above][0].text) \
+            and len(items[best][0].text) > len(items[above][0].text) \
             and topicality(items[above][0].text, body) >= p.HEADLINE_DEK_TOPIC:
         return above
     return best

@@ -501,12 +501,14 @@ HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
 # Headline-shaped lines that are page furniture: form buttons, links, file names,
 # navigation trails ("Home > News", "« Previous | Next »"), nested-list marks of converters
 # ("o Setting up", "+ Added ..."), table rows ("Industry   Open-source software"), the
-# edit links of wiki section headings ("History [ edit ]"), table captions of text browsers
+# edit links of wiki section headings ("History [ edit ]"), controls with their setting
+# ("Font Size [100%]"), table captions of text browsers
 # ("CAPTION: Films with time loops"), captions that carry their
 # credit ("... for two years. Source: Supplied", "... as they should be Getty Images").
 HEADLINE_NOT = re.compile(
     r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
     r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
+    r"|\s\[[^\]]*\]$"
     r"|^caption:|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe|s'abonner|abonnez"
     r"|abonnieren|jetzt abonnieren|suscr[ií]b|assine|inscreva|iscriviti|abonneer|předplať)"
     r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
