@@ -151,20 +151,28 @@ def body_words(items: Classified, start: int, end: int) -> BodyWords:
     return BodyWords(words, max(1, min(p.HEADLINE_TOPIC_BLOCKS, len(blocks) // 2)))
 
 
-def repeated_texts(items: Classified) -> Counter[str]:
-    """How often each block's text occurs, whole or as a part of a "Section | Title" line."""
-    seen: Counter[str] = Counter()
-    for block, _ in items:
+def repeated_texts(items: Classified) -> dict[str, list[int]]:
+    """Where each block's text occurs, whole or as a part of a "Section | Title" line."""
+    seen: dict[str, list[int]] = {}
+    for index, (block, _) in enumerate(items):
         key = block.text.casefold()
-        seen[key] += 1
+        seen.setdefault(key, []).append(index)
         if any(mark in key for mark in p.TITLE_SEPARATOR_MARKS):
             parts = {part.strip() for part in p.TITLE_SEPARATOR.split(key) if part.strip()}
-            seen.update(parts - {key})
+            for part in parts - {key}:
+                seen.setdefault(part, []).append(index)
     return seen
 
 
+def shown_again(repeats: dict[str, list[int]], text: str, index: int) -> bool:
+    """Whether the page shows the line again apart from it (a breadcrumb, the window title);
+    a copy a few blocks away is a teaser card's link and caption or a player's title."""
+    places = repeats.get(text.casefold())
+    return bool(places) and max(index - places[0], places[-1] - index) > p.REPEAT_MIN_GAP
+
+
 def title_score(items: Classified, index: int, gap: int, body: BodyWords,
-                repeats: Counter[str], marks: list[str], *, inside: bool) -> float:
+                repeats: dict[str, list[int]], marks: list[str], *, inside: bool) -> float:
     """How strongly a candidate block looks like the article's headline."""
     w = p.HEADLINE_WEIGHTS
     text = items[index][0].text
@@ -173,7 +181,7 @@ def title_score(items: Classified, index: int, gap: int, body: BodyWords,
     score += w["topic"] * topicality(text, body)
     score += w["meta_after"] * meta_near(marks, index, 1)
     score += w["meta_before"] * meta_near(marks, index, -1)
-    score += w["repeated"] * (repeats[text.casefold()] > 1)
+    score += w["repeated"] * shown_again(repeats, text, index)
     score += w["words"] * min(words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
     score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
     score -= w["too_long"] * (headline_length(text) > p.HEADLINE_LONG_WORDS)

@@ -64,7 +64,9 @@ def is_name_line(text: str) -> bool:
     if any(w in p.NOT_NAME_WORDS or w in p.JOB_TITLE_WORDS for w in plain):
         return False
     names = [w for w in words if w.casefold() not in p.NAME_PARTICLES]
-    return len(names) >= 2 and all(w[0].isupper() and p.NAME_WORD.match(w) for w in names) \
+    full = [w for w in names if not p.INITIAL.match(w)]
+    return len(names) >= 2 and len(full) <= p.NAME_LINE_MAX_NAMES \
+        and all(w[0].isupper() and p.NAME_WORD.match(w) for w in names) \
         and words[-1].strip(".,").casefold() not in DATE_WORDS
 
 

@@ -332,12 +332,17 @@ POSSESSIVE = re.compile(r"['’]s$", I)
 # A date with its time and zone takes at most this many words ("Monday, February 29, 2016
 # @ 11:10 PM UTC"): a name with more after it is not a name over a date.
 DATE_MAX_WORDS = 10
+# A bare name line has at most this many capitalised words besides initials and particles
+# ("Steven Davidoff Solomon"; "Other People Are Reading" is a label).
+NAME_LINE_MAX_NAMES = 3
 # A byline names at most this many words per person ("Michiel B. de Jong").
 NAME_MAX_WORDS = 5
 
 # Characters a bare name line never has (digits, brackets, sentence marks).
 NOT_NAME_CHARS = re.compile(r"\t|\s{3,}|[\d:;,|?!@#/\\()\[\]{}<>=+*&%$€£\"“”«»…]")
 
+# An initial inside a name: "C." in "John C. Welch".
+INITIAL = re.compile(r"^[^\W\d_]\.$")
 # One word of a name: letters, with an inner hyphen or apostrophe, or an initial ("C.").
 NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?$")
 
@@ -502,13 +507,14 @@ HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
 # navigation trails ("Home > News", "« Previous | Next »"), nested-list marks of converters
 # ("o Setting up", "+ Added ..."), table rows ("Industry   Open-source software"), the
 # edit links of wiki section headings ("History [ edit ]"), controls with their setting
-# ("Font Size [100%]"), table captions of text browsers
+# ("Font Size [100%]"), captions ending in their photographer's name ("Glass cloche
+# terrariums (Lucy Akins)"), table captions of text browsers
 # ("CAPTION: Films with time loops"), captions that carry their
 # credit ("... for two years. Source: Supplied", "... as they should be Getty Images").
 HEADLINE_NOT = re.compile(
     r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
     r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
-    r"|\s\[[^\]]*\]$"
+    r"|\s\[[^\]]*\]$|(?-i:\s\((?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+\)$)"
     r"|^caption:|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe|s'abonner|abonnez"
     r"|abonnieren|jetzt abonnieren|suscr[ií]b|assine|inscreva|iscriviti|abonneer|předplať)"
     r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
@@ -520,6 +526,8 @@ HEADLINE_NOT = re.compile(
 # Separators in a line that shows the headline with other parts: "New York|Headline",
 # "Section > Sub > Headline", "Headline - Site name".
 TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
+# A copy of a line nearer than this many blocks does not count as the page repeating it.
+REPEAT_MIN_GAP = 3
 # What those separators look like: a line without any is not split.
 TITLE_SEPARATOR_MARKS = ("|", "›", "»", " > ", " - ", " – ", " — ", " :: ")
 

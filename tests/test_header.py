@@ -63,7 +63,7 @@ def test_names_in_dated_lines(line, names):
     ("TMZ STAFF", True), ("Our Foreign Staff", True),
     ("Tech Insider", False), ("Middle East", False), ("Capital\tWellington", False),
     ("Published Thursday", False), ("Copiar link", False), ("Powered by Tumblr", False),
-    ("BuzzFeed News Reporter", False), ("Mark", False),
+    ("BuzzFeed News Reporter", False), ("Mark", False), ("Other People Are Reading", False),
 ])
 def test_name_lines(line, expected):
     assert is_name_line(line) is expected

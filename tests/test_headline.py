@@ -66,6 +66,8 @@ def test_a_headline_ending_in_an_abbreviation_counts():
     "S'abonner au Monde à partir de 1 €",       # a subscription offer
     "A bus at night. Source: Supplied",         # a caption with its credit
     "Marching band at the station Getty Images",  # a caption credited to an agency
+    "Glass cloche terrariums (Lucy Akins)",     # a caption with its photographer
+    "Font Size [100%]",                          # a player's control with its setting
 ])
 def test_page_furniture_is_no_headline_candidate(line):
     assert not is_candidate((Block(line, 1), Kind.TEXT))
@@ -95,3 +97,9 @@ def test_content_words_leave_out_short_words_and_pair_cjk_characters():
 def test_cjk_headlines_are_measured_by_characters():
     assert headline_length("トレンドマイクロ、公衆無線LANを安全に使うためのアプリ") < 20
     assert headline_length("one two three") == 3
+
+
+def test_a_line_repeated_right_under_itself_is_no_repeated_headline():
+    teaser = "Photo of a night bus seen as a sign of the times"
+    head = (HEADLINE, "By Ann Lee", "More videos", teaser, "Now watching", teaser)
+    assert title_of(page(*head)) == HEADLINE
