@@ -43,13 +43,15 @@ FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$"
 # it ends in a brace, semicolon, comma or open bracket, opens or closes a tag, calls a function, assigns, is a
 # comment or a shell prompt, or is a table row or rule drawn with box characters
 # ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t"); so is a line of
-# bare figures, as a chart's axis labels leave ("$915", "’17", "4.3333").
+# bare figures, as a chart's axis labels leave ("$915", "’17", "4.3333"), or a line of an HTTP
+# exchange ("GET /x HTTP/1.1", "Content-Type: text/html", a line ending in "\").
 CODE_LINE = re.compile(
     r"[{};]\s*$|^\s*[}\])]|^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\w\([^)]*\)\s*[;{]?\s*$"
     r"|^\s*(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
     r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% |-- )"
     r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$|[,(]\s*$"
     r"|^[\s$€£¥%‰’'+\-–.,:/#]*\d[\s\d$€£¥%‰’'+\-–.,:/#]*$"
+    r"|\\$|^\s*(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH) /|^\s*HTTP/\d|^\s*[A-Z][a-z]+(?:-[A-Z][a-z]+)+: "
 )
 # The column separators of a table drawn with box characters (a query's output, a text table).
 TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
@@ -106,7 +108,9 @@ SHARE_LINES = (
     r"|pin(?: it)?|pinterest|whatsapp|facebook|twitter|linkedin|reddit|flipboard|telegram"
     r"|messenger|tumblr|stumble(?:upon)?|pocket|copy(?: the)? link|link copied|save(?: article)?"
     r"|copiar (?:o )?link|copier le lien|link kopieren|copia link|zkopírovat odkaz"
-    r"|bookmark(?: (?:it|this))?|like|gefällt mir|j'aime|me gusta|mi piace|to se mi líbí",
+    r"|bookmark(?: (?:it|this))?|like|gefällt mir|j'aime|me gusta|mi piace|to se mi líbí"
+    r"|share (?:the )?(?:article|story|post)|partager (?:l'|cet )article|compartir (?:el |este )?artículo"
+    r"|compartilhe (?:a |esta )?(?:matéria|notícia)|condividi (?:l'|questo )articolo|sdílet článek",
     r"teilen|artikel teilen|drucken|versenden|partager|imprimer|envoyer|compartir|imprimir"
     r"|enviar|compartilh(?:ar|e)|partilh(?:ar|e)|condividi|stampa|delen|printen|sdílet|vytisknout",
     r"(?:我要)?分享(?:到)?|转播到.{1,10}|收藏|打印|シェア(?:する)?|ツイート|印刷|공유",
@@ -148,21 +152,25 @@ COMMENT_LINES = (
 # stories from DW", "Skip next section DW's Top Story"), and the buttons under a comment.
 AFTER_ARTICLE_LINES = (
     r"reply|report|antworten|répondre|responder|rispondi|beantwoorden|odpovědět",
-    r"(?:(?:explore|discover) more|more (?:stories|news|articles|from|on|in) .*|top stor(?:y|ies)"
+    r"(?:(?:explore|discover) more|more (?:stories|news|articles)(?: .*)?|more (?:from|on|in) .*"
+    r"|top stor(?:y|ies)"
     r"|(?:the )?most (?:read|popular|viewed|shared|emailed|commented)|popular(?: now| stories)?"
     r"|related(?: (?:stories|articles|posts|content|coverage|links|topics|videos))?"
     r"|(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)"
     r"|recommended(?: (?:for you|stories|articles|reading))?|trending(?: now| stories)?"
     r"|editor'?s? picks|what to read next|read next|up next|further reading|around the web"
     r"|from (?:around )?the web|in case you missed it|don'?t miss|also (?:on|in) .{1,40}"
-    r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories))",
+    r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories)"
+    r"|other (?:[\w-]+ ){0,2}(?:stories|news|articles|columns|posts|headlines|videos))",
+    r"autres (?:articles|actualités|informations)|otras noticias|outras notícias"
+    r"|weitere (?:artikel|nachrichten|meldungen)|altre notizie|andere artikelen",
     r"meistgelesen|meistgelesene artikel|das könnte sie auch interessieren|mehr zum thema"
     r"|weitere artikel|les plus lus|à lire aussi|sur le même sujet|dans la même rubrique"
     r"|lo más leído|más noticias|te puede interesar|(?:noticias|artículos) relacionad[oa]s|mais lidas"
     r"|artigos relacionados|articles? (?:connexes|liés|similaires)|verwandte (?:artikel|themen)"
     r"|articoli correlati|leggi anche"
     r"|leia também|notícias relacionadas|i più letti|potrebbe interessarti|meest gelezen"
-    r"|gerelateerde artikelen|nejčtenější|související články|další články",
+    r"|gerelateerde artikelen|nejčtenější|související(?: články)?|další články",
     r"相关(?:阅读|新闻|文章|推荐)|推荐阅读|热(?:门|评)文章|精彩(?:视频)?推荐|猜你喜欢|延伸阅读"
     r"|関連(?:記事|ニュース)|おすすめ(?:記事)?|人気(?:記事|ランキング)|관련 기사",
     r"本文はここまで(?:です)?.*|(?:この)?ページの先頭(?:へ|に戻る)|返回顶部",
@@ -321,6 +329,9 @@ STAFF_CREDIT = re.compile(r"^(?:our\s+)?(?:[\w.&'-]+\s+){0,3}(?:staff|redaktion|
 # The possessive ending of a word, left off before looking it up ("Today’s Paper").
 POSSESSIVE = re.compile(r"['’]s$", I)
 
+# A date with its time and zone takes at most this many words ("Monday, February 29, 2016
+# @ 11:10 PM UTC"): a name with more after it is not a name over a date.
+DATE_MAX_WORDS = 10
 # A byline names at most this many words per person ("Michiel B. de Jong").
 NAME_MAX_WORDS = 5
 
@@ -356,7 +367,7 @@ NOT_NAME_WORDS = frozenset({
     "update", "updates", "network", "foundation", "group", "university", "institute",
     "engineering", "community", "forum", "forums", "support", "research", "data", "digital",
     "hours", "day", "week", "today", "previous", "next", "back", "top", "report", "chapter",
-    "fiction", "donate", "patreon", "premium", "open", "close", "accept", "reject", "cookies",
+    "fiction", "donate", "premium", "open", "close", "accept", "reject", "cookies",
     "published", "posted", "updated", "last", "index", "boutique", "link", "watching", "now",
 })
 
@@ -382,6 +393,21 @@ PUBLISHED_HINT_STRONG = re.compile(
 )
 # The gap between the cells of a table row that a text browser lays out side by side.
 TABLE_CELL_GAP = re.compile(r"\s{3,}|\t")
+# Such a hint alone as a label, its date on the next line ("Published:" / "2017-08-15").
+PUBLISHED_LABEL = re.compile(
+    r"^\W{0,3}(?:published|posted|veröffentlicht|publié|publicado|publicada|pubblicato"
+    r"|publikováno|date|datum|fecha|data)\s*(?:on|am|le|el)?\s*:\s*$",
+    I,
+)
+# English's commonest little words: a page's body using them this much is English, and
+# writes a numeric date month first ("11.03.17" is November 3). Calibrated on the corpus:
+# English bodies score 0.08-0.26, French, Spanish, Portuguese, German, Czech, Chinese and
+# Japanese ones 0.01 at most.
+ENGLISH_FUNCTION_WORDS = frozenset({"the", "and", "of", "to", "is", "that", "it", "for", "was",
+                                    "with", "are", "this", "you"})
+ENGLISH_SHARE = 0.05
+LANGUAGE_SAMPLE_BLOCKS = 10
+LANGUAGE_SAMPLE_WORDS = 300
 # How far after such a hint its date may start, in characters.
 HINT_REACH_CHARS = 40
 # A long header line opening with a date ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ...
@@ -414,7 +440,7 @@ NOT_PUBLICATION_DATE = re.compile(
 # corpus (how the headline differs from menu entries, section names and related-story links).
 HEADLINE_WEIGHTS = MappingProxyType({
     "overlap": 3.0,      # times the share of its words the body uses again
-    "topic": 1.0,        # times how often the body comes back to its words (topicality)
+    "topic": 1.5,        # times how often the body comes back to its words (topicality)
     "meta_after": 3.0,   # a byline, date or author name just under it (less farther down)
     "meta_before": 1.0,  # a date or byline just above it ("06 December 2016" / headline)
     "repeated": 1.5,     # the page shows it twice (breadcrumb "News > Headline", window title)
@@ -460,6 +486,9 @@ HEADLINE_GOOD_WORDS = 6
 # How many text blocks under / over a headline its byline or date may sit.
 META_REACH_AFTER = 4
 META_REACH_BEFORE = 2
+# How many blocks past the last candidate are looked at per block of reach (chrome and
+# credits in between do not count).
+META_SCAN_FACTOR = 4
 # A bare name line under a candidate counts this much as a byline (names also head lists).
 NAME_LINE_META = 1.0
 # A headline starts with a letter, a digit or an opening quote, not "□", "+" or "//".
@@ -488,6 +517,8 @@ HEADLINE_NOT = re.compile(
 # Separators in a line that shows the headline with other parts: "New York|Headline",
 # "Section > Sub > Headline", "Headline - Site name".
 TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
+# What those separators look like: a line without any is not split.
+TITLE_SEPARATOR_MARKS = ("|", "›", "»", " > ", " - ", " – ", " — ", " :: ")
 
 # The header: how many blocks (chrome not counted) after and before the headline hold its
 # byline and date. The corpus's farthest byline sits 6 blocks under the headline, below the
@@ -555,6 +586,11 @@ COMMENTS_CUT_MIN_SCORE = 60
 GAP_GROWTH = 2
 GAP_MAX_FACTOR = 6
 GAP_FREE = 2
+# Prose indented more than INDENT_TOLERANCE columns deeper than the article's paragraphs
+# counts this share of its score: teasers, tickers and galleries nest deeper in text dumps.
+DEEPER_PROSE_WEIGHT = 0
+INDENT_TOLERANCE = 2
+ARTICLE_INDENT_SHARE = 0.2
 # Score of chrome that ends an article (END_CHROME) inside the body region.
 CHROME_SCORE = -15
 # Score of chrome found between an article's paragraphs (INLINE_CHROME): ads, share buttons.

@@ -57,7 +57,30 @@ def body_region(items: Classified) -> tuple[int, int]:
             best, span, scores = plain_best, plain_span, plain
     if best <= 0:
         return len(items), len(items) - 1
+    scores = outside_prose_discounted(items, scores, span)
+    best, span = best_run(scores)
     return before_comments(items, scores, span)
+
+
+def outside_prose_discounted(items: Classified, scores: list[float],
+                             span: tuple[int, int]) -> list[float]:
+    """Scores with prose indented deeper than the article's own paragraphs discounted.
+
+    Text dumps indent by nesting: teasers in a list, a live ticker or a gallery beside the
+    article sit deeper than its paragraphs, which share one indent: the shallowest one that
+    carries ARTICLE_INDENT_SHARE of the first reading's prose.
+    """
+    weight: dict[int, float] = {}
+    for index in range(span[0], span[1] + 1):
+        if scores[index] > 0:
+            indent = items[index][0].indent
+            weight[indent] = weight.get(indent, 0) + scores[index]
+    total = sum(weight.values())
+    article_indent = min(i for i, w in weight.items() if w >= p.ARTICLE_INDENT_SHARE * total)
+    return [score * p.DEEPER_PROSE_WEIGHT
+            if score > 0 and not block.bullet and block.indent > article_indent + p.INDENT_TOLERANCE
+            else score
+            for (block, _kind), score in zip(items, scores)]
 
 
 def before_comments(items: Classified, scores: list[float], span: tuple[int, int]) -> tuple[int, int]:

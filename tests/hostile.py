@@ -35,8 +35,7 @@ class Case:
 
 # Good cases the parser still gets wrong, with what goes wrong. Kept here so the test fails
 # both when a new case breaks and when one of these is fixed (then delete its line).
-KNOWN_GAPS = {
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 PROSE = ("Officials said on Friday that the works on the old bridge would take longer than "
@@ -176,6 +175,7 @@ def odd_dates(d: Path) -> list[Case]:
 
 
 def same_article_twice(d: Path) -> list[Case]:
+    """The first by name is published; the copy is skipped, naming the first."""
     text = article("The same story saved twice")
     write(d, "twice (copy).txt", text)
     # One entry, from the first name by path; the copy draws a warning naming both.
@@ -191,6 +191,14 @@ def odd_names(d: Path) -> list[Case]:
                                       "feed.txt"))]
 
 
+def control_names(d: Path) -> list[Case]:
+    """A newline and a terminal escape in file names: the warning stays one plain line."""
+    write(d, "empty\nname.txt", b"")
+    write(d, "\x1b[2Jclear.txt", b"")
+    return [Case("empty\\x0aname.txt", "skipped", reason="empty"),
+            Case("\\x1b[2Jclear.txt", "skipped", reason="empty")]
+
+
 def undecodable_name(d: Path) -> list[Case]:
     """A file name that is not UTF-8 (Linux allows any bytes but / and NUL)."""
     raw = os.fsencode(d) + b"/latin1-caf\xe9.txt"
@@ -203,11 +211,15 @@ def undecodable_name(d: Path) -> list[Case]:
 def file_system_traps(d: Path) -> list[Case]:
     write(d, "folder.txt/inside.txt", article("Story inside a folder named like a file"))
     (d / "loop.txt").symlink_to("loop.txt")
+    os.mkfifo(d / "pipe.txt")  # reading it would wait for a writer forever
+    (d / "zeros.txt").symlink_to("/dev/zero")  # size 0, and no end
     (d / "sub").mkdir()
     (d / "sub" / "up").symlink_to("..", target_is_directory=True)
     return [Case("folder.txt/inside.txt", "entry",
                  title="Story inside a folder named like a file", fragments=PROSE),
-            Case("loop.txt", "skipped", reason="symbolic links")]
+            Case("loop.txt", "skipped", reason="symbolic links"),
+            Case("pipe.txt", "skipped", reason="not a regular file"),
+            Case("zeros.txt", "skipped", reason="not a regular file")]
 
 
 def unreadable(d: Path) -> list[Case]:
@@ -235,8 +247,8 @@ def can_read(path: Path) -> bool:
 
 GENERATORS: tuple[Callable[[Path], list[Case]], ...] = (
     empty_files, binary_garbage, controls, encodings, newlines, hard_wrapped, markup_in_text,
-    scripts, emoji_zero_width, odd_dates, same_article_twice, odd_names, undecodable_name,
-    file_system_traps, unreadable,
+    scripts, emoji_zero_width, odd_dates, same_article_twice, odd_names, control_names,
+    undecodable_name, file_system_traps, unreadable,
 )
 
 

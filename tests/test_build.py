@@ -47,6 +47,18 @@ def test_two_files_claiming_one_id_keep_the_first_and_report_the_second(site_dir
     assert "b.txt" in str(failures[0]) and "duplicate entry id" in str(failures[0])
 
 
+def test_the_same_page_saved_twice_is_published_once(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "story.txt", "A story saved twice", "May 1, 2021")
+    write_article(input_dir, "story (1).txt", "A story saved twice", "May 1, 2021")
+    config = make_config(input_dir, output_dir)
+    resolved = make_entries(load_articles(config)[0], config)
+    assert [e.slug for e in resolved.entries] == ["story"]
+    (warning,) = resolved.warnings
+    assert warning.startswith(str(input_dir / "story (1).txt") + ": same article as ")
+    assert warning.endswith("story.txt; published once")
+
+
 def test_slugs_are_unique_and_portable(site_dirs):
     input_dir, output_dir = site_dirs
     write_article(input_dir, "A b.txt", "The first story of the day", "May 1, 2021")
