@@ -44,6 +44,8 @@ def classify_block(block: Block) -> Kind:
 
 def is_chrome(text: str) -> bool:
     """Whether a whole block is page chrome: a placeholder, a button, a banner, a footer."""
+    if len(text) > p.CHROME_LINE_MAX_CHARS:
+        return False
     return bool(p.PLACEHOLDER.match(text) or p.INLINE_CHROME.match(text)
                 or p.END_CHROME.match(text))
 
@@ -63,7 +65,14 @@ def ends_sentence(text: str) -> bool:
 
 def is_code(text: str) -> bool:
     """Whether a block is a line of program code or markup quoted in the article."""
-    return bool(p.CODE_LINE.search(text)) and word_count(text) <= p.CODE_LINE_MAX_WORDS
+    return len(text) <= p.CODE_LINE_MAX_CHARS and word_count(text) <= p.CODE_LINE_MAX_WORDS \
+        and bool(p.CODE_LINE.search(text))
+
+
+def is_markup(text: str) -> bool:
+    """Whether a block is mostly HTML the page failed to render (an ad or tracking snippet)."""
+    tags = sum(len(tag) for tag in p.MARKUP_TAG.findall(text))
+    return tags >= p.MARKUP_MIN_SHARE * len(text)
 
 
 def is_doubled(text: str) -> bool:

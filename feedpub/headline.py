@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from . import patterns as p
-from .classify import word_count
+from .classify import is_prose, word_count
 from .dates import find_dates
 from .model import Block, Kind
 from .names import is_name_line, name_before_date
@@ -22,6 +23,8 @@ Classified = tuple[tuple[Block, Kind], ...]
 # lower case; CJK text, written without spaces, is compared by pairs of characters.
 _WORD = re.compile(r"[^\W_]+")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 # Kinds of the blocks that typically sit right under (or over) a headline.
 META_KINDS = (Kind.BYLINE, Kind.DATE)
 
@@ -37,22 +40,32 @@ def content_words(text: str) -> set[str]:
 
 def find_title(items: Classified, start: int, end: int) -> int | None:
     """Index of the block that is the article's headline, or None when nothing qualifies."""
-    limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1, max(end, start) + 1)
-    candidates = [i for i in range(limit)
-                  if is_candidate(items[i]) and not is_wrapped_fragment(items, i)]
-    if not candidates:
+    scores = headline_scores(items, start, end)
+    if not scores:
         return None
     body = body_words(items, start, end)
-    repeats = repeated_texts(items)
-    gaps = gaps_to_body(items, start, limit)
-    scores = {i: title_score(items, i, gaps[i], body, repeats, inside=i >= start)
-              for i in candidates}
-    best = max(candidates, key=lambda i: (scores[i], -gaps[i], i))
+    best = max(scores, key=lambda i: (scores[i], -abs(start - i), i))
     above = headline_above(items, best, body)
     if above in scores and scores[above] >= scores[best] - p.HEADLINE_DEK_MARGIN \
+            and word_count(items[best][0].text) > word_count(items[above][0].text) \
             and topicality(items[above][0].text, body) >= p.HEADLINE_DEK_TOPIC:
         return above
     return best
+
+
+def headline_scores(items: Classified, start: int, end: int) -> dict[int, float]:
+    """Each headline candidate's index with its score, for the blocks down to the body's
+    first few."""
+    limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1, max(end, start) + 1)
+    candidates = [i for i in range(limit)
+                  if is_candidate(items[i]) and not is_wrapped_fragment(items, i)]
+    body = body_words(items, start, end)
+    repeats = repeated_texts(items)
+    gaps = gaps_to_body(items, start, limit)
+    after_prose = prose_seen(items, start, limit)
+    marks = meta_marks(items, limit + p.META_REACH_AFTER * p.META_SCAN_FACTOR)
+    return {i: title_score(items, i, gaps[i], body, repeats, marks, inside=i >= start)
+            - p.HEADLINE_WEIGHTS["after_prose"] * after_prose[i] for i in candidates}
 
 
 def is_candidate(item: tuple[Block, Kind]) -> bool:
@@ -68,7 +81,7 @@ def is_candidate(item: tuple[Block, Kind]) -> bool:
         return False
     if not p.HEADLINE_FIRST_CHAR.match(text) or p.HEADLINE_NOT.search(text):
         return False
-    letters = sum(c.isalpha() for c in text)
+    letters = len(_LETTER.findall(text))
     return letters >= p.HEADLINE_MIN_LETTER_SHARE * len(text.replace(" ", ""))
 
 
@@ -99,12 +112,41 @@ def gaps_to_body(items: Classified, start: int, limit: int) -> list[int]:
     return gaps
 
 
-def body_words(items: Classified, start: int, end: int) -> Counter[str]:
-    """How often each content word occurs in the body region."""
+def prose_seen(items: Classified, start: int, limit: int) -> list[bool]:
+    """For each block, whether a paragraph of the body's prose comes before it: a headline-
+    shaped line there is more likely one of the article's sub-headings."""
+    seen, flags = False, [False] * limit
+    for index in range(max(start, 0), limit):
+        flags[index] = seen
+        block, kind = items[index]
+        seen = seen or (kind is Kind.TEXT and is_paragraph(block.text))
+    return flags
+
+
+@dataclass(frozen=True)
+class BodyWords:
+    """How many body paragraphs use each content word, and how many make a word a topic."""
+
+    counts: Counter[str]
+    topic_blocks: int
+
+    def __getitem__(self, word: str) -> int:
+        return self.counts[word]
+
+
+def is_paragraph(text: str) -> bool:
+    """Prose that finishes its sentence: not a long headline ending in "N.Y.C." or none."""
+    return is_prose(text) and bool(p.SENTENCE_END.search(text)) \
+        and not p.HEADLINE_END_OK.search(text)
+
+
+def body_words(items: Classified, start: int, end: int) -> BodyWords:
+    """The body region's content words; in a short body fewer paragraphs make a topic."""
     words: Counter[str] = Counter()
-    for block, _ in items[start:end + 1]:
+    blocks = items[start:end + 1]
+    for block, _ in blocks:
         words.update(content_words(block.text))
-    return words
+    return BodyWords(words, max(1, min(p.HEADLINE_TOPIC_BLOCKS, len(blocks) // 2)))
 
 
 def repeated_texts(items: Classified) -> Counter[str]:
@@ -112,21 +154,23 @@ def repeated_texts(items: Classified) -> Counter[str]:
     seen: Counter[str] = Counter()
     for block, _ in items:
         key = block.text.casefold()
-        parts = {part.strip() for part in p.TITLE_SEPARATOR.split(key) if part.strip()}
-        seen.update(parts | {key})
+        seen[key] += 1
+        if any(mark in key for mark in p.TITLE_SEPARATOR_MARKS):
+            parts = {part.strip() for part in p.TITLE_SEPARATOR.split(key) if part.strip()}
+            seen.update(parts - {key})
     return seen
 
 
-def title_score(items: Classified, index: int, gap: int, body: Counter[str],
-                repeats: Counter[str], *, inside: bool) -> float:
+def title_score(items: Classified, index: int, gap: int, body: BodyWords,
+                repeats: Counter[str], marks: list[str], *, inside: bool) -> float:
     """How strongly a candidate block looks like the article's headline."""
     w = p.HEADLINE_WEIGHTS
     text = items[index][0].text
     words = word_count(text)
     score = w["overlap"] * overlap(text, body, inside=inside)
     score += w["topic"] * topicality(text, body)
-    score += w["meta_after"] * meta_near(items, index, 1)
-    score += w["meta_before"] * meta_near(items, index, -1)
+    score += w["meta_after"] * meta_near(marks, index, 1)
+    score += w["meta_before"] * meta_near(marks, index, -1)
     score += w["repeated"] * (repeats[text.casefold()] > 1)
     score += w["words"] * min(words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
     score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
@@ -138,7 +182,7 @@ def title_score(items: Classified, index: int, gap: int, body: Counter[str],
     return score
 
 
-def overlap(text: str, body: Counter[str], *, inside: bool) -> float:
+def overlap(text: str, body: BodyWords, *, inside: bool) -> float:
     """Share of the candidate's words the body uses too (itself left out); a label of one or
     two words proves less than a headline of several, so short ones count for less."""
     words = content_words(text)
@@ -148,30 +192,47 @@ def overlap(text: str, body: Counter[str], *, inside: bool) -> float:
     return found / max(len(words), p.HEADLINE_OVERLAP_WORDS)
 
 
-def topicality(text: str, body: Counter[str]) -> float:
+def topicality(text: str, body: BodyWords) -> float:
     """How much the body keeps coming back to the candidate's words: for each word, the
-    paragraphs using it up to HEADLINE_TOPIC_BLOCKS, averaged (the topic of an encyclopedia
+    paragraphs using it up to the body's topic_blocks, averaged (the topic of an encyclopedia
     entry scores 1, a menu label the body mentions once scores little)."""
     words = content_words(text)
     if not words:
         return 0.0
-    return sum(min(body[w], p.HEADLINE_TOPIC_BLOCKS) for w in words) / (
-        p.HEADLINE_TOPIC_BLOCKS * len(words))
+    return sum(min(body[w], body.topic_blocks) for w in words) / (
+        body.topic_blocks * len(words))
 
 
-def meta_near(items: Classified, index: int, step: int) -> float:
+def meta_marks(items: Classified, upto: int) -> list[str]:
+    """What each block is to the headline search, worked out once per block: "meta" (a
+    byline or date line), "name" (a bare author name), "text" or "skip" (chrome, credits,
+    lines without words, which do not count as distance)."""
+    marks = []
+    for block, kind in items[:upto]:
+        if kind in META_KINDS or (kind is Kind.TEXT and is_dated_line(block.text)):
+            marks.append("meta")
+        elif kind is Kind.TEXT and (is_name_line(block.text) or name_before_date(block.text)):
+            marks.append("name")
+        elif kind is Kind.CHROME or kind is Kind.CREDIT or not has_words(block.text):
+            marks.append("skip")
+        else:
+            marks.append("text")
+    return marks
+
+
+def meta_near(marks: list[str], index: int, step: int) -> float:
     """How closely a byline, date or author name follows (step 1) or precedes (-1) a block:
     1 right next to it, less for each text block in between, 0 beyond the reach."""
     seen = 0
     position = index + step
     reach = p.META_REACH_AFTER if step > 0 else p.META_REACH_BEFORE
-    while 0 <= position < len(items) and seen < reach:
-        block, kind = items[position]
-        if kind in META_KINDS or (kind is Kind.TEXT and is_dated_line(block.text)):
+    while 0 <= position < len(marks) and seen < reach:
+        mark = marks[position]
+        if mark == "meta":
             return 1 / (1 + seen)
-        if step > 0 and (is_name_line(block.text) or name_before_date(block.text)):
+        if mark == "name" and step > 0:
             return p.NAME_LINE_META / (1 + seen)
-        if kind is not Kind.CHROME and kind is not Kind.CREDIT and has_words(block.text):
+        if mark != "skip":
             seen += 1
         position += step
     return 0.0
@@ -190,7 +251,7 @@ def is_byline_like(text: str) -> bool:
                                   and any(w.casefold() in p.JOB_TITLE_WORDS for w in words))
 
 
-def headline_above(items: Classified, index: int, body: Counter[str]) -> int | None:
+def headline_above(items: Classified, index: int, body: BodyWords) -> int | None:
     """The block right above, when it is a headline-shaped line the body is about: the block
     at `index` may then be its standfirst (dek) rather than the headline."""
     position = index - 1
@@ -212,4 +273,4 @@ def is_dated_line(text: str) -> bool:
 
 def has_words(text: str) -> bool:
     """Whether a block has words at all (not just a count such as "6366" or a bullet)."""
-    return sum(c.isalpha() for c in text) >= 2
+    return bool(_TWO_LETTERS.search(text))

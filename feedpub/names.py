@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import patterns as p
-from .dates import DATE_WORDS_AT_END, find_dates
+from .dates import DATE_WORDS, find_dates, strip_date_words
 
 
 def byline_names(text: str) -> list[str]:
@@ -16,6 +16,7 @@ def byline_names(text: str) -> list[str]:
 def names_in(text: str) -> list[str]:
     """Names listed in the part of a byline after "By", up to a date, job title or handle."""
     names: list[str] = []
+    text = p.WITH_NOTE.sub(r", \1", text)
     for part in p.NAME_JOINERS.split(cut_tail(text)):
         if p.NOT_AUTHOR_ROLE.search(part):
             continue
@@ -35,7 +36,7 @@ def cut_tail(text: str) -> str:
     digit = next((i for i, c in enumerate(text) if c.isdigit()), None)
     if digit is not None:
         ends.append(digit)
-    head = DATE_WORDS_AT_END.sub("", text[:min(ends)])
+    head = strip_date_words(text[:min(ends)])
     return p.DATE_LEAD_WORD.sub("", head)
 
 
@@ -59,12 +60,12 @@ def is_name_line(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= p.NAME_MAX_WORDS or p.NOT_NAME_CHARS.search(text):
         return False
-    if any(w.casefold() in p.NOT_NAME_WORDS or w.casefold() in p.JOB_TITLE_WORDS
-           for w in words):
+    plain = [p.POSSESSIVE.sub("", w).casefold() for w in words]
+    if any(w in p.NOT_NAME_WORDS or w in p.JOB_TITLE_WORDS for w in plain):
         return False
     names = [w for w in words if w.casefold() not in p.NAME_PARTICLES]
     return len(names) >= 2 and all(w[0].isupper() and p.NAME_WORD.match(w) for w in names) \
-        and not DATE_WORDS_AT_END.search(" " + words[-1])
+        and words[-1].strip(".,").casefold() not in DATE_WORDS
 
 
 def names_in_dated_line(text: str) -> list[str]:
@@ -78,6 +79,8 @@ def names_in_dated_line(text: str) -> list[str]:
 def name_before_date(text: str) -> list[str]:
     """A name that opens a line and is followed by when it was posted: "Alex Perry 1 day ago",
     "Sarah Gooding March 9, 2017", "[photo] James Akinaka • 8h"."""
+    if len(text.split()) > p.NAME_MAX_WORDS + p.DATE_MAX_WORDS:
+        return []
     head = cut_tail(p.BRACKETED.sub(" ", text))
     if head.strip() == text.strip():
         return []

@@ -8,6 +8,12 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
+from .datewords import MONTHS
+
+# Month names in every language datewords knows: "13. März 2020" is a date, not item 13.
+_MONTH_WORD = "|".join(sorted({re.escape(n) for lang in MONTHS.values() for m in lang for n in m},
+                              key=len, reverse=True))
+
 I = re.IGNORECASE
 
 # ---------------------------------------------------------------------------------------------
@@ -16,10 +22,15 @@ I = re.IGNORECASE
 # A list bullet or number at the start of a line: "  * Home", "• Sport", "1. Skip to content".
 # Text browsers mark nested lists with "+", "o" and "□"; "o" only counts when indented, since
 # it is a word in Portuguese and Spanish ("o brasil que dá certo").
-BULLET = re.compile(r"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{1,3}[.)])\s+|^\s{2,}o\s+")
+BULLET = re.compile(rf"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{{1,3}}[.)](?!\s+(?:{_MONTH_WORD})\b))\s+"
+                    r"|^\s{2,}o\s+", I)
 
-# Image placeholders that text browsers and converters leave: "[logo]", "[IMG]", "[image: x]".
-PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+$|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$")
+# Image and form placeholders that text browsers and converters leave: "[logo]", "[IMG]",
+# "[image: x]", lynx's "(BUTTON) (BUTTON) 0", and lines of bare icons ("•", "□").
+PLACEHOLDER = re.compile(
+    r"^\s*(?:(?:\[[^\]]{0,80}\]|\((?:BUTTON|button|submit|Submit|Submit Query)\))\s*)+\d{0,4}\s*$"
+    r"|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$"
+)
 
 # A sentence ends with one of these (optionally inside quotes or brackets). An ellipsis does
 # not end one: it marks a teaser cut short ("Les 43 fois où Grey's Anatomy a fait couler…").
@@ -29,15 +40,22 @@ SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$")
 FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$", I)
 
 # A line of program code, markup or tabular output, which technical articles quote in blocks:
-# it ends in a brace or semicolon, opens or closes a tag, calls a function, assigns, is a
+# it ends in a brace, semicolon, comma or open bracket, opens or closes a tag, calls a function, assigns, is a
 # comment or a shell prompt, or is a table row or rule drawn with box characters
-# ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t").
+# ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t"); so is a line of
+# bare figures, as a chart's axis labels leave ("$915", "’17", "4.3333"), or a line of an HTTP
+# exchange ("GET /x HTTP/1.1", "Content-Type: text/html", a line ending in "\").
 CODE_LINE = re.compile(
     r"[{};]\s*$|^\s*[}\])]|^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\w\([^)]*\)\s*[;{]?\s*$"
     r"|^\s*(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
     r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% |-- )"
-    r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$"
+    r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$|[,(]\s*$"
+    r"|^[\s$€£¥%‰’'+\-–.,:/#]*\d[\s\d$€£¥%‰’'+\-–.,:/#]*$"
+    r"|\\$|^\s*(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH) /|^\s*HTTP/\d|^\s*[A-Z][a-z]+(?:-[A-Z][a-z]+)+: "
 )
+# The column separators of a table drawn with box characters (a query's output, a text table).
+TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
+
 # A run of at least PRE_MIN_LINES lines with no blank line between, none of them a list item,
 # of which PRE_CODE_SHARE or more look like code, is a preformatted block (a code listing, a
 # query and its output): all of it is read as the article quoting code.
@@ -45,9 +63,11 @@ PRE_MIN_LINES = 3
 PRE_CODE_SHARE = 0.25
 
 # An HTML tag with attributes left in the text ("<div style=...>", "<img src=...>"): markup a
-# page failed to render (ad and tracking snippets), not article prose. Prose that names a tag
-# ("<b>") is not caught.
+# page failed to render (ad and tracking snippets), not article prose. Prose that names or
+# quotes a tag ("<b>", "an <img src=x> tag") is not caught.
 MARKUP_TAG = re.compile(r"<[a-zA-Z][\w-]*\s+[\w-]+=[^>]*>")
+# A block whose tags with attributes make up this share of its characters is leaked markup.
+MARKUP_MIN_SHARE = 0.3
 
 # Inline TeX that math renderers leave beside a formula ("{\displaystyle a_{ij}}"): dropped from
 # the text, since a reader sees the formula, not its source.
@@ -87,9 +107,12 @@ SHARE_LINES = (
     r"|tweet(?: this)?|print(?: this)?(?: (?:article|page|story))?|e-?mail(?: this)?(?: article)?"
     r"|pin(?: it)?|pinterest|whatsapp|facebook|twitter|linkedin|reddit|flipboard|telegram"
     r"|messenger|tumblr|stumble(?:upon)?|pocket|copy(?: the)? link|link copied|save(?: article)?"
-    r"|bookmark(?: (?:it|this))?|like|gefällt mir|j'aime|me gusta|mi piace|to se mi líbí",
+    r"|copiar (?:o )?link|copier le lien|link kopieren|copia link|zkopírovat odkaz"
+    r"|bookmark(?: (?:it|this))?|like|gefällt mir|j'aime|me gusta|mi piace|to se mi líbí"
+    r"|share (?:the )?(?:article|story|post)|partager (?:l'|cet )article|compartir (?:el |este )?artículo"
+    r"|compartilhe (?:a |esta )?(?:matéria|notícia)|condividi (?:l'|questo )articolo|sdílet článek",
     r"teilen|artikel teilen|drucken|versenden|partager|imprimer|envoyer|compartir|imprimir"
-    r"|enviar|compartilhar|partilhar|condividi|stampa|delen|printen|sdílet|vytisknout",
+    r"|enviar|compartilh(?:ar|e)|partilh(?:ar|e)|condividi|stampa|delen|printen|sdílet|vytisknout",
     r"(?:我要)?分享(?:到)?|转播到.{1,10}|收藏|打印|シェア(?:する)?|ツイート|印刷|공유",
     r"(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet)"
     r"(?:\s+(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet"
@@ -129,21 +152,25 @@ COMMENT_LINES = (
 # stories from DW", "Skip next section DW's Top Story"), and the buttons under a comment.
 AFTER_ARTICLE_LINES = (
     r"reply|report|antworten|répondre|responder|rispondi|beantwoorden|odpovědět",
-    r"(?:(?:explore|discover) more|more (?:stories|news|articles|from|on|in) .*|top stor(?:y|ies)"
+    r"(?:(?:explore|discover) more|more (?:stories|news|articles)(?: .*)?|more (?:from|on|in) .*"
+    r"|top stor(?:y|ies)"
     r"|(?:the )?most (?:read|popular|viewed|shared|emailed|commented)|popular(?: now| stories)?"
     r"|related(?: (?:stories|articles|posts|content|coverage|links|topics|videos))?"
     r"|(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)"
     r"|recommended(?: (?:for you|stories|articles|reading))?|trending(?: now| stories)?"
     r"|editor'?s? picks|what to read next|read next|up next|further reading|around the web"
     r"|from (?:around )?the web|in case you missed it|don'?t miss|also (?:on|in) .{1,40}"
-    r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories))",
+    r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories)"
+    r"|other (?:[\w-]+ ){0,2}(?:stories|news|articles|columns|posts|headlines|videos))",
+    r"autres (?:articles|actualités|informations)|otras noticias|outras notícias"
+    r"|weitere (?:artikel|nachrichten|meldungen)|altre notizie|andere artikelen",
     r"meistgelesen|meistgelesene artikel|das könnte sie auch interessieren|mehr zum thema"
     r"|weitere artikel|les plus lus|à lire aussi|sur le même sujet|dans la même rubrique"
     r"|lo más leído|más noticias|te puede interesar|(?:noticias|artículos) relacionad[oa]s|mais lidas"
     r"|artigos relacionados|articles? (?:connexes|liés|similaires)|verwandte (?:artikel|themen)"
     r"|articoli correlati|leggi anche"
     r"|leia também|notícias relacionadas|i più letti|potrebbe interessarti|meest gelezen"
-    r"|gerelateerde artikelen|nejčtenější|související články|další články",
+    r"|gerelateerde artikelen|nejčtenější|související(?: články)?|další články",
     r"相关(?:阅读|新闻|文章|推荐)|推荐阅读|热(?:门|评)文章|精彩(?:视频)?推荐|猜你喜欢|延伸阅读"
     r"|関連(?:記事|ニュース)|おすすめ(?:記事)?|人気(?:記事|ランキング)|관련 기사",
     r"本文はここまで(?:です)?.*|(?:この)?ページの先頭(?:へ|に戻る)|返回顶部",
@@ -160,7 +187,11 @@ SITE_LINES = (
     r"|se connecter|s'abonner|s'inscrire|iniciar sesión|suscríbete|entrar|assine"
     r"|accedi|abbonati|inloggen|abonneren|přihlásit(?: se)?|předplatné)",
     r"(?:sign up for|subscribe to|get) (?:our|the)(?: free| daily| weekly)? newsletters?\b.*"
-    r"|newsletters?|(?:our )?newsletter sign-?up|enter your e-?mail(?: address)?.*",
+    r"|newsletters?|(?:our )?newsletter sign-?up|enter your e-?mail(?: address)?.*"
+    r"|(?:recevoir|s'abonner à|inscrivez-vous à) (?:la|notre|nos) newsletters?.*"
+    r"|newsletter (?:abonnieren|bestellen)|(?:recibe|suscríbete a) (?:el|nuestro|nuestra) (?:boletín|newsletter).*"
+    r"|(?:receba|assine) (?:a|nossa) newsletter.*|iscriviti alla newsletter.*"
+    r"|(?:meld je aan voor|abonneer op) (?:de|onze) nieuwsbrief.*|(?:přihlaste se k|odebírejte) newslett?er.*",
     r"(?:follow us|find us on|connect with us|folgen sie uns|suivez-nous|síguenos|siga-nos"
     r"|seguici|volg ons|sledujte nás)\b.*",
     r"(?:privacy(?: policy| notice| settings)?|terms(?: (?:of (?:use|service)|and conditions"
@@ -217,7 +248,7 @@ BYLINE = re.compile(
     r"|fact[- ]checked|photos?|photographs?|illustrations?|video|translated|geschrieben"
     r"|publié|publicado|escrito)\s+)?"
     r"(?:by|von|par|por|door|di|da|od|autor(?:in)?|author|auteur|texto|text|napsal(?:a)?)"
-    r"(?:\s*:\s*|\s+)(?P<names>\S.{0,150})$",
+    r"(?:\s*:\s*|\s+)(?P<names>\S.*)$",
     I,
 )
 
@@ -232,6 +263,13 @@ NOT_AUTHOR_CREDIT = re.compile(
 # "by" inside a line that opens with something else: "on March 10, 2015 by Nikhil Marathe",
 # "2/26/2015 7:11 AM PST BY TMZ STAFF".
 BYLINE_INSIDE = re.compile(r"(?:^|[\s/|•·])(?:by|von|par|por)\s+(?P<names>[^\W\d_].{0,150})$", I)
+
+# A Chinese or Japanese byline: "作者：肖春芳", "责任编辑：肖春芳", "記者：山田太郎". The
+# name ends the line or is closed by a bracket, so "作者：责任编辑：肖春芳" gives the last.
+CJK_BYLINE = re.compile(
+    r"(?:作者|记者|記者|责任编辑|責任編集|编辑|編集|撰文|文|筆者|执笔|執筆)\s*[:：]\s*"
+    r"(?P<names>[\u4e00-\u9fff\u3040-\u30ff·・]{2,8})(?=$|\s|[\]】）)\],，])"
+)
 
 # A line that is only the byline word; the names follow on the next line ("By" / "Ana Lima").
 BYLINE_WORD = re.compile(r"^\W{0,3}(?:by|von|par|por|door|autor|author|auteur)\s*:?$", I)
@@ -255,6 +293,8 @@ RELATIVE_TIME = re.compile(
     I,
 )
 
+# Co-authors named in brackets: "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)".
+WITH_NOTE = re.compile(r"\s*\((?:avec|with|mit|con|com|met|se|s)\s+([^)]*)\)", I)
 # Notes after a name saying what the person did: "Eleanor Ainge Roy (reporting)".
 ROLE_NOTE = re.compile(r"\s*\([^)]*\)")
 # Such notes for people who did not write the text: "Adrian Malloch (photography)".
@@ -286,6 +326,12 @@ JOB_TITLE_WORDS = frozenset({
 # A staff credit that is the whole byline: "TMZ STAFF", "Our Foreign Staff".
 STAFF_CREDIT = re.compile(r"^(?:our\s+)?(?:[\w.&'-]+\s+){0,3}(?:staff|redaktion|rédaction)$", I)
 
+# The possessive ending of a word, left off before looking it up ("Today’s Paper").
+POSSESSIVE = re.compile(r"['’]s$", I)
+
+# A date with its time and zone takes at most this many words ("Monday, February 29, 2016
+# @ 11:10 PM UTC"): a name with more after it is not a name over a date.
+DATE_MAX_WORDS = 10
 # A byline names at most this many words per person ("Michiel B. de Jong").
 NAME_MAX_WORDS = 5
 
@@ -321,7 +367,7 @@ NOT_NAME_WORDS = frozenset({
     "update", "updates", "network", "foundation", "group", "university", "institute",
     "engineering", "community", "forum", "forums", "support", "research", "data", "digital",
     "hours", "day", "week", "today", "previous", "next", "back", "top", "report", "chapter",
-    "fiction", "donate", "patreon", "premium", "open", "close", "accept", "reject", "cookies",
+    "fiction", "donate", "premium", "open", "close", "accept", "reject", "cookies",
     "published", "posted", "updated", "last", "index", "boutique", "link", "watching", "now",
 })
 
@@ -337,6 +383,37 @@ PUBLISHED_HINT = re.compile(
     r"|datum|date|dated|on)\b",
     I,
 )
+
+# The same hints, without the short words that also run through prose ("on", "date"):
+# they date a line even inside a longer text ("... posted on April 21, 2015, at 11:29").
+PUBLISHED_HINT_STRONG = re.compile(
+    r"\b(?:published|posted|veröffentlicht|publié|publicado|publicada|pubblicato|publikováno"
+    r"|gepubliceerd|erschienen)\b",
+    I,
+)
+# The gap between the cells of a table row that a text browser lays out side by side.
+TABLE_CELL_GAP = re.compile(r"\s{3,}|\t")
+# Such a hint alone as a label, its date on the next line ("Published:" / "2017-08-15").
+PUBLISHED_LABEL = re.compile(
+    r"^\W{0,3}(?:published|posted|veröffentlicht|publié|publicado|publicada|pubblicato"
+    r"|publikováno|date|datum|fecha|data)\s*(?:on|am|le|el)?\s*:\s*$",
+    I,
+)
+# English's commonest little words: a page's body using them this much is English, and
+# writes a numeric date month first ("11.03.17" is November 3). Calibrated on the corpus:
+# English bodies score 0.08-0.26, French, Spanish, Portuguese, German, Czech, Chinese and
+# Japanese ones 0.01 at most.
+ENGLISH_FUNCTION_WORDS = frozenset({"the", "and", "of", "to", "is", "that", "it", "for", "was",
+                                    "with", "are", "this", "you"})
+ENGLISH_SHARE = 0.05
+LANGUAGE_SAMPLE_BLOCKS = 10
+LANGUAGE_SAMPLE_WORDS = 300
+# How far after such a hint its date may start, in characters.
+HINT_REACH_CHARS = 40
+# A long header line opening with a date ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ...
+# | Par ...") is dated when the date is this near its start and it is a strip of parts.
+DATE_LEAD_CHARS = 40
+HEADER_STRIP_MARK = re.compile(r"\s[|•·]\s")
 
 # Words that make the date after them an update of the article, not its publication:
 # "Updated April 29, 2019", "Mis à jour : 30 avril 2015", "Last modified on Wed 16 Jan 2019".
@@ -363,7 +440,7 @@ NOT_PUBLICATION_DATE = re.compile(
 # corpus (how the headline differs from menu entries, section names and related-story links).
 HEADLINE_WEIGHTS = MappingProxyType({
     "overlap": 3.0,      # times the share of its words the body uses again
-    "topic": 1.0,        # times how often the body comes back to its words (topicality)
+    "topic": 1.5,        # times how often the body comes back to its words (topicality)
     "meta_after": 3.0,   # a byline, date or author name just under it (less farther down)
     "meta_before": 1.0,  # a date or byline just above it ("06 December 2016" / headline)
     "repeated": 1.5,     # the page shows it twice (breadcrumb "News > Headline", window title)
@@ -372,16 +449,19 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "near_body": 2.0,    # right above the body; halved HEADLINE_NEAR_BLOCKS text blocks up
     "too_long": 2.0,     # minus: longer than HEADLINE_LONG_WORDS reads as a lede or caption
     "inside_body": 1.0,  # minus: inside the body region (past its first block), with ledes
+    "after_prose": 1.5,  # minus: the body's prose has begun above it (a sub-heading)
     "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
     "one_word": 1.0,     # minus: one word is a label far more often than a headline
 })
-# A word used in this many body paragraphs is fully a topic of the article.
+# A word used in this many body paragraphs (or half the body's, if fewer) is fully a topic.
 HEADLINE_TOPIC_BLOCKS = 5
-# A headline-shaped line right above the best candidate, sharing this share of its words
-# with the body and scoring within the margin, is the headline and the candidate its
-# standfirst (a dek reads much like its headline, and comes second).
+# A shorter headline-shaped line right above the best candidate, sharing this share of its
+# words with the body, about the body's topic and scoring within the margin, is the headline
+# and the candidate its longer standfirst (a dek reads much like its headline, comes second,
+# and sits nearer the byline: the margin covers the "meta_after" and "near_body" weight a
+# headline loses to its dek that way).
 HEADLINE_DEK_OVERLAP = 0.5
-HEADLINE_DEK_MARGIN = 0.75
+HEADLINE_DEK_MARGIN = 2.5
 HEADLINE_DEK_TOPIC = 0.3
 # Text blocks between a headline and the body that halve its "near_body" weight.
 HEADLINE_NEAR_BLOCKS = 4
@@ -406,6 +486,9 @@ HEADLINE_GOOD_WORDS = 6
 # How many text blocks under / over a headline its byline or date may sit.
 META_REACH_AFTER = 4
 META_REACH_BEFORE = 2
+# How many blocks past the last candidate are looked at per block of reach (chrome and
+# credits in between do not count).
+META_SCAN_FACTOR = 4
 # A bare name line under a candidate counts this much as a byline (names also head lists).
 NAME_LINE_META = 1.0
 # A headline starts with a letter, a digit or an opening quote, not "□", "+" or "//".
@@ -417,25 +500,38 @@ HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
 # Headline-shaped lines that are page furniture: form buttons, links, file names,
 # navigation trails ("Home > News", "« Previous | Next »"), nested-list marks of converters
 # ("o Setting up", "+ Added ..."), table rows ("Industry   Open-source software"), the
-# edit links of wiki section headings ("History [ edit ]"), captions that carry their
-# credit ("... for two years. Source: Supplied").
+# edit links of wiki section headings ("History [ edit ]"), table captions of text browsers
+# ("CAPTION: Films with time loops"), captions that carry their
+# credit ("... for two years. Source: Supplied", "... as they should be Getty Images").
 HEADLINE_NOT = re.compile(
     r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
     r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
-    r"|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe)\b"
+    r"|^caption:|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe|s'abonner|abonnez"
+    r"|abonnieren|jetzt abonnieren|suscr[ií]b|assine|inscreva|iscriviti|abonneer|předplať)"
     r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
-    r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S",
+    r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S"
+    r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?|alamy|picture alliance"
+    r"|imago|afp|reuters|epa|dpa)\s*\W?$",
     I,
 )
 # Separators in a line that shows the headline with other parts: "New York|Headline",
 # "Section > Sub > Headline", "Headline - Site name".
 TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
+# What those separators look like: a line without any is not split.
+TITLE_SEPARATOR_MARKS = ("|", "›", "»", " > ", " - ", " – ", " — ", " :: ")
 
 # The header: how many blocks (chrome not counted) after and before the headline hold its
 # byline and date. The corpus's farthest byline sits 6 blocks under the headline, below the
 # standfirst and the lead picture's caption.
 HEADER_AFTER = 8
 HEADER_BEFORE = 3
+# How many of the body's last blocks may sign the post (blogs put the byline and date under
+# the text); of the blocks after the body only the first may.
+FOOTER_REACH = 3
+# How many other places showing the headline's very line are searched for its byline.
+HEADLINE_TWINS = 3
+# How many blocks over the headline an author box (a name, then when it was posted) may be.
+AUTHOR_BOX_REACH = 12
 # A bare name line counts as the byline only this close under the headline.
 NAME_LINE_REACH = 4
 # A line longer than this is prose that mentions a date, not a date line.
@@ -467,8 +563,12 @@ SHORT_BLOCK_SCORE = -4
 BLOCK_COST = 4
 UNFINISHED_WEIGHT = 0.3
 LIST_ITEM_WEIGHT = 0.5
-# A line of code is at most this many words; longer lines matching CODE_LINE are prose.
+# A line of code is at most this many words and characters; longer lines are prose.
 CODE_LINE_MAX_WORDS = 16
+CODE_LINE_MAX_CHARS = 160
+# A chrome line is at most this long (the longest cookie banner in the corpus is 600
+# characters); longer blocks are not tested against the chrome tables.
+CHROME_LINE_MAX_CHARS = 1000
 # A block this long or longer that repeats its first half is a teaser link, not prose.
 DOUBLED_MIN_CHARS = 16
 # A body region scoring below this holds too few sentences to go by (a changelog, a list of
@@ -481,6 +581,16 @@ PLAIN_BODY_MIN_SCORE = 100
 # The body region ends before a comment section heading once the blocks before the heading
 # have scored this much (a "0 comments" link under the byline comes before the article).
 COMMENTS_CUT_MIN_SCORE = 60
+# Each further block in a gap between prose blocks weighs this much more than the one before
+# (the fifth short block in a row counts 1 + 4 * GAP_GROWTH times its score).
+GAP_GROWTH = 2
+GAP_MAX_FACTOR = 6
+GAP_FREE = 2
+# Prose indented more than INDENT_TOLERANCE columns deeper than the article's paragraphs
+# counts this share of its score: teasers, tickers and galleries nest deeper in text dumps.
+DEEPER_PROSE_WEIGHT = 0
+INDENT_TOLERANCE = 2
+ARTICLE_INDENT_SHARE = 0.2
 # Score of chrome that ends an article (END_CHROME) inside the body region.
 CHROME_SCORE = -15
 # Score of chrome found between an article's paragraphs (INLINE_CHROME): ads, share buttons.
@@ -499,6 +609,9 @@ WRAP_SHARE = 0.45
 # A line continues the one above when its first word would not have fitted within this many
 # columns of the wrap column (lynx leaves a column or two free).
 WRAP_SLACK = 2
+# A wrapped line that starts with closing punctuation continues the line above whatever its
+# length: lynx breaks after a link ("^ Lee (7 July 2017). "Cannes: ..."" / ". Variety.").
+CONTINUATION_START = re.compile(r"^\s*[.,;:)\]»”]\s")
 # A paragraph's first line may stand this many columns further in than its wrapped lines
 # (a first-line indent, an ideographic space opening a Japanese paragraph).
 FIRST_LINE_INDENT_MAX = 4

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import patterns as p
-from .classify import ends_sentence, is_code, is_doubled, word_count
+from .classify import ends_sentence, is_code, is_doubled, is_markup, word_count
 from .model import Block, Kind
 
 Classified = tuple[tuple[Block, Kind], ...]
@@ -23,7 +23,7 @@ def block_score(block: Block, kind: Kind) -> float:
         return 0
     if kind is Kind.CHROME:
         return p.CHROME_SCORE if p.END_CHROME.match(text) else p.INLINE_CHROME_SCORE
-    if is_doubled(text) or p.MARKUP_TAG.search(text):
+    if is_doubled(text) or is_markup(text):
         return p.SHORT_BLOCK_SCORE
     words = word_count(text)
     sentence = ends_sentence(text) and words >= p.SENTENCE_MIN_WORDS
@@ -46,16 +46,41 @@ def body_region(items: Classified) -> tuple[int, int]:
     if that finds a body of text at all.
     """
     quoted = preformatted(items)
-    scores = [0 if i in quoted else block_score(block, kind) for i, (block, kind) in enumerate(items)]
+    scores = widen_gaps(items, [0 if i in quoted else block_score(block, kind)
+                                for i, (block, kind) in enumerate(items)])
     best, span = best_run(scores)
     if best < p.WEAK_BODY_SCORE:
-        plain = [0 if i in quoted else plain_score(block, kind) for i, (block, kind) in enumerate(items)]
+        plain = widen_gaps(items, [0 if i in quoted else plain_score(block, kind)
+                            for i, (block, kind) in enumerate(items)])
         plain_best, plain_span = best_run(plain)
         if plain_best >= p.PLAIN_BODY_MIN_SCORE:
             best, span, scores = plain_best, plain_span, plain
     if best <= 0:
         return len(items), len(items) - 1
+    scores = outside_prose_discounted(items, scores, span)
+    best, span = best_run(scores)
     return before_comments(items, scores, span)
+
+
+def outside_prose_discounted(items: Classified, scores: list[float],
+                             span: tuple[int, int]) -> list[float]:
+    """Scores with prose indented deeper than the article's own paragraphs discounted.
+
+    Text dumps indent by nesting: teasers in a list, a live ticker or a gallery beside the
+    article sit deeper than its paragraphs, which share one indent: the shallowest one that
+    carries ARTICLE_INDENT_SHARE of the first reading's prose.
+    """
+    weight: dict[int, float] = {}
+    for index in range(span[0], span[1] + 1):
+        if scores[index] > 0:
+            indent = items[index][0].indent
+            weight[indent] = weight.get(indent, 0) + scores[index]
+    total = sum(weight.values())
+    article_indent = min(i for i, w in weight.items() if w >= p.ARTICLE_INDENT_SHARE * total)
+    return [score * p.DEEPER_PROSE_WEIGHT
+            if score > 0 and not block.bullet and block.indent > article_indent + p.INDENT_TOLERANCE
+            else score
+            for (block, _kind), score in zip(items, scores)]
 
 
 def before_comments(items: Classified, scores: list[float], span: tuple[int, int]) -> tuple[int, int]:
@@ -74,6 +99,27 @@ def before_comments(items: Classified, scores: list[float], span: tuple[int, int
     return start, end
 
 
+def widen_gaps(items: Classified, scores: list[float]) -> list[float]:
+    """Scores where each further block of a gap between prose blocks costs more than the last.
+
+    An article's paragraphs follow each other with a caption or an ad between; teasers in a
+    list of other stories stand apart, each behind a headline, a source and a comment count.
+    A list inside an article is one interruption: its items neither widen a gap nor are
+    widened. Inline chrome (ads, share buttons) widens the gap but keeps its small score.
+    """
+    widened, gap = [], 0
+    for (block, kind), score in zip(items, scores):
+        if block.bullet:
+            widened.append(score)
+            continue
+        inline = kind is Kind.CHROME and not p.END_CHROME.match(block.text)
+        factor = 1 if inline else min(1 + p.GAP_GROWTH * max(0, gap - p.GAP_FREE),
+                                      p.GAP_MAX_FACTOR)
+        widened.append(score * factor if score < 0 else score)
+        gap = gap + 1 if score < 0 else 0 if score > 0 else gap
+    return widened
+
+
 def best_run(scores: list[float]) -> tuple[float, tuple[int, int]]:
     """The highest total of a run of consecutive scores, and the run (maximum subarray)."""
     best, best_span = float("-inf"), (0, -1)
@@ -89,16 +135,22 @@ def best_run(scores: list[float]) -> tuple[float, tuple[int, int]]:
 
 def preformatted(items: Classified) -> set[int]:
     """Indices of the blocks that are quoted code: lines that look like code, and every line
-    of a run of adjacent lines enough of which do (a listing's "FROM" and "}" as well)."""
+    of a run of adjacent lines enough of which do (a listing's "FROM" and "}" as well). A run
+    holding a list item or a paragraph of prose is no listing."""
     quoted: set[int] = set()
     for run in adjacent_runs(items):
         code = [i for i in run if items[i][1] is not Kind.CHROME and is_code(items[i][0].text)]
         if len(run) >= p.PRE_MIN_LINES and len(code) >= p.PRE_CODE_SHARE * len(run) \
-                and not any(items[i][0].bullet for i in run):
+                and not any(items[i][0].bullet or is_paragraph(items[i][0].text) for i in run):
             quoted.update(i for i in run if items[i][1] is not Kind.CHROME)
         else:
             quoted.update(code)
     return quoted
+
+
+def is_paragraph(text: str) -> bool:
+    """Whether a block is a paragraph of prose: long, and ending a sentence."""
+    return word_count(text) >= p.PROSE_MIN_WORDS and ends_sentence(text)
 
 
 def adjacent_runs(items: Classified) -> list[list[int]]:
@@ -112,3 +164,4 @@ def adjacent_runs(items: Classified) -> list[list[int]]:
             runs.append([index])
         next_line = block.line + block.raw_lines
     return runs
+

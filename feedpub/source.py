@@ -73,15 +73,20 @@ def display_name(path: Path) -> str:
 
 
 def read_source(path: Path, display: str | None = None) -> Source:
-    """Read one input file; the only place feedpub reads article files."""
+    """Read one input file and split its front matter off."""
     name = display or display_name(path)
+    return split_source(name, decode(read_input(path, name)))
+
+
+def read_input(path: Path, name: str) -> bytes:
+    """One input file's bytes, refused if binary; the only place feedpub reads article files."""
     try:
         data = read_bounded(path, name)
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     if looks_binary(data):
         raise InputError(name, "binary data, not text (or UTF-16/32 without a byte-order mark)")
-    return split_source(name, decode(data))
+    return data
 
 
 def read_bounded(path: Path, name: str) -> bytes:

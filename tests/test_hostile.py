@@ -51,6 +51,14 @@ def test_every_unusable_file_gets_exactly_one_line_naming_it_and_why(corpus):
     assert len(lines) == len(skipped)
 
 
+def test_every_duplicate_gets_one_warning_and_no_entry(corpus):
+    root, cases, result = corpus
+    lines = warning_lines(result)
+    for case in (case for case in cases if case.expect == "duplicate"):
+        mine = [line for line in lines if f"{root / 'in' / case.name}: " in line]
+        assert len(mine) == 1 and re.search(case.reason, mine[0]), (case.name, lines)
+
+
 def entries_by_title(root: Path) -> dict[str, list]:
     parsed = feedparser.parse(str(root / "out" / "feed.atom"))
     assert not parsed.bozo, parsed.get("bozo_exception")
@@ -136,8 +144,12 @@ def test_thousands_of_tiny_files(tmp_path):
     hostile.write_tiny_files(tmp_path / "in", count)
     result = build(tmp_path / "in", tmp_path / "out")
     assert result.returncode == 0, result.stderr
-    parsed = feedparser.parse(str(tmp_path / "out" / "feed.atom"))
-    assert not parsed.bozo and len(parsed.entries) == count
+    ids: set[str] = set()
+    for document in (tmp_path / "out").rglob("*.atom"):  # feed.atom and its RFC 5005 archives
+        parsed = feedparser.parse(str(document))
+        assert not parsed.bozo
+        ids |= {entry.id for entry in parsed.entries}
+    assert len(ids) == count
     assert len(list((tmp_path / "out" / "articles").iterdir())) == count
 
 

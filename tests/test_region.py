@@ -141,3 +141,45 @@ def test_short_one_paragraph_article_keeps_its_headline():
     article = parse_article(text)
     assert article.title == "Night buses reach the outer districts"
     assert article.paragraphs == (PROSE,)
+
+
+def test_comment_section_after_the_article_is_left_out():
+    comment = ("I could not agree more with the council on this, the buses have been a "
+               "disgrace for years and something finally had to change in the city.")
+    text = page("A headline for the story", PROSE, MORE, LAST, "3 Comments", "Ann Lee",
+                comment, "Reply", "Bo Chen", comment.replace("agree", "disagree"), "Reply")
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+def test_comment_counter_under_the_byline_does_not_cut_the_article():
+    text = page("A headline for the story", "By Ann Lee", "0 comments", PROSE, MORE, LAST)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+def test_stream_of_teasers_with_summaries_is_not_the_article():
+    teaser = ("A summary of another story that runs long enough to look like a paragraph of "
+              "prose, with a clause or two, and then it ends like a sentence does.")
+    stream = []
+    for n in range(8):  # as a news portal lists them: summary, related links, source, counter
+        stream += [f"Related story {n} about the vote", "Reuters",
+                   f"Another related story {n}", "Associated Press", "Politics",
+                   f"{n}Comments. Click to view comments", f"Headline of other story {n}",
+                   teaser]
+    text = page("A headline for the story", PROSE, MORE, LAST, *stream)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+def test_prose_nested_deeper_than_the_article_is_left_out():
+    ticker = []
+    for n in range(6):
+        ticker += [f"  * 14:{n}0", "    " + LAST.replace("Opponents", f"Critics {n}")]
+    text = page("A headline for the story", PROSE, MORE, LAST, "Live", *ticker)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+@pytest.mark.parametrize("line", [
+    "GET /.well-known/webfinger HTTP/1.1", "HTTP/1.1 200 OK", "Content-Type: text/html",
+    "$915", "’17", "4.3333333333333333", "avg(n) - stddev(n) AS lower_bound,",
+])
+def test_protocol_lines_and_figures_look_like_code(line):
+    assert is_code(line)
