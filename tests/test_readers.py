@@ -6,7 +6,7 @@ import contextlib
 import os
 import sqlite3
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import feedparser
@@ -87,6 +87,16 @@ def test_newsboat_lists_every_entry_once_and_only_new_ones_later(tmp_path, two_s
         assert len(reader.items()) == 3
         guids = [guid for guid, *_ in reader.items()]
         assert len(set(guids)) == 3 and all(g.startswith("tag:") for g in guids)
+        reader.mark_all_read()
+
+        # An edited article keeps its id: updated in place, not a new item (R1, R3).
+        edited = replace(STORIES[0], title=STORIES[0].title + " again")
+        edited.write(inputs)
+        assert build(inputs, output).returncode == 0
+        reader.reload()
+        assert len(reader.items()) == 3
+        assert edited.title in [title for _, title, _ in reader.items()]
+        assert not any(unread for *_, unread in reader.items())
 
 
 class Rss2email:
