@@ -3,6 +3,8 @@ is what we check) and rss2email (one mail per new entry in a Maildir)."""
 from __future__ import annotations
 
 import contextlib
+import email
+import email.policy
 import os
 import sqlite3
 import subprocess
@@ -122,10 +124,13 @@ class Rss2email:
         assert result.returncode == 0, result.stderr
 
     def subjects(self) -> list[str]:
-        mails = sorted((self.maildir / "INBOX" / "new").iterdir())
-        return [line.removeprefix("Subject: ") for mail in mails
-                for line in mail.read_text(encoding="utf-8").splitlines()
-                if line.startswith("Subject: ")]
+        """Every mail's Subject, MIME-decoded as a mail program shows it."""
+        subjects = []
+        for mail in sorted((self.maildir / "INBOX" / "new").iterdir()):
+            with open(mail, "rb") as handle:
+                subjects.append(str(email.message_from_binary_file(
+                    handle, policy=email.policy.default)["Subject"]))
+        return subjects
 
 
 def test_rss2email_mails_each_entry_once(tmp_path, two_stories):
@@ -160,3 +165,18 @@ def test_newsboat_shows_hostile_titles_exactly(tmp_path):
         reader = Newsboat.subscribed(tmp_path / "nb", binary, url + "feed.atom")
         reader.reload()
     assert sorted(title for _, title, _ in reader.items()) == sorted(expected)
+
+
+def test_rss2email_mails_hostile_titles_exactly(tmp_path):
+    binary = require_tool("r2e")
+    hostile.write_corpus(tmp_path / "in")
+    try:
+        assert build(tmp_path / "in", tmp_path / "out").returncode == 0
+    finally:
+        hostile.unlock(tmp_path / "in")
+    expected = [e.title for e in feedparser.parse(str(tmp_path / "out" / "feed.atom")).entries]
+    (tmp_path / "r2e").mkdir()
+    with serve_directory(tmp_path / "out") as url:
+        mailer = Rss2email(tmp_path / "r2e", binary, url + "feed.atom")
+        mailer.run("run")
+    assert sorted(mailer.subjects()) == sorted(expected)
