@@ -551,10 +551,12 @@ DOUBLED_MIN_CHARS = 16
 # A body region scoring below this holds too few sentences to go by (a changelog, a list of
 # notes); the page is then scored again counting any text by its words, less PLAIN_BLOCK_COST.
 # The second reading is used when it finds a run scoring at least PLAIN_BODY_MIN_SCORE (a short
-# article of one paragraph keeps its first reading).
+# article of one paragraph keeps its first reading). A page is read the second way too when
+# that reading scores PLAIN_BODY_RATIO times the first and its run is mostly list items.
 WEAK_BODY_SCORE = 40
 PLAIN_BLOCK_COST = 2
 PLAIN_BODY_MIN_SCORE = 100
+PLAIN_BODY_RATIO = 6
 # The body region ends before a comment section heading once the blocks before the heading
 # have scored this much (a "0 comments" link under the byline comes before the article).
 COMMENTS_CUT_MIN_SCORE = 60

@@ -183,3 +183,13 @@ def test_prose_nested_deeper_than_the_article_is_left_out():
 ])
 def test_protocol_lines_and_figures_look_like_code(line):
     assert is_code(line)
+
+
+def test_release_notes_made_of_list_items_are_the_body():
+    notes = [f"  * Fixed issue number {n} where the settings panel lost its place on reload "
+             f"(Bug {1000 + n})" for n in range(40)]
+    text = page("Home", "News", "Release notes for this week", *notes,
+                "Leave a Reply", "Your email address will not be published.",
+                "Sign up for our newsletter and we will send you the news every morning.")
+    article = parse_article(text)
+    assert len(article.paragraphs) == 40
