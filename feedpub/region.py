@@ -1,6 +1,8 @@
 """Where the article body is: the run of classified blocks that reads most like prose."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import patterns as p
 from .classify import ends_sentence, is_code, is_doubled, is_markup, word_count
 from .model import Block, Kind
@@ -177,3 +179,12 @@ def adjacent_runs(items: Classified) -> list[list[int]]:
         next_line = block.line + block.raw_lines
     return runs
 
+
+
+def without_repeats(items: Classified) -> Classified:
+    """The body's blocks with a block that holds its own text twice (an image's alt text and
+    its caption run together) cut to one copy."""
+    return tuple((replace(block, text=block.text[:len(block.text) // 2].strip()), kind)
+                 if kind in (Kind.TEXT, Kind.LIST_ITEM) and is_doubled(block.text)
+                 else (block, kind)
+                 for block, kind in items)
