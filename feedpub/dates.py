@@ -34,9 +34,20 @@ def _alternation(names: set[str]) -> str:
 _MONTH = _alternation({n for lang in MONTHS.values() for month in lang for n in month})
 _WEEKDAY = _alternation({n for lang in WEEKDAYS.values() for day in lang for n in day})
 _TZ = _alternation(set(TIMEZONE_OFFSETS) - {"Z"})
-# Month and weekday names ending a text ("Erin Cunningham March"), left when a date without
+# Month and weekday names, which may end a text ("Erin Cunningham March") when a date without
 # a year ("March 18 at 3:57 PM") is cut off a byline.
-DATE_WORDS_AT_END = re.compile(rf"(?:\s+(?:{_MONTH}|{_WEEKDAY})\.?,?)+\s*$", re.I)
+_LAST_WORD = re.compile(r"(?:^|\s+)(\S+)\s*$")
+DATE_WORDS = frozenset(n for table in (MONTHS, WEEKDAYS) for lang in table.values()
+                       for names in lang for n in names)
+
+
+def strip_date_words(text: str) -> str:
+    """`text` without the month and weekday names it ends with."""
+    while True:
+        last = _LAST_WORD.search(text)
+        if not last or last[1].strip(".,").casefold() not in DATE_WORDS:
+            return text
+        text = text[:last.start()]
 _DAY = r"[0-3]?\d(?:st|nd|rd|th|\.|er|º)?"
 _YEAR = r"(?:1[89]|2[01])\d\d"
 _TIME = (rf"\d{{1,2}}[:h.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?"
@@ -59,6 +70,11 @@ DATE_SHAPES = (
 TIME_SEPARATOR = re.compile(r"\s+\|\s+")
 # Marks after a day's number that dateutil does not know: "13. März", "1er mars", "1º de".
 DAY_MARK = re.compile(r"(?<=\b\d)(?:\.|er|º)(?=\s)|(?<=\b\d\d)(?:\.|er|º)(?=\s)")
+# Every date shape has a year in YEAR_RANGE's centuries; a line without one is skipped
+# before the costly shapes are tried (classify asks about every short line of a page).
+HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+# A date of numbers with a two-digit year: "11.03.17", "10/15/15" (not "1.2.10.4").
+SHORT_DATE = re.compile(r"(?<![\d.,/])[0-3]?\d([./])[0-3]?\d\1\d\d(?![\d.,/])")
 CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 
@@ -73,6 +89,8 @@ class FoundDate:
 
 def find_dates(line: str, *, dayfirst: bool = False) -> tuple[FoundDate, ...]:
     """Every date written in `line`, in order of position."""
+    if not HAS_YEAR.search(line):
+        return ()
     found = {f.start: f for f in _cjk_dates(line)}
     for shape in DATE_SHAPES:
         for match in shape.finditer(line):
@@ -82,6 +100,17 @@ def find_dates(line: str, *, dayfirst: bool = False) -> tuple[FoundDate, ...]:
             if parsed is not None:
                 found[match.start()] = parsed
     return tuple(found[k] for k in sorted(found))
+
+
+def find_short_dates(line: str, *, month_first: bool) -> tuple[FoundDate, ...]:
+    """Dates written with numbers and a two-digit year ("11.03.17", "10/15/15"), which only
+    a page's language tells apart: month first on English pages, day first elsewhere."""
+    found = []
+    for match in SHORT_DATE.finditer(line):
+        value = _dateutil(match.group(0), not month_first)
+        if value is not None and YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
+            found.append(FoundDate(value, False, match.start()))
+    return tuple(found)
 
 
 def _cjk_dates(line: str) -> list[FoundDate]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from . import patterns as p
-from .dates import find_dates, to_aware
+from .dates import find_dates, find_short_dates, to_aware
 from .model import Block, Kind
 from .names import byline_names, is_name_line, name_before_date, names_in, names_in_dated_line
 
@@ -132,7 +132,28 @@ def header_date(items: Classified, title_at: int | None, start: int,
         found = date_near(items, at, start, zone)
         if found is not None:
             return found
+    return short_date_near(items, title_at, start, zone)
+
+
+def short_date_near(items: Classified, title_at: int | None, start: int,
+                    zone: tzinfo) -> datetime | None:
+    """A date with a two-digit year under the headline ("11.03.17 in Gadgetry"), read the
+    way the page's language writes dates."""
+    month_first = is_english(items, start)
+    for block, kind in header_blocks(items, title_at, start)[:p.HEADER_AFTER]:
+        if kind is Kind.TEXT and len(block.text.split()) <= p.DATED_LINE_MAX_WORDS:
+            found = find_short_dates(block.text, month_first=month_first)
+            if found:
+                return to_aware(found[0], zone)
     return None
+
+
+def is_english(items: Classified, start: int) -> bool:
+    """Whether the body's first words are English, by its commonest little words."""
+    words = " ".join(block.text for block, _ in items[start:start + p.LANGUAGE_SAMPLE_BLOCKS])
+    sample = words.casefold().split()[:p.LANGUAGE_SAMPLE_WORDS]
+    hits = sum(1 for word in sample if word in p.ENGLISH_FUNCTION_WORDS)
+    return bool(sample) and hits >= p.ENGLISH_SHARE * len(sample)
 
 
 def date_near(items: Classified, title_at: int | None, start: int,
@@ -196,12 +217,16 @@ def long_line_date(text: str, zone: tzinfo) -> datetime | None:
 
 def hinted_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
     """With no date in the header, the first date line above the body's end that says it is
-    the publication date ("Published: 3 Jan 2019", "Posted on March 10, 2015")."""
-    for block, kind in items[:end + 1]:
-        if kind in (Kind.DATE, Kind.TEXT) and p.PUBLISHED_HINT.search(block.text):
-            published, _ = line_dates(block.text, zone)
-            if published is not None:
-                return published
+    the publication date ("Published: 3 Jan 2019", "Posted on March 10, 2015"), also as a
+    label over its value ("Published:" / "2017-08-15", a definition list's layout)."""
+    for index, (block, kind) in enumerate(items[:end + 1]):
+        if kind not in (Kind.DATE, Kind.TEXT) or not p.PUBLISHED_HINT.search(block.text):
+            continue
+        published, _ = line_dates(block.text, zone)
+        if published is None and p.PUBLISHED_LABEL.match(block.text) and index + 1 < len(items):
+            published, _ = line_dates(items[index + 1][0].text, zone)
+        if published is not None:
+            return published
     return None
 
 

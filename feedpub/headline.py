@@ -23,6 +23,8 @@ Classified = tuple[tuple[Block, Kind], ...]
 # lower case; CJK text, written without spaces, is compared by pairs of characters.
 _WORD = re.compile(r"[^\W_]+")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 # Kinds of the blocks that typically sit right under (or over) a headline.
 META_KINDS = (Kind.BYLINE, Kind.DATE)
 
@@ -61,7 +63,8 @@ def headline_scores(items: Classified, start: int, end: int) -> dict[int, float]
     repeats = repeated_texts(items)
     gaps = gaps_to_body(items, start, limit)
     after_prose = prose_seen(items, start, limit)
-    return {i: title_score(items, i, gaps[i], body, repeats, inside=i >= start)
+    marks = meta_marks(items, limit + p.META_REACH_AFTER * p.META_SCAN_FACTOR)
+    return {i: title_score(items, i, gaps[i], body, repeats, marks, inside=i >= start)
             - p.HEADLINE_WEIGHTS["after_prose"] * after_prose[i] for i in candidates}
 
 
@@ -78,7 +81,7 @@ def is_candidate(item: tuple[Block, Kind]) -> bool:
         return False
     if not p.HEADLINE_FIRST_CHAR.match(text) or p.HEADLINE_NOT.search(text):
         return False
-    letters = sum(c.isalpha() for c in text)
+    letters = len(_LETTER.findall(text))
     return letters >= p.HEADLINE_MIN_LETTER_SHARE * len(text.replace(" ", ""))
 
 
@@ -151,21 +154,23 @@ def repeated_texts(items: Classified) -> Counter[str]:
     seen: Counter[str] = Counter()
     for block, _ in items:
         key = block.text.casefold()
-        parts = {part.strip() for part in p.TITLE_SEPARATOR.split(key) if part.strip()}
-        seen.update(parts | {key})
+        seen[key] += 1
+        if any(mark in key for mark in p.TITLE_SEPARATOR_MARKS):
+            parts = {part.strip() for part in p.TITLE_SEPARATOR.split(key) if part.strip()}
+            seen.update(parts - {key})
     return seen
 
 
 def title_score(items: Classified, index: int, gap: int, body: BodyWords,
-                repeats: Counter[str], *, inside: bool) -> float:
+                repeats: Counter[str], marks: list[str], *, inside: bool) -> float:
     """How strongly a candidate block looks like the article's headline."""
     w = p.HEADLINE_WEIGHTS
     text = items[index][0].text
     words = word_count(text)
     score = w["overlap"] * overlap(text, body, inside=inside)
     score += w["topic"] * topicality(text, body)
-    score += w["meta_after"] * meta_near(items, index, 1)
-    score += w["meta_before"] * meta_near(items, index, -1)
+    score += w["meta_after"] * meta_near(marks, index, 1)
+    score += w["meta_before"] * meta_near(marks, index, -1)
     score += w["repeated"] * (repeats[text.casefold()] > 1)
     score += w["words"] * min(words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
     score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
@@ -198,20 +203,36 @@ def topicality(text: str, body: BodyWords) -> float:
         body.topic_blocks * len(words))
 
 
-def meta_near(items: Classified, index: int, step: int) -> float:
+def meta_marks(items: Classified, upto: int) -> list[str]:
+    """What each block is to the headline search, worked out once per block: "meta" (a
+    byline or date line), "name" (a bare author name), "text" or "skip" (chrome, credits,
+    lines without words, which do not count as distance)."""
+    marks = []
+    for block, kind in items[:upto]:
+        if kind in META_KINDS or (kind is Kind.TEXT and is_dated_line(block.text)):
+            marks.append("meta")
+        elif kind is Kind.TEXT and (is_name_line(block.text) or name_before_date(block.text)):
+            marks.append("name")
+        elif kind is Kind.CHROME or kind is Kind.CREDIT or not has_words(block.text):
+            marks.append("skip")
+        else:
+            marks.append("text")
+    return marks
+
+
+def meta_near(marks: list[str], index: int, step: int) -> float:
     """How closely a byline, date or author name follows (step 1) or precedes (-1) a block:
     1 right next to it, less for each text block in between, 0 beyond the reach."""
     seen = 0
     position = index + step
     reach = p.META_REACH_AFTER if step > 0 else p.META_REACH_BEFORE
-    while 0 <= position < len(items) and seen < reach:
-        block, kind = items[position]
-        if kind in META_KINDS or (kind is Kind.TEXT and is_dated_line(block.text)):
+    while 0 <= position < len(marks) and seen < reach:
+        mark = marks[position]
+        if mark == "meta":
             return 1 / (1 + seen)
-        if step > 0 and kind is Kind.TEXT and (is_name_line(block.text)
-                                               or name_before_date(block.text)):
+        if mark == "name" and step > 0:
             return p.NAME_LINE_META / (1 + seen)
-        if kind is not Kind.CHROME and kind is not Kind.CREDIT and has_words(block.text):
+        if mark != "skip":
             seen += 1
         position += step
     return 0.0
@@ -252,4 +273,4 @@ def is_dated_line(text: str) -> bool:
 
 def has_words(text: str) -> bool:
     """Whether a block has words at all (not just a count such as "6366" or a bullet)."""
-    return sum(c.isalpha() for c in text) >= 2
+    return bool(_TWO_LETTERS.search(text))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import patterns as p
-from .dates import DATE_WORDS_AT_END, find_dates
+from .dates import DATE_WORDS, find_dates, strip_date_words
 
 
 def byline_names(text: str) -> list[str]:
@@ -36,7 +36,7 @@ def cut_tail(text: str) -> str:
     digit = next((i for i, c in enumerate(text) if c.isdigit()), None)
     if digit is not None:
         ends.append(digit)
-    head = DATE_WORDS_AT_END.sub("", text[:min(ends)])
+    head = strip_date_words(text[:min(ends)])
     return p.DATE_LEAD_WORD.sub("", head)
 
 
@@ -65,7 +65,7 @@ def is_name_line(text: str) -> bool:
         return False
     names = [w for w in words if w.casefold() not in p.NAME_PARTICLES]
     return len(names) >= 2 and all(w[0].isupper() and p.NAME_WORD.match(w) for w in names) \
-        and not DATE_WORDS_AT_END.search(" " + words[-1])
+        and words[-1].strip(".,").casefold() not in DATE_WORDS
 
 
 def names_in_dated_line(text: str) -> list[str]:
@@ -79,6 +79,8 @@ def names_in_dated_line(text: str) -> list[str]:
 def name_before_date(text: str) -> list[str]:
     """A name that opens a line and is followed by when it was posted: "Alex Perry 1 day ago",
     "Sarah Gooding March 9, 2017", "[photo] James Akinaka • 8h"."""
+    if len(text.split()) > p.NAME_MAX_WORDS + p.DATE_MAX_WORDS:
+        return []
     head = cut_tail(p.BRACKETED.sub(" ", text))
     if head.strip() == text.strip():
         return []

@@ -334,6 +334,9 @@ STAFF_CREDIT = re.compile(r"^(?:our\s+)?(?:[\w.&'-]+\s+){0,3}(?:staff|redaktion|
 # The possessive ending of a word, left off before looking it up ("Today’s Paper").
 POSSESSIVE = re.compile(r"['’]s$", I)
 
+# A date with its time and zone takes at most this many words ("Monday, February 29, 2016
+# @ 11:10 PM UTC"): a name with more after it is not a name over a date.
+DATE_MAX_WORDS = 10
 # A byline names at most this many words per person ("Michiel B. de Jong").
 NAME_MAX_WORDS = 5
 
@@ -369,7 +372,7 @@ NOT_NAME_WORDS = frozenset({
     "update", "updates", "network", "foundation", "group", "university", "institute",
     "engineering", "community", "forum", "forums", "support", "research", "data", "digital",
     "hours", "day", "week", "today", "previous", "next", "back", "top", "report", "chapter",
-    "fiction", "donate", "patreon", "premium", "open", "close", "accept", "reject", "cookies",
+    "fiction", "donate", "premium", "open", "close", "accept", "reject", "cookies",
     "published", "posted", "updated", "last", "index", "boutique", "link", "watching", "now",
 })
 
@@ -395,6 +398,21 @@ PUBLISHED_HINT_STRONG = re.compile(
 )
 # The gap between the cells of a table row that a text browser lays out side by side.
 TABLE_CELL_GAP = re.compile(r"\s{3,}|\t")
+# Such a hint alone as a label, its date on the next line ("Published:" / "2017-08-15").
+PUBLISHED_LABEL = re.compile(
+    r"^\W{0,3}(?:published|posted|veröffentlicht|publié|publicado|publicada|pubblicato"
+    r"|publikováno|date|datum|fecha|data)\s*(?:on|am|le|el)?\s*:\s*$",
+    I,
+)
+# English's commonest little words: a page's body using them this much is English, and
+# writes a numeric date month first ("11.03.17" is November 3). Calibrated on the corpus:
+# English bodies score 0.08-0.26, French, Spanish, Portuguese, German, Czech, Chinese and
+# Japanese ones 0.01 at most.
+ENGLISH_FUNCTION_WORDS = frozenset({"the", "and", "of", "to", "is", "that", "it", "for", "was",
+                                    "with", "are", "this", "you"})
+ENGLISH_SHARE = 0.05
+LANGUAGE_SAMPLE_BLOCKS = 10
+LANGUAGE_SAMPLE_WORDS = 300
 # How far after such a hint its date may start, in characters.
 HINT_REACH_CHARS = 40
 # A long header line opening with a date ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ...
@@ -427,7 +445,7 @@ NOT_PUBLICATION_DATE = re.compile(
 # corpus (how the headline differs from menu entries, section names and related-story links).
 HEADLINE_WEIGHTS = MappingProxyType({
     "overlap": 3.0,      # times the share of its words the body uses again
-    "topic": 1.0,        # times how often the body comes back to its words (topicality)
+    "topic": 1.5,        # times how often the body comes back to its words (topicality)
     "meta_after": 3.0,   # a byline, date or author name just under it (less farther down)
     "meta_before": 1.0,  # a date or byline just above it ("06 December 2016" / headline)
     "repeated": 1.5,     # the page shows it twice (breadcrumb "News > Headline", window title)
@@ -473,6 +491,9 @@ HEADLINE_GOOD_WORDS = 6
 # How many text blocks under / over a headline its byline or date may sit.
 META_REACH_AFTER = 4
 META_REACH_BEFORE = 2
+# How many blocks past the last candidate are looked at per block of reach (chrome and
+# credits in between do not count).
+META_SCAN_FACTOR = 4
 # A bare name line under a candidate counts this much as a byline (names also head lists).
 NAME_LINE_META = 1.0
 # A headline starts with a letter, a digit or an opening quote, not "□", "+" or "//".
@@ -501,6 +522,8 @@ HEADLINE_NOT = re.compile(
 # Separators in a line that shows the headline with other parts: "New York|Headline",
 # "Section > Sub > Headline", "Headline - Site name".
 TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
+# What those separators look like: a line without any is not split.
+TITLE_SEPARATOR_MARKS = ("|", "›", "»", " > ", " - ", " – ", " — ", " :: ")
 
 # The header: how many blocks (chrome not counted) after and before the headline hold its
 # byline and date. The corpus's farthest byline sits 6 blocks under the headline, below the

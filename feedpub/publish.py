@@ -210,3 +210,28 @@ def fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def write_file_atomic(target: Path, data: bytes) -> bool:
+    """Replace `target` (state, cache: files beside the site) atomically; False if unchanged.
+
+    Callers hold the output lock, so one fixed temporary name suffices, and a run killed
+    while writing leaves at most that one file, which the next call removes or reuses.
+    """
+    temp = target.with_name(f".{target.name}.tmp")
+    temp.unlink(missing_ok=True)
+    try:
+        if target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return True

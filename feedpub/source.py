@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,24 +61,53 @@ class Source:
     warnings: tuple[str, ...]
 
 
+# Control characters in a file name would break a message's one line (newline) or drive the
+# terminal (escape sequences): messages show them as \xNN.
+NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def display_name(path: Path) -> str:
-    """The path as messages show it: bytes of a name that is not UTF-8 written as \\xNN."""
-    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    """The path as messages show it: undecodable bytes and control characters as \\xNN."""
+    text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    return NAME_CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
 
 
 def read_source(path: Path, display: str | None = None) -> Source:
-    """Read one input file; the only place feedpub reads article files."""
+    """Read one input file and split its front matter off."""
     name = display or display_name(path)
+    return split_source(name, decode(read_input(path, name)))
+
+
+def read_input(path: Path, name: str) -> bytes:
+    """One input file's bytes, refused if binary; the only place feedpub reads article files."""
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(name, f"too large ({size} bytes; the limit is {MAX_INPUT_BYTES})")
-        data = path.read_bytes()
+        data = read_bounded(path, name)
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
     if looks_binary(data):
         raise InputError(name, "binary data, not text (or UTF-16/32 without a byte-order mark)")
-    return split_source(name, decode(data))
+    return data
+
+
+def read_bounded(path: Path, name: str) -> bytes:
+    """A regular file's bytes, never more than MAX_INPUT_BYTES of them.
+
+    Opened without blocking and checked before reading: a named pipe would hang the build and
+    a link to a device such as /dev/zero would never end; a file that grows while it is read
+    is cut off by the bounded read, not by its size at the time of stat.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(name, "not a regular file (a pipe, socket or device)")
+        if info.st_size > MAX_INPUT_BYTES:
+            raise InputError(name, f"too large ({info.st_size} bytes; the limit is "
+                                   f"{MAX_INPUT_BYTES})")
+        data = handle.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(name, f"too large (over {MAX_INPUT_BYTES} bytes)")
+    return data
 
 
 def looks_binary(data: bytes) -> bool:

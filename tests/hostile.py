@@ -26,10 +26,10 @@ class Case:
     """One input and what a build must do with it."""
 
     name: str                          # path inside the input directory, as the warning shows it
-    expect: str                        # "entry", "skipped" or "nothing"
+    expect: str                        # "entry", "skipped", "duplicate" or "nothing"
     title: str = ""                    # the entry's title (expect == "entry")
     fragments: tuple[str, ...] = ()    # text that must reach the entry's content, unchanged
-    reason: str = ""                   # words the skip warning must contain (expect == "skipped")
+    reason: str = ""                   # words its one warning must contain (skipped, duplicate)
     published: str | None = None       # the entry's published date, ISO 8601
 
 
@@ -175,9 +175,12 @@ def odd_dates(d: Path) -> list[Case]:
 
 
 def same_article_twice(d: Path) -> list[Case]:
+    """The first by name is published; the copy is skipped, naming the first."""
     text = article("The same story saved twice")
+    write(d, "twice (copy).txt", text)
+    # One entry, from the first name by path; the copy draws a warning naming both.
     return [good(d, "twice.txt", "The same story saved twice", data=text),
-            good(d, "twice (copy).txt", "The same story saved twice", data=text)]
+            Case("twice (copy).txt", "duplicate", reason=r"same article as .*twice\.txt")]
 
 
 def odd_names(d: Path) -> list[Case]:
@@ -186,6 +189,14 @@ def odd_names(d: Path) -> list[Case]:
             for i, name in enumerate(("with some spaces.txt", "ünïcödé 記事.txt",
                                       "-leading-dash.txt", long_name, "index.txt",
                                       "feed.txt"))]
+
+
+def control_names(d: Path) -> list[Case]:
+    """A newline and a terminal escape in file names: the warning stays one plain line."""
+    write(d, "empty\nname.txt", b"")
+    write(d, "\x1b[2Jclear.txt", b"")
+    return [Case("empty\\x0aname.txt", "skipped", reason="empty"),
+            Case("\\x1b[2Jclear.txt", "skipped", reason="empty")]
 
 
 def undecodable_name(d: Path) -> list[Case]:
@@ -200,11 +211,15 @@ def undecodable_name(d: Path) -> list[Case]:
 def file_system_traps(d: Path) -> list[Case]:
     write(d, "folder.txt/inside.txt", article("Story inside a folder named like a file"))
     (d / "loop.txt").symlink_to("loop.txt")
+    os.mkfifo(d / "pipe.txt")  # reading it would wait for a writer forever
+    (d / "zeros.txt").symlink_to("/dev/zero")  # size 0, and no end
     (d / "sub").mkdir()
     (d / "sub" / "up").symlink_to("..", target_is_directory=True)
     return [Case("folder.txt/inside.txt", "entry",
                  title="Story inside a folder named like a file", fragments=PROSE),
-            Case("loop.txt", "skipped", reason="symbolic links")]
+            Case("loop.txt", "skipped", reason="symbolic links"),
+            Case("pipe.txt", "skipped", reason="not a regular file"),
+            Case("zeros.txt", "skipped", reason="not a regular file")]
 
 
 def unreadable(d: Path) -> list[Case]:
@@ -232,8 +247,8 @@ def can_read(path: Path) -> bool:
 
 GENERATORS: tuple[Callable[[Path], list[Case]], ...] = (
     empty_files, binary_garbage, controls, encodings, newlines, hard_wrapped, markup_in_text,
-    scripts, emoji_zero_width, odd_dates, same_article_twice, odd_names, undecodable_name,
-    file_system_traps, unreadable,
+    scripts, emoji_zero_width, odd_dates, same_article_twice, odd_names, control_names,
+    undecodable_name, file_system_traps, unreadable,
 )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import os
 from datetime import datetime, timezone
 
-from feedpub.build import find_inputs, load_articles, make_entries, slugify
+from feedpub.build import find_inputs, load_articles, make_entries
+from feedpub.entries import slugify
 
 from .conftest import FIXED_MTIME, make_config, write_article
 
@@ -12,7 +13,8 @@ from .conftest import FIXED_MTIME, make_config, write_article
 def entries_of(input_dir, output_dir, **overrides):
     config = make_config(input_dir, output_dir, **overrides)
     loaded, failures = load_articles(config)
-    entries, duplicates = make_entries(loaded, config)
+    resolved = make_entries(loaded, config)
+    entries, duplicates = resolved.entries, resolved.failures
     return entries, failures + duplicates
 
 
@@ -32,7 +34,8 @@ def test_id_is_the_path_or_the_front_matter_id(site_dirs):
     assert not failures
     assert [e.id for e in entries] == ["tag:example.org,2020:original-name",
                                        "tag:example.org,2020:2021/Caf%C3%A9%20story"]
-    assert [e.slug for e in entries] == ["moved", "2021-cafe-story"]
+    # The page is named after the id too, so its URL survives renaming the file.
+    assert [e.slug for e in entries] == ["original-name", "2021-cafe-story"]
 
 
 def test_two_files_claiming_one_id_keep_the_first_and_report_the_second(site_dirs):
@@ -42,6 +45,16 @@ def test_two_files_claiming_one_id_keep_the_first_and_report_the_second(site_dir
     entries, failures = entries_of(input_dir, output_dir)
     assert [e.article.title for e in entries] == ["The first of two stories"]
     assert "b.txt" in str(failures[0]) and "duplicate entry id" in str(failures[0])
+
+
+def test_the_same_page_saved_twice_is_published_once(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "story.txt", "A story saved twice", "May 1, 2021")
+    write_article(input_dir, "story (1).txt", "A story saved twice", "May 1, 2021")
+    entries, failures = entries_of(input_dir, output_dir)
+    assert [e.slug for e in entries] == ["story"]
+    assert len(failures) == 1 and failures[0].path.endswith("story (1).txt")
+    assert failures[0].reason.startswith("same article as ") and "story.txt" in failures[0].reason
 
 
 def test_slugs_are_unique_and_portable(site_dirs):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -81,23 +82,32 @@ def test_output_directory_on_its_own_file_system(tmp_path, inputs):
         assert not [p for p in output.rglob(".*")]  # no temporary file left behind
 
 
-def make_read_only(directory: Path) -> None:
-    """Read-only for this process: a remount for root (who ignores modes), else chmod."""
-    if os.geteuid() == 0:
-        subprocess.run(["mount", "-o", "remount,ro", str(directory)], check=True)
-    else:
-        directory.chmod(0o555)
+@contextlib.contextmanager
+def lockable_directory(path: Path) -> Iterator[Callable[[], None]]:
+    """A directory at `path` and the means to make it read-only for this process: root
+    ignores file modes, so for root it is a tmpfs remounted read-only, else chmod 555."""
+    if os.geteuid() != 0:
+        path.mkdir()
+        try:
+            yield lambda: path.chmod(0o555)
+        finally:
+            path.chmod(0o755)
+        return
+    with tmpfs(path, "4m"):
+        yield lambda: subprocess.run(["mount", "-o", "remount,ro", str(path)], check=True)
 
 
 def test_read_only_output_directory(tmp_path, inputs):
-    with tmpfs(tmp_path / "out", "4m") as output:
+    output = tmp_path / "out"
+    with lockable_directory(output) as make_read_only:
         assert build(inputs, output).returncode == 0
         before = snapshot(output)
-        make_read_only(output)
+        make_read_only()
         STORIES[1].write(inputs)
         result = build(inputs, output)
         assert result.returncode == EXIT_FATAL
-        one_clear_line(result, str(output), "Read-only file system")
+        one_clear_line(result, str(output))
+        assert re.search("Read-only file system|Permission denied", result.stderr)
         assert snapshot(output) == before
 
 

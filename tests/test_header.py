@@ -4,9 +4,11 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from feedpub import parse_article
-from feedpub.dates import find_dates
+from feedpub import InputError, parse_article
+from feedpub.dates import find_dates, find_short_dates
 from feedpub.header import line_dates
 from feedpub.names import byline_names, is_name_line, names_in_dated_line
 
@@ -167,3 +169,58 @@ def test_a_name_shown_twice_in_an_author_box_is_one_author():
     text = "\n\n".join(("Skip to content", "Ann Lee Ann Lee", "4 min read", HEADLINE,
                         *PARAGRAPHS)) + "\n"
     assert parse_article(text).authors == ("Ann Lee",)
+
+
+@pytest.mark.parametrize("line, month_first, expected", [
+    ("11.03.17 in Gadgetry", True, datetime(2017, 11, 3)),
+    ("11.03.17", False, datetime(2017, 3, 11)),
+    ("10.15.15", True, datetime(2015, 10, 15)),
+    ("10/15/15", False, datetime(2015, 10, 15)),
+])
+def test_two_digit_years_are_read_the_pages_way(line, month_first, expected):
+    found = find_short_dates(line, month_first=month_first)
+    assert found[0].value == expected
+
+
+@pytest.mark.parametrize("line", ["Version 1.2.10.4", "3.14.159", "1,5.10.12"])
+def test_version_numbers_are_no_short_dates(line):
+    assert find_short_dates(line, month_first=True) == ()
+
+
+def test_an_english_page_dates_its_short_numeric_date_month_first():
+    article = parse_article(page(HEADLINE, "Ann Lee", "11.03.17 in Transport"))
+    assert article.published == datetime(2017, 11, 3, tzinfo=UTC)
+
+
+def test_a_published_label_over_its_date():
+    text = page("Stats:", "Published:", "2017-08-15", "Words:", "67379", HEADLINE)
+    assert parse_article(text).published == datetime(2017, 8, 15, tzinfo=UTC)
+
+
+# Lines built from the words bylines and dates are made of, in any order: the header rules
+# must never raise on them, and what they return must be well formed.
+HEADER_WORDS = ("By", "by", "Von", "Par", "Posted", "Updated", "Published:", "March", "13.",
+                "2020", "11.03.17", "12:30", "PM", "|", "•", "Ann", "Lee", "作者：", "肖春芳",
+                "(avec", "Bo)", "©", "Founded", "   ", "[x]", "o", "N.Y.C.", "ago", "2", "h")
+header_lines = st.lists(st.sampled_from(HEADER_WORDS) | st.text(max_size=12), max_size=25).map(
+    " ".join)
+
+
+@given(header_lines)
+def test_byline_and_date_rules_never_raise(line):
+    assert all(isinstance(name, str) and name for name in byline_names(line))
+    assert all(isinstance(name, str) for name in names_in_dated_line(line))
+    published, updated = line_dates(line, UTC)
+    assert published is None or published.tzinfo is not None
+    assert updated is None or updated.tzinfo is not None
+
+
+@given(st.lists(header_lines, max_size=12))
+def test_any_page_of_such_lines_parses_or_is_rejected(lines):
+    text = "\n\n".join((*lines, *PARAGRAPHS))
+    try:
+        article = parse_article(text)
+    except InputError as error:
+        assert "\n" not in str(error)
+        return
+    assert article.title and all(article.authors)

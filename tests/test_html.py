@@ -17,14 +17,17 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync")
 HOSTILE_TITLE = 'Council says "no" to <script>alert(1)</script> & ]]> plans'
+HOSTILE_SUMMARY = "Placards read <img src=x onerror=alert(2)> & \"no\" all day"
 HOSTILE = Story(
     "hostile-title", "Politics", HOSTILE_TITLE, "2020-03-10 12:00 +02:00", "By Eve O'Hara", (
-        "The council voted <b>against</b> the plan on Tuesday; <img src=x onerror=alert(2)> "
-        "was printed on the placards & banners outside the town hall all day long.",
+        "The council voted <b>against</b> the plan on Tuesday; <i>no</i> was printed on the "
+        "placards & banners outside the town hall all day long.",
         "מועצת העיר הצביעה נגד התוכנית ביום שלישי אחרי ויכוח ארוך בין חברי המועצה.",
         "市议会周二投票否决了该计划，此前议员们进行了长时间的辩论。居民们在市政厅外等候结果。",
         "Residents 👍🏽 waited\u200b outside until the result was read out late in the evening."),
-    front=(("title", HOSTILE_TITLE),))
+    # The parser drops prose holding a tag with attributes (patterns.MARKUP_TAG), so that
+    # vector comes in through the front matter's summary.
+    front=(("title", HOSTILE_TITLE), ("summary", HOSTILE_SUMMARY)))
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +101,9 @@ def test_chromium_renders_hostile_text_as_text(site, tmp_path):
     with serve_directory(site) as url:
         dom = rendered(url + "articles/hostile-title.html", tmp_path / "profile")
     assert dom.findtext(".//h1") == HOSTILE_TITLE
-    assert not dom.xpath("//body//script | //body//img | //body//b")  # nothing became markup
+    assert not dom.xpath("//body//script | //body//img | //body//b | //body//i")  # all text
     text = visible_text(dom)
-    for paragraph in HOSTILE.paragraphs:
+    for paragraph in (HOSTILE_SUMMARY, *HOSTILE.paragraphs):
         assert " ".join(paragraph.split()) in text
     assert "Eve O'Hara" in text
 
