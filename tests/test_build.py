@@ -51,10 +51,12 @@ def test_the_same_page_saved_twice_is_published_once(site_dirs):
     input_dir, output_dir = site_dirs
     write_article(input_dir, "story.txt", "A story saved twice", "May 1, 2021")
     write_article(input_dir, "story (1).txt", "A story saved twice", "May 1, 2021")
-    entries, failures = entries_of(input_dir, output_dir)
-    assert [e.slug for e in entries] == ["story"]
-    assert len(failures) == 1 and failures[0].path.endswith("story (1).txt")
-    assert failures[0].reason.startswith("same article as ") and "story.txt" in failures[0].reason
+    config = make_config(input_dir, output_dir)
+    resolved = make_entries(load_articles(config)[0], config)
+    assert [e.slug for e in resolved.entries] == ["story"]
+    (warning,) = resolved.warnings
+    assert warning.startswith(str(input_dir / "story (1).txt") + ": same article as ")
+    assert warning.endswith("story.txt; published once")
 
 
 def test_slugs_are_unique_and_portable(site_dirs):
