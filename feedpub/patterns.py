@@ -574,8 +574,11 @@ CODE_LINE_MAX_CHARS = 160
 # A chrome line is at most this long (the longest cookie banner in the corpus is 600
 # characters); longer blocks are not tested against the chrome tables.
 CHROME_LINE_MAX_CHARS = 1000
-# A block this long or longer that repeats its first half is a teaser link, not prose.
+# A block of DOUBLED_MIN_CHARS to DOUBLED_MAX_CHARS characters that repeats its first half is a
+# teaser link or a caption printed twice (link texts and captions are short; a long paragraph
+# that repeats itself is left as it is).
 DOUBLED_MIN_CHARS = 16
+DOUBLED_MAX_CHARS = 400
 # A body region scoring below this holds too few sentences to go by (a changelog, a list of
 # notes); the page is then scored again counting any text by its words, less PLAIN_BLOCK_COST.
 # The second reading is used when it finds a run scoring at least PLAIN_BODY_MIN_SCORE (a short
