@@ -79,7 +79,7 @@ def is_doubled(text: str) -> bool:
     """Whether a block says the same thing twice, as a link and its title do in teaser lists
     ("Citi mortgage units fined $28.8 million Citi mortgage units fined $28.8 million")."""
     half = len(text) // 2
-    if len(text) < p.DOUBLED_MIN_CHARS:
+    if not p.DOUBLED_MIN_CHARS <= len(text) <= p.DOUBLED_MAX_CHARS:
         return False
     first, second = text[:half].strip(), text[half:].strip()
     return first == second or text[:half + 1].strip() == text[half + 1:].strip()

@@ -25,10 +25,12 @@ I = re.IGNORECASE
 BULLET = re.compile(rf"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{{1,3}}[.)](?!\s+(?:{_MONTH_WORD})\b))\s+"
                     r"|^\s{2,}o\s+", I)
 
-# Image and form placeholders that text browsers and converters leave: "[logo]", "[IMG]",
-# "[image: x]", lynx's "(BUTTON) (BUTTON) 0", and lines of bare icons ("•", "□").
+# Image, frame and form placeholders that text browsers and converters leave: "[logo]",
+# "[IMG]", "[image: x]", lynx's "(BUTTON) (BUTTON) 0" and "IFRAME: https://...", and lines of
+# bare icons ("•", "□").
 PLACEHOLDER = re.compile(
     r"^\s*(?:(?:\[[^\]]{0,80}\]|\((?:BUTTON|button|submit|Submit|Submit Query)\))\s*)+\d{0,4}\s*$"
+    r"|^\s*\[?I?FRAME\]?:\s*\S*\s*$"
     r"|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$"
 )
 
@@ -114,9 +116,10 @@ SHARE_LINES = (
     r"teilen|artikel teilen|drucken|versenden|partager|imprimer|envoyer|compartir|imprimir"
     r"|enviar|compartilh(?:ar|e)|partilh(?:ar|e)|condividi|stampa|delen|printen|sdílet|vytisknout",
     r"(?:我要)?分享(?:到)?|转播到.{1,10}|收藏|打印|シェア(?:する)?|ツイート|印刷|공유",
-    r"(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet)"
-    r"(?:\s+(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet"
-    r"|messenger|telegram|sms|copy link|more))+",
+    r"(?:facebook|twitter|whatsapp|e-?mail|mail|linkedin|reddit|pinterest|print|share|tweet"
+    r"|pocket|flipboard|telegram|messenger|tumblr|sms|copy link|more|x)"
+    r"(?:\s+(?:facebook|twitter|whatsapp|e-?mail|mail|linkedin|reddit|pinterest|print|share|tweet"
+    r"|pocket|flipboard|telegram|messenger|tumblr|sms|copy link|more|x))+",
 )
 
 # Media player controls that a text dump of an embedded video leaves behind.
@@ -161,7 +164,9 @@ AFTER_ARTICLE_LINES = (
     r"|editor'?s? picks|what to read next|read next|up next|further reading|around the web"
     r"|from (?:around )?the web|in case you missed it|don'?t miss|also (?:on|in) .{1,40}"
     r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories)"
-    r"|other (?:[\w-]+ ){0,2}(?:stories|news|articles|columns|posts|headlines|videos))",
+    r"|other (?:[\w-]+ ){0,2}(?:stories|news|articles|columns|posts|headlines|videos)"
+    r"|(?:check out|read|see|discover) (?:more|our other) (?:articles|stories|posts|videos)"
+    r"(?: (?:on|at|from) .{1,40})?)",
     r"autres (?:articles|actualités|informations)|otras noticias|outras notícias"
     r"|weitere (?:artikel|nachrichten|meldungen)|altre notizie|andere artikelen",
     r"meistgelesen|meistgelesene artikel|das könnte sie auch interessieren|mehr zum thema"
@@ -583,15 +588,20 @@ CODE_LINE_MAX_CHARS = 160
 # A chrome line is at most this long (the longest cookie banner in the corpus is 600
 # characters); longer blocks are not tested against the chrome tables.
 CHROME_LINE_MAX_CHARS = 1000
-# A block this long or longer that repeats its first half is a teaser link, not prose.
+# A block of DOUBLED_MIN_CHARS to DOUBLED_MAX_CHARS characters that repeats its first half is a
+# teaser link or a caption printed twice (link texts and captions are short; a long paragraph
+# that repeats itself is left as it is).
 DOUBLED_MIN_CHARS = 16
+DOUBLED_MAX_CHARS = 400
 # A body region scoring below this holds too few sentences to go by (a changelog, a list of
 # notes); the page is then scored again counting any text by its words, less PLAIN_BLOCK_COST.
 # The second reading is used when it finds a run scoring at least PLAIN_BODY_MIN_SCORE (a short
-# article of one paragraph keeps its first reading).
+# article of one paragraph keeps its first reading). A page is read the second way too when
+# that reading scores PLAIN_BODY_RATIO times the first and its run is mostly list items.
 WEAK_BODY_SCORE = 40
 PLAIN_BLOCK_COST = 2
 PLAIN_BODY_MIN_SCORE = 100
+PLAIN_BODY_RATIO = 6
 # The body region ends before a comment section heading once the blocks before the heading
 # have scored this much (a "0 comments" link under the byline comes before the article).
 COMMENTS_CUT_MIN_SCORE = 60

@@ -1,6 +1,8 @@
 """Where the article body is: the run of classified blocks that reads most like prose."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import patterns as p
 from .classify import ends_sentence, is_code, is_doubled, is_markup, word_count
 from .model import Block, Kind
@@ -43,18 +45,19 @@ def body_region(items: Classified) -> tuple[int, int]:
     """The run of blocks that reads most like an article: the run of highest total score.
 
     A page with too little prose for that to mean much is read again scoring all text alike,
-    if that finds a body of text at all.
+    if that finds a body of text at all; so is a page whose text, read that way, is many
+    times longer than its prose and mostly list items (release notes, a changelog).
     """
     quoted = preformatted(items)
     scores = widen_gaps(items, [0 if i in quoted else block_score(block, kind)
                                 for i, (block, kind) in enumerate(items)])
     best, span = best_run(scores)
-    if best < p.WEAK_BODY_SCORE:
-        plain = widen_gaps(items, [0 if i in quoted else plain_score(block, kind)
-                            for i, (block, kind) in enumerate(items)])
-        plain_best, plain_span = best_run(plain)
-        if plain_best >= p.PLAIN_BODY_MIN_SCORE:
-            best, span, scores = plain_best, plain_span, plain
+    plain = widen_gaps(items, [0 if i in quoted else plain_score(block, kind)
+                               for i, (block, kind) in enumerate(items)])
+    plain_best, plain_span = best_run(plain)
+    if plain_best >= p.PLAIN_BODY_MIN_SCORE and (best < p.WEAK_BODY_SCORE or (
+            plain_best >= p.PLAIN_BODY_RATIO * best and mostly_list(items, plain, plain_span))):
+        best, span, scores = plain_best, plain_span, plain
     if best <= 0:
         return len(items), len(items) - 1
     scores = outside_prose_discounted(items, scores, span)
@@ -83,6 +86,16 @@ def outside_prose_discounted(items: Classified, scores: list[float],
             for (block, _kind), score in zip(items, scores)]
 
 
+def mostly_list(items: Classified, scores: list[float], span: tuple[int, int]) -> bool:
+    """Whether list items carry most of a span's positive score (release notes, changelogs)."""
+    listed = total = 0.0
+    for index in range(span[0], span[1] + 1):
+        if scores[index] > 0:
+            total += scores[index]
+            listed += scores[index] if items[index][0].bullet else 0
+    return listed >= 0.5 * total
+
+
 def before_comments(items: Classified, scores: list[float], span: tuple[int, int]) -> tuple[int, int]:
     """The span cut before its first comment section heading that follows enough article."""
     start, end = span
@@ -105,12 +118,13 @@ def widen_gaps(items: Classified, scores: list[float]) -> list[float]:
     An article's paragraphs follow each other with a caption or an ad between; teasers in a
     list of other stories stand apart, each behind a headline, a source and a comment count.
     A list inside an article is one interruption: its items neither widen a gap nor are
-    widened. Inline chrome (ads, share buttons) widens the gap but keeps its small score.
+    widened, and an item that reads as prose ends the gap. Inline chrome (ads, share buttons) widens the gap but keeps its small score.
     """
     widened, gap = [], 0
     for (block, kind), score in zip(items, scores):
         if block.bullet:
             widened.append(score)
+            gap = 0 if score > 0 else gap
             continue
         inline = kind is Kind.CHROME and not p.END_CHROME.match(block.text)
         factor = 1 if inline else min(1 + p.GAP_GROWTH * max(0, gap - p.GAP_FREE),
@@ -165,3 +179,12 @@ def adjacent_runs(items: Classified) -> list[list[int]]:
         next_line = block.line + block.raw_lines
     return runs
 
+
+
+def without_repeats(items: Classified) -> Classified:
+    """The body's blocks with a block that holds its own text twice (an image's alt text and
+    its caption run together) cut to one copy."""
+    return tuple((replace(block, text=block.text[:len(block.text) // 2].strip()), kind)
+                 if kind in (Kind.TEXT, Kind.LIST_ITEM) and is_doubled(block.text)
+                 else (block, kind)
+                 for block, kind in items)

@@ -183,3 +183,29 @@ def test_prose_nested_deeper_than_the_article_is_left_out():
 ])
 def test_protocol_lines_and_figures_look_like_code(line):
     assert is_code(line)
+
+
+def test_release_notes_made_of_list_items_are_the_body():
+    notes = [f"  * Fixed issue number {n} where the settings panel lost its place on reload "
+             f"(Bug {1000 + n})" for n in range(40)]
+    text = page("Home", "News", "Release notes for this week", *notes,
+                "Leave a Reply", "Your email address will not be published.",
+                "Sign up for our newsletter and we will send you the news every morning.")
+    paragraphs = parse_article(text).paragraphs
+    assert sum(p.startswith("Fixed issue number") for p in paragraphs) >= 39
+    assert not any("newsletter" in p or "email address" in p for p in paragraphs)
+
+
+@pytest.mark.parametrize("line", [
+    "IFRAME: https://www.youtube.com/embed/Q0CbN8sfihY?rel=0&", "tweet share Reddit Pocket Flipboard Email",
+    "Check out more articles on Example.com!", "More stories", "Other Opinion Columns",
+    "Recevoir la newsletter", "Související", "Sdílet článek",
+])
+def test_more_chrome_lines(line):
+    assert classify_block(Block(line, 1)) is Kind.CHROME
+
+
+def test_doubled_caption_in_the_body_is_kept_once():
+    caption = "The new bus at the depot in the morning."
+    text = page("A headline for the story", PROSE, caption + caption, MORE, LAST)
+    assert caption in parse_article(text).paragraphs
