@@ -219,7 +219,7 @@ def long_line_date(text: str, zone: tzinfo) -> datetime | None:
     """The date in a line too long to be a date line, when the line says it is the
     publication date ("... adjourned until July. posted on April 21, 2015, at 11:29 a.m.")
     or opens with it in a strip of parts ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ...")."""
-    hint = p.PUBLISHED_HINT_STRONG.search(text)
+    hint = p.PUBLISHED_HINT.search(text)
     if hint:
         found = find_dates(text[hint.end():hint.end() + p.HINT_REACH_CHARS])
         return to_aware(found[0], zone) if found else None
@@ -236,8 +236,9 @@ def hinted_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
     label over its value ("Published:" / "2017-08-15", a definition list's layout), or that
     dates a byline ("By Gillian Mohney March 11, 2015 3:46 PM")."""
     for index, (block, kind) in enumerate(items[:end + 1]):
-        if not (kind is Kind.BYLINE or (kind in (Kind.DATE, Kind.TEXT)
-                                        and p.PUBLISHED_HINT.search(block.text))):
+        if not (kind is Kind.BYLINE or (kind in (Kind.DATE, Kind.TEXT) and (
+                p.PUBLISHED_HINT.search(block.text)
+                or p.PUBLISHED_LABEL.match(block.text)))):
             continue
         published, _ = line_dates(block.text, zone)
         if published is None and p.PUBLISHED_LABEL.match(block.text) and index + 1 < len(items):

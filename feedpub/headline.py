@@ -181,6 +181,7 @@ def title_score(items: Classified, index: int, gap: int, body: BodyWords,
     score += w["topic"] * topicality(text, body)
     score += w["meta_after"] * meta_near(marks, index, 1)
     score += w["meta_before"] * meta_near(marks, index, -1)
+    score -= w["between_dates"] * between_dates(items, marks, index)
     score += w["repeated"] * shown_again(repeats, text, index)
     score += w["words"] * min(words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
     score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
@@ -246,6 +247,21 @@ def meta_near(marks: list[str], index: int, step: int) -> float:
             seen += 1
         position += step
     return 0.0
+
+
+def between_dates(items: Classified, marks: list[str], index: int) -> bool:
+    """Whether date lines sit right above and right under the block: a row of a timeline or
+    an infobox ("Statute of Westminster adopted" between two dates), not a headline."""
+    return all(neighbour is not None and items[neighbour][1] is Kind.DATE
+               for neighbour in (next_marked(marks, index, -1), next_marked(marks, index, 1)))
+
+
+def next_marked(marks: list[str], index: int, step: int) -> int | None:
+    """The nearest block in that direction that is not skipped, or None."""
+    position = index + step
+    while 0 <= position < len(marks) and marks[position] == "skip":
+        position += step
+    return position if 0 <= position < len(marks) else None
 
 
 def headline_length(text: str) -> float:

@@ -387,16 +387,11 @@ WIRE_SERVICES = frozenset({
     "dpa", "ap", "upi", "efe", "ansa", "kyodo", "xinhua", "bloomberg",
 })
 
-# Publication hints in front of a date: "Published March 13, 2020", "Veröffentlicht am ...".
+# Words saying a date is the publication date: "Published March 13, 2020", "Posted on ...",
+# "Veröffentlicht am ...". They date a line even inside a longer text ("... posted on April
+# 21, 2015, at 11:29"). Short words such as "on" or "date" are left out: they run through
+# prose and reference lists ("Archived from the original on 24 March 2011").
 PUBLISHED_HINT = re.compile(
-    r"\b(?:published|posted|veröffentlicht|publié|publicado|publicada|pubblicato|publikováno"
-    r"|datum|date|dated|on)\b",
-    I,
-)
-
-# The same hints, without the short words that also run through prose ("on", "date"):
-# they date a line even inside a longer text ("... posted on April 21, 2015, at 11:29").
-PUBLISHED_HINT_STRONG = re.compile(
     r"\b(?:published|posted|veröffentlicht|publié|publicado|publicada|pubblicato|publikováno"
     r"|gepubliceerd|erschienen)\b",
     I,
@@ -436,12 +431,14 @@ UPDATED_DATE = re.compile(
 )
 
 # Words that make the date after them no date of the article at all: "© 2021", "Retrieved
-# 3 May 2020", "Expires: 18 June 2015", an infobox's "Founded February 28, 1998".
+# 3 May 2020", "Archived from the original on 24 March 2011", "Expires: 18 June 2015", an
+# infobox's "Founded February 28, 1998".
 NOT_PUBLICATION_DATE = re.compile(
     r"(?:©|\bcopyright\b|\bretrieved\b|\baccessed\b|\bexpires?\b|\bfounded\b|\bborn\b"
     r"|\bdied\b|\bestablished\b|\breleased?\b|\bgegründet\b|\bgeboren\b|\bfondée?\b"
     r"|\bné(?:e)?\b|\bfundad[oa]\b|\bnacid[oa]\b|\bzaložen[aoý]?\b|\bnarozen[aý]?\b"
-    r"|\babgerufen\b|\bconsulté\b|\bconsultado\b)",
+    r"|\babgerufen\b|\bconsulté\b|\bconsultado\b|\barchived\b|\barchiviert\b|\barchivé\b"
+    r"|\barchivado\b|\barchivováno\b)",
     I,
 )
 
@@ -460,6 +457,7 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "too_long": 2.0,     # minus: longer than HEADLINE_LONG_WORDS reads as a lede or caption
     "inside_body": 0.5,  # minus: inside the body region past its first block (sub-headings
                          # after prose pay "after_prose" too)
+    "between_dates": 2.0,  # minus: a date line right above and right under (a timeline row)
     "after_prose": 1.5,  # minus: the body's prose has begun above it (a sub-heading)
     "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
     "one_word": 1.0,     # minus: one word is a label far more often than a headline

@@ -248,3 +248,8 @@ def test_a_dated_byline_away_from_the_headline_names_the_author():
             "Tram tickets get cheaper in spring", "Parks stay open later in summer",
             "By ANN LEE March 3, 2021 3:46 PM Morning News")
     assert parse_article(page(*head)).authors == ("ANN LEE",)
+
+
+def test_a_reference_list_date_is_no_publication_date():
+    foot = ("Archived from the original on 24 March 2011", "© 2024 Example Media")
+    assert parse_article(page(HEADLINE, "By Ann Lee", foot=foot)).published is None

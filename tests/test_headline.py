@@ -103,3 +103,9 @@ def test_a_line_repeated_right_under_itself_is_no_repeated_headline():
     teaser = "Photo of a night bus seen as a sign of the times"
     head = (HEADLINE, "By Ann Lee", "More videos", teaser, "Now watching", teaser)
     assert title_of(page(*head)) == HEADLINE
+
+
+def test_a_timeline_row_between_two_dates_is_not_the_headline():
+    head = (HEADLINE, "By Ann Lee", "Founded", "3 March 1921", "Night buses first run",
+            "9 May 1950", "Ring road opened")
+    assert title_of(page(*head)) == HEADLINE
