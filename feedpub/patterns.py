@@ -38,6 +38,9 @@ PLACEHOLDER = re.compile(
 # not end one: it marks a teaser cut short ("Les 43 fois où Grey's Anatomy a fait couler…").
 SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$")
 
+# How many closing characters of a block the sentence-end test reads (footnote marks included).
+SENTENCE_TAIL_CHARS = 80
+
 # Footnote marks that end a sentence in encyclopedia text: "... in 1995.[12]", "... loops.^[55]".
 FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$", I)
 
