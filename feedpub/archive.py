@@ -83,8 +83,11 @@ def fit_budget(doc: FeedDocument, archived: set[str],
     Entries that are in an archive anyway (edited ones) go first, then the oldest.
     """
     data = render_document(doc, config)
-    if len(data) <= config.feed_max_bytes or len(doc.entries) <= 1:
+    if len(data) <= config.feed_max_bytes:
         return data, []
+    if len(doc.entries) <= 1:  # nothing to shed, but readers may refuse it: say so
+        return data, [f"{doc.path}: its one entry makes {len(data)} bytes, over feed_max_bytes "
+                      f"({config.feed_max_bytes}); readers may refuse the feed"]
     priority = [e for e in doc.entries if e.id not in archived] + \
         [e for e in doc.entries if e.id in archived]
     fits, too_many = 1, len(priority)  # binary search: the most entries that fit

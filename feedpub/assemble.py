@@ -7,7 +7,8 @@ from datetime import datetime, tzinfo
 from . import patterns as p
 from .classify import is_prose, word_count
 from .dates import parse_date_value
-from .header import author_box, footer_authors, footer_date, header_authors, header_date, hinted_date
+from .header import (author_box, dated_byline, footer_authors, footer_date, header_authors,
+                     header_date, hinted_date)
 from .headline import find_title
 from .errors import InputError
 from .model import Article, Block, BodyPart, Image, Kind
@@ -40,7 +41,7 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
     collect(without_repeats(items[start:end + 1]), parts, zone, in_body=True)
     collect(tail(items, end), parts, zone, in_body=False)
     parts.authors = (header_authors(items, title_at, start) or footer_authors(items, end)
-                     or author_box(items, title_at))
+                     or author_box(items, title_at) or dated_byline(items, end))
     published = (header_date(items, title_at, start, zone) or hinted_date(items, end, zone)
                  or footer_date(items, end, zone))
     parts.dates = [published] if published else []

@@ -132,7 +132,22 @@ def header_date(items: Classified, title_at: int | None, start: int,
         found = date_near(items, at, start, zone)
         if found is not None:
             return found
-    return short_date_near(items, title_at, start, zone)
+    return short_date_near(items, title_at, start, zone) or date_over_body(items, start, zone)
+
+
+def date_over_body(items: Classified, start: int, zone: tzinfo) -> datetime | None:
+    """A date line right over the body's first paragraph, where some pages put the byline
+    box ("Mama Robotnik" / "9/11/13 10:00AM") apart from the headline."""
+    over = _non_chrome(items[max(0, start - p.BYLINE_BOX_REACH * 3):start][::-1],
+                       p.BYLINE_BOX_REACH)
+    month_first = is_english(items, start)
+    for block, kind in over:
+        if kind in (Kind.DATE, Kind.BYLINE, Kind.TEXT):
+            published, _ = line_dates(block.text, zone)
+            short = find_short_dates(block.text, month_first=month_first)
+            if published is not None or short:
+                return published or to_aware(short[0], zone)
+    return None
 
 
 def short_date_near(items: Classified, title_at: int | None, start: int,
@@ -218,9 +233,11 @@ def long_line_date(text: str, zone: tzinfo) -> datetime | None:
 def hinted_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
     """With no date in the header, the first date line above the body's end that says it is
     the publication date ("Published: 3 Jan 2019", "Posted on March 10, 2015"), also as a
-    label over its value ("Published:" / "2017-08-15", a definition list's layout)."""
+    label over its value ("Published:" / "2017-08-15", a definition list's layout), or that
+    dates a byline ("By Gillian Mohney March 11, 2015 3:46 PM")."""
     for index, (block, kind) in enumerate(items[:end + 1]):
-        if kind not in (Kind.DATE, Kind.TEXT) or not p.PUBLISHED_HINT.search(block.text):
+        if not (kind is Kind.BYLINE or (kind in (Kind.DATE, Kind.TEXT)
+                                        and p.PUBLISHED_HINT.search(block.text))):
             continue
         published, _ = line_dates(block.text, zone)
         if published is None and p.PUBLISHED_LABEL.match(block.text) and index + 1 < len(items):
@@ -256,3 +273,15 @@ def footer_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
         if published is not None:
             return published
     return None
+
+
+def dated_byline(items: Classified, end: int) -> list[str]:
+    """With no byline around the headline, the names of the first "By" line above the body's
+    end that is dated too ("By GILLIAN MOHNEY March 11, 2015 3:46 PM"): an article's own
+    byline, as teasers of other stories seldom date theirs."""
+    for block, kind in items[:end + 1]:
+        if kind is Kind.BYLINE and find_dates(block.text):
+            names = byline_names(block.text)
+            if names:
+                return names
+    return []

@@ -456,7 +456,8 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "list_item": 1.0,    # minus: a bulleted line is a menu entry more often than a headline
     "near_body": 2.0,    # right above the body; halved HEADLINE_NEAR_BLOCKS text blocks up
     "too_long": 2.0,     # minus: longer than HEADLINE_LONG_WORDS reads as a lede or caption
-    "inside_body": 1.0,  # minus: inside the body region (past its first block), with ledes
+    "inside_body": 0.5,  # minus: inside the body region past its first block (sub-headings
+                         # after prose pay "after_prose" too)
     "after_prose": 1.5,  # minus: the body's prose has begun above it (a sub-heading)
     "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
     "one_word": 1.0,     # minus: one word is a label far more often than a headline
@@ -538,6 +539,9 @@ HEADER_BEFORE = 3
 FOOTER_REACH = 3
 # How many other places showing the headline's very line are searched for its byline.
 HEADLINE_TWINS = 3
+# How many blocks over the body's first paragraph a byline box may be (tags and counters
+# such as "52" or "158" comments may stand in between).
+BYLINE_BOX_REACH = 6
 # How many blocks over the headline an author box (a name, then when it was posted) may be.
 AUTHOR_BOX_REACH = 12
 # A bare name line counts as the byline only this close under the headline.

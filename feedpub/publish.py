@@ -189,7 +189,19 @@ def remove_stale(output_dir: Path, keep: set[str]) -> list[str]:
         if name not in keep and (output_dir / name).is_file():
             (output_dir / name).unlink()
             removed.append(name)
+            remove_empty_parents(output_dir, output_dir / name)
     return removed
+
+
+def remove_empty_parents(output_dir: Path, path: Path) -> None:
+    """Directories a build created (archive/) go when their last file does."""
+    for parent in path.parents:
+        if parent == output_dir or output_dir not in parent.parents:
+            return
+        try:
+            parent.rmdir()
+        except OSError:  # not empty, or not ours to remove
+            return
 
 
 def read_manifest(output_dir: Path) -> list[str]:

@@ -235,3 +235,12 @@ def test_an_oversized_archive_is_reported_not_cut(site, capsys):
     assert (site / "out" / "archive" / "1.atom").read_bytes() == page
     err = capsys.readouterr().err
     assert "archive/1.atom:" in err and "lower archive_size" in err
+
+
+def test_archive_directory_goes_when_no_archive_is_left(site):
+    build(site, config=SMALL)
+    for n in range(1, 5):
+        (site / "in" / f"story-{n:02d}.txt").unlink()
+    build(site, config=SMALL)
+    assert not (site / "out" / "archive").exists()
+    assert "prev-archive" not in links(site, "feed.atom")

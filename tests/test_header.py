@@ -224,3 +224,27 @@ def test_any_page_of_such_lines_parses_or_is_rejected(lines):
         assert "\n" not in str(error)
         return
     assert article.title and all(article.authors)
+
+
+def test_a_dated_byline_away_from_the_headline_dates_the_page():
+    head = (HEADLINE, "Share", "More from the city", "Road works close the ring road",
+            "Council names new transport chief", "Library opens on Sundays",
+            "Tram tickets get cheaper in spring", "Parks stay open later in summer",
+            "By Ann Lee March 3, 2021 3:46 PM")
+    assert parse_article(page(*head)).published == datetime(2021, 3, 3, 15, 46, tzinfo=UTC)
+
+
+def test_a_byline_box_right_over_the_body_dates_the_page():
+    head = (HEADLINE, "You may also like", "Road works close the ring road",
+            "Council names new transport chief", "Library opens on Sundays",
+            "Tram tickets get cheaper in spring", "Parks stay open later in summer",
+            "Ann Lee", "9/11/13 10:00AM", "52", "158")
+    assert parse_article(page(*head)).published == datetime(2013, 9, 11, tzinfo=UTC)
+
+
+def test_a_dated_byline_away_from_the_headline_names_the_author():
+    head = (HEADLINE, "Share", "More from the city", "Road works close the ring road",
+            "Council names new transport chief", "Library opens on Sundays",
+            "Tram tickets get cheaper in spring", "Parks stay open later in summer",
+            "By ANN LEE March 3, 2021 3:46 PM Morning News")
+    assert parse_article(page(*head)).authors == ("ANN LEE",)

@@ -195,6 +195,7 @@ def test_fifty_megabyte_article_builds_in_bounded_memory(tmp_path):
     hostile.write_huge_article(tmp_path / "in" / "huge.txt", size)
     report = peak_build(tmp_path / "in", tmp_path / "out")
     assert report["code"] == 0, report["stderr"]
+    assert "feed.atom: its one entry makes" in report["stderr"]  # over the feed's byte budget
     assert report["peak_rss"] < RSS_BASE + RSS_PER_INPUT_BYTE * size, report
     print(f"peak RSS for a {size} byte input: {report['peak_rss'] / 2**20:.0f} MiB")
 
