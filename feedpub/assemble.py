@@ -12,7 +12,7 @@ from .header import (author_box, dated_byline, footer_authors, footer_date, head
 from .headline import find_title
 from .errors import InputError
 from .model import Article, Block, BodyPart, Image, Kind
-from .region import NEUTRAL_KINDS, body_region, without_repeats
+from .region import NEUTRAL_KINDS, body_region, without_doubled_text
 
 Classified = tuple[tuple[Block, Kind], ...]
 
@@ -38,7 +38,7 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
     parts = Parts()
     head_from = title_at + 1 if title_at is not None else start
     collect(items[head_from:start], parts, zone, in_body=False)
-    collect(without_repeats(items[start:end + 1]), parts, zone, in_body=True)
+    collect(without_doubled_text(items[start:end + 1]), parts, zone, in_body=True)
     collect(tail(items, end), parts, zone, in_body=False)
     parts.authors = (header_authors(items, title_at, start) or footer_authors(items, end)
                      or author_box(items, title_at) or dated_byline(items, end))

@@ -60,7 +60,8 @@ SHAPE_KINDS = (
 
 def ends_sentence(text: str) -> bool:
     """Whether text ends like a sentence, footnote marks ("[12]", "^[3]") aside."""
-    return bool(p.SENTENCE_END.search(p.FOOTNOTE_MARKS.sub("", text)))
+    tail = text[-p.SENTENCE_TAIL_CHARS:]  # both patterns look only at the end of the text
+    return bool(p.SENTENCE_END.search(p.FOOTNOTE_MARKS.sub("", tail)))
 
 
 def is_code(text: str) -> bool:

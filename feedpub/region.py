@@ -42,7 +42,18 @@ def plain_score(block: Block, kind: Kind) -> float:
 
 
 def body_region(items: Classified) -> tuple[int, int]:
-    """The run of blocks that reads most like an article: the run of highest total score.
+    """The run of blocks that reads most like an article: the run of highest total score,
+    without prose nested deeper than the article's own and without its comment section."""
+    best, span, scores = scored_reading(items)
+    if best <= 0:
+        return len(items), len(items) - 1
+    scores = deeper_prose_discounted(items, scores, span)
+    best, span = best_run(scores)
+    return before_comments(items, scores, span)
+
+
+def scored_reading(items: Classified) -> tuple[float, tuple[int, int], list[float]]:
+    """The best run's score, the run and every block's score, scoring prose by its sentences.
 
     A page with too little prose for that to mean much is read again scoring all text alike,
     if that finds a body of text at all; so is a page whose text, read that way, is many
@@ -57,15 +68,11 @@ def body_region(items: Classified) -> tuple[int, int]:
     plain_best, plain_span = best_run(plain)
     if plain_best >= p.PLAIN_BODY_MIN_SCORE and (best < p.WEAK_BODY_SCORE or (
             plain_best >= p.PLAIN_BODY_RATIO * best and mostly_list(items, plain, plain_span))):
-        best, span, scores = plain_best, plain_span, plain
-    if best <= 0:
-        return len(items), len(items) - 1
-    scores = outside_prose_discounted(items, scores, span)
-    best, span = best_run(scores)
-    return before_comments(items, scores, span)
+        return plain_best, plain_span, plain
+    return best, span, scores
 
 
-def outside_prose_discounted(items: Classified, scores: list[float],
+def deeper_prose_discounted(items: Classified, scores: list[float],
                              span: tuple[int, int]) -> list[float]:
     """Scores with prose indented deeper than the article's own paragraphs discounted.
 
@@ -93,7 +100,7 @@ def mostly_list(items: Classified, scores: list[float], span: tuple[int, int]) -
         if scores[index] > 0:
             total += scores[index]
             listed += scores[index] if items[index][0].bullet else 0
-    return listed >= 0.5 * total
+    return listed >= p.PLAIN_LIST_SHARE * total
 
 
 def before_comments(items: Classified, scores: list[float], span: tuple[int, int]) -> tuple[int, int]:
@@ -118,7 +125,8 @@ def widen_gaps(items: Classified, scores: list[float]) -> list[float]:
     An article's paragraphs follow each other with a caption or an ad between; teasers in a
     list of other stories stand apart, each behind a headline, a source and a comment count.
     A list inside an article is one interruption: its items neither widen a gap nor are
-    widened, and an item that reads as prose ends the gap. Inline chrome (ads, share buttons) widens the gap but keeps its small score.
+    widened, and an item that reads as prose ends the gap. Inline chrome (ads, share
+    buttons) widens the gap but keeps its small score.
     """
     widened, gap = [], 0
     for (block, kind), score in zip(items, scores):
@@ -180,8 +188,7 @@ def adjacent_runs(items: Classified) -> list[list[int]]:
     return runs
 
 
-
-def without_repeats(items: Classified) -> Classified:
+def without_doubled_text(items: Classified) -> Classified:
     """The body's blocks with a block that holds its own text twice (an image's alt text and
     its caption run together) cut to one copy."""
     return tuple((replace(block, text=block.text[:len(block.text) // 2].strip()), kind)
