@@ -94,15 +94,15 @@ def prepare_corpus(root: Path, count: int) -> Path:
 
 def parsed_entries(corpus: Path) -> list[dict]:
     """The feed's entries as feedpub parses them, for the floor to publish."""
-    from feedpub.build import feed_window, load_articles, make_entries
+    from feedpub.build import load_articles, make_entries
     from feedpub.config import load_config
     from feedpub.pages import render_content
 
     config = load_config(corpus / "feedpub.toml", {"input_dir": corpus / "txt"})
-    entries, _ = make_entries(load_articles(config)[0], config)
+    entries = make_entries(load_articles(config)[0], config).entries[:FEED_ENTRIES]
     return [{"id": e.id, "title": e.article.title, "published": e.published.isoformat(),
              "updated": e.updated.isoformat(), "link": config.absolute(e.page),
-             "content_html": render_content(e.article)} for e in feed_window(entries, config)]
+             "content_html": render_content(e.article)} for e in entries]
 
 
 def fresh_work(corpus: Path, work: Path) -> None:

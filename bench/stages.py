@@ -28,7 +28,7 @@ STAGES = (
     ("parse", "parse.py", "parse_source_text"),
     ("ids, slugs, order", "build.py", "make_entries"),
     ("render pages", "pages.py", "render_pages"),
-    ("render feed", "feed.py", "render_feed"),
+    ("render feeds", "archive.py", "render_feeds"),
     ("publish (disk)", "publish.py", "publish_site"),
 )
 

@@ -5,11 +5,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 
 from . import patterns as p
-from .classify import is_headline, is_prose, word_count
-from .dates import find_dates, parse_date_value, to_aware
+from .classify import is_prose, word_count
+from .dates import parse_date_value
+from .header import (author_box, dated_byline, footer_authors, footer_date, header_authors,
+                     header_date, hinted_date)
+from .headline import find_title
 from .errors import InputError
 from .model import Article, Block, BodyPart, Image, Kind
-from .region import NEUTRAL_KINDS, body_region
+from .region import NEUTRAL_KINDS, body_region, without_doubled_text
 
 Classified = tuple[tuple[Block, Kind], ...]
 
@@ -31,14 +34,17 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
                      zone: tzinfo) -> Article:
     """Build the Article from classified blocks; front matter values win over detected ones."""
     start, end = body_region(items)
-    title_at = find_title(items, start)
+    title_at = find_title(items, start, end)
     parts = Parts()
     head_from = title_at + 1 if title_at is not None else start
     collect(items[head_from:start], parts, zone, in_body=False)
-    collect(items[start:end + 1], parts, zone, in_body=True)
+    collect(without_doubled_text(items[start:end + 1]), parts, zone, in_body=True)
     collect(tail(items, end), parts, zone, in_body=False)
-    if not parts.dates:
-        parts.dates.extend(fallback_dates(items, end, zone))
+    parts.authors = (header_authors(items, title_at, start) or footer_authors(items, end)
+                     or author_box(items, title_at) or dated_byline(items, end))
+    published = (header_date(items, title_at, start, zone) or hinted_date(items, end, zone)
+                 or footer_date(items, end, zone))
+    parts.dates = [published] if published else []
     title = items[title_at][0].text if title_at is not None else front.get("title", "")
     article = Article(
         source=source,
@@ -55,21 +61,6 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
     return apply_front_matter(article, front, zone)
 
 
-def find_title(items: Classified, start: int) -> int | None:
-    """Index of the headline: the nearest headline-like block above the body, else the first."""
-    low = max(0, start - p.TITLE_LOOKBACK)
-    for index in range(min(start, len(items)) - 1, low - 1, -1):
-        if is_title_candidate(items, index):
-            return index
-    return next((i for i in range(len(items)) if is_title_candidate(items, i)), None)
-
-
-def is_title_candidate(items: Classified, index: int) -> bool:
-    block, kind = items[index]
-    if kind is not Kind.TEXT or not is_headline(block.text):
-        return False
-    followed_by_credit = index + 1 < len(items) and items[index + 1][1] is Kind.CREDIT
-    return not followed_by_credit
 
 
 def section_of(items: Classified, title_at: int | None) -> tuple[str, ...]:
@@ -105,10 +96,6 @@ def collect(items: Classified, parts: Parts, zone: tzinfo, *, in_body: bool) -> 
             parts.related.append(p.RELATED.match(text)["related"].strip())
         elif kind is Kind.SIGNOFF:
             parts.credit_line = text
-        elif kind is Kind.BYLINE:
-            parts.authors.extend(byline_names(text))
-        elif kind is Kind.DATE:
-            parts.dates.extend(publication_dates(text, zone))
         elif in_body and kind in (Kind.TEXT, Kind.LIST_ITEM):
             add_body_text(parts, text, kind, following)
 
@@ -122,36 +109,6 @@ def add_body_text(parts: Parts, text: str, kind: Kind, following: Kind | None) -
         parts.body.append(BodyPart(Kind.TEXT, text))
     else:
         parts.body.append(BodyPart(Kind.HEADING, text))
-
-
-def publication_dates(text: str, zone: tzinfo) -> list[datetime]:
-    """The dates a date line gives, unless it names them as something else ("Updated")."""
-    if p.NOT_PUBLICATION_DATE.search(text):
-        return []
-    return [to_aware(found, zone) for found in find_dates(text)[:1]]
-
-
-def fallback_dates(items: Classified, end: int, zone: tzinfo) -> list[datetime]:
-    """With no date line near the headline, the first dated line above the body's end."""
-    for block, kind in items[:end + 1]:
-        if kind is Kind.DATE or (kind is Kind.TEXT and p.PUBLISHED_HINT.search(block.text)):
-            dates = publication_dates(block.text, zone)
-            if dates:
-                return dates
-    return []
-
-
-def byline_names(text: str) -> list[str]:
-    """The people a byline names: "By A and B, Reuters" gives ["A", "B"]."""
-    match = p.BYLINE.match(text)
-    names = match["names"] if match else text
-    names = p.BYLINE_TAIL.sub("", names)
-    return [n.strip(" .,;") for n in p.NAME_JOINERS.split(names) if looks_like_name(n)]
-
-
-def looks_like_name(text: str) -> bool:
-    text = text.strip(" .,;")
-    return bool(text) and not any(c.isdigit() for c in text) and len(text.split()) <= 5
 
 
 def with_lede(article: Article) -> Article:

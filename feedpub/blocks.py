@@ -7,10 +7,10 @@ copy, a dump at unlimited width) are never joined, because their lines end anywh
 """
 from __future__ import annotations
 
-import unicodedata
+import re
 
 from .model import Block
-from .patterns import (BULLET, FIRST_LINE_INDENT_MAX, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_PERCENTILE,
+from .patterns import (BULLET, CONTINUATION_START, FIRST_LINE_INDENT_MAX, TABLE_RULE, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_PERCENTILE,
                        WRAP_SHARE, WRAP_SLACK, WRAP_WIDTH_MAX)
 
 
@@ -35,11 +35,20 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+# Characters a terminal shows two columns wide (Unicode East Asian Width W and F): Hangul,
+# CJK, kana, fullwidth forms and wide emoji; the usual wcwidth ranges.
+WIDE_CHAR = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6"
+    "\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd]"
+)
+
+
 def display_width(text: str) -> int:
     """Columns `text` takes in a terminal: East Asian wide characters take two."""
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text) + len(WIDE_CHAR.findall(text))
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -61,6 +70,10 @@ def continues(block_lines: list[str], line: str, width: int | None) -> bool:
     """Whether `line` is the wrapped continuation of the block's last line."""
     if width is None or not line.strip() or BULLET.match(line):
         return False
+    if TABLE_RULE.search(line) or TABLE_RULE.search(block_lines[-1]):
+        return False  # rows of a box-drawn table are never wrapped prose
+    if CONTINUATION_START.match(line) and indent_of(line) >= indent_of(block_lines[0]):
+        return True  # no paragraph starts with ". Retrieved 2014" or ", and then"
     if not indent_fits(block_lines, indent_of(line)):
         return False
     previous = block_lines[-1]

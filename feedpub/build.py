@@ -2,36 +2,29 @@
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote
 
+from .archive import render_feeds
+from .cache import Identity, ParseCache
 from .config import Config
+from .entries import Loaded, Resolved, make_entries
 from .errors import ConfigError, InputError
-from .feed import FEED_PATH, render_feed
 from .model import Article, Entry
 from .pages import render_pages
 from .parse import parse_source_text
 from .pool import parse_files
-from .source import read_source
+from .source import decode, display_name, read_input, split_source
+
+Progress = Callable[[Iterable[Path]], Iterator[Path]]
+
+__all__ = ["Loaded", "Resolved", "build_site", "find_inputs", "load_articles", "make_entries",
+           "render_site"]
 
 # Files in the input directory that are saved articles.
 INPUT_SUFFIXES = (".txt", ".text")
-# Page slugs are cut to this many characters so file names stay portable.
-SLUG_MAX = 80
-
-
-@dataclass(frozen=True)
-class Loaded:
-    """One parsed input: the article, its path inside the input directory, its mtime."""
-
-    article: Article
-    name: str
-    mtime: datetime
 
 
 def find_inputs(input_dir: Path) -> list[Path]:
@@ -46,83 +39,92 @@ def find_inputs(input_dir: Path) -> list[Path]:
     return sorted(found, key=lambda path: path.relative_to(input_dir).as_posix())
 
 
-def load_articles(config: Config) -> tuple[list[Loaded], list[InputError]]:
-    """Read and parse every input; a file that fails is reported, never fatal."""
-    results = parse_files(find_inputs(config.input_dir), config, load_one)
-    loaded = [item for item in results if isinstance(item, Loaded)]
-    failures = [item for item in results if isinstance(item, InputError)]
+def load_articles(config: Config, cache: ParseCache | None = None,
+                  progress: Progress = iter) -> tuple[list[Loaded], list[InputError]]:
+    """Read and parse every input; a file that fails is reported, never fatal.
+
+    `progress` wraps the iteration over input paths (the CLI passes a progress bar). The
+    files the cache cannot vouch for are parsed together afterwards, on several cores when
+    there are many (pool.py); the order of the results does not change.
+    """
+    read: list[Loaded | Pending | InputError] = []
+    for path in progress(find_inputs(config.input_dir)):
+        try:
+            read.append(load_one(path, config, cache))
+        except InputError as error:
+            read.append(error)
+    pending = [item for item in read if isinstance(item, Pending)]
+    parsed = dict(zip(map(id, pending), parse_files(
+        [(item.data, item.display) for item in pending], config, parse_pending)))
+    loaded: list[Loaded] = []
+    failures: list[InputError] = []
+    for item in read:
+        if isinstance(item, Pending):
+            item = finish(item, parsed[id(item)], cache)
+        (failures if isinstance(item, InputError) else loaded).append(item)
+    if cache is not None:
+        cache.prune()
     return loaded, failures
 
 
-def load_one(path: Path, config: Config) -> Loaded:
-    source = read_source(path, display=str(path))
+@dataclass(frozen=True)
+class Pending:
+    """An input read from disk that the cache could not vouch for: still to be parsed."""
+
+    display: str
+    identity: Identity
+    data: bytes
+    name: str
+    mtime: datetime
+
+
+def load_one(path: Path, config: Config, cache: ParseCache | None = None) -> Loaded | Pending:
+    """One input as a Loaded article from the cache, or its bytes Pending a parse."""
+    display = display_name(path)
     try:
-        mtime = datetime.fromtimestamp(path.stat().st_mtime, config.tz)
+        stat = path.stat()
+        mtime = datetime.fromtimestamp(stat.st_mtime, config.tz)
     except (OSError, ValueError, OverflowError) as exc:
-        raise InputError(str(path), f"cannot stat: {exc}") from None
-    article = parse_source_text(source.text, dict(source.front), str(path), config.tz,
-                                source.warnings)
+        raise InputError(display, f"cannot stat: {exc}") from None
     name = path.relative_to(config.input_dir).with_suffix("").as_posix()
+    identity = Identity.of(stat)
+    article = cache.fresh(display, identity) if cache else None
+    if article is None:
+        data = read_input(path, display)
+        article = cache.matching(display, identity, data) if cache else None
+        if article is None:
+            return Pending(display, identity, data, name, mtime)
     return Loaded(article, name, mtime)
 
 
-def make_entries(loaded: Iterable[Loaded], config: Config) -> tuple[list[Entry], list[InputError]]:
-    """Give each article its id, slug and dates; newest first, ties broken by id."""
-    entries: list[Entry] = []
-    failures: list[InputError] = []
-    ids: set[str] = set()
-    slugs: set[str] = set()
-    for item in sorted(loaded, key=lambda x: x.name):
-        entry_id = entry_id_for(item, config)
-        if entry_id in ids:
-            failures.append(InputError(item.article.source, f"duplicate entry id {entry_id}"))
-            continue
-        ids.add(entry_id)
-        slug = unique_slug(slugify(item.name), slugs)
-        entries.append(to_entry(item, entry_id, slug))
-    entries.sort(key=lambda e: (-e.published.timestamp(), e.id))
-    return entries, failures
+def parse_pending(item: tuple[bytes, str], config: Config) -> Article:
+    return parse_bytes(item[0], item[1], config)
 
 
-def entry_id_for(item: Loaded, config: Config) -> str:
-    """A tag URI (RFC 4151): front matter `id` if given, else the input's path without suffix.
-
-    It does not change when the text is edited or when other articles come and go; it
-    changes when the file is renamed (without an `id`), or when `id_authority` changes.
-    """
-    key = item.article.key or item.name
-    return f"tag:{config.id_authority},{config.id_year}:{quote(key, safe='/-._~')}"
-
-
-def to_entry(item: Loaded, entry_id: str, slug: str) -> Entry:
-    article = item.article
-    # No date in the text or front matter: the file's modification time, documented in README.
-    published = article.published or item.mtime
-    updated = max(article.updated or published, published)
-    return Entry(article, entry_id, slug, published, updated, article.link)
+def finish(item: Pending, parsed: Article | InputError,
+           cache: ParseCache | None) -> Loaded | InputError:
+    if isinstance(parsed, InputError):
+        return parsed
+    if cache:
+        cache.store(item.display, item.identity, item.data, parsed)
+    return Loaded(parsed, item.name, item.mtime)
 
 
-def slugify(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:SLUG_MAX].strip("-")
-    return slug or "article"
+def parse_bytes(data: bytes, display: str, config: Config) -> Article:
+    """Parse one input's bytes: pure, the same article for the same bytes and settings."""
+    source = split_source(display, decode(data))
+    return parse_source_text(source.text, dict(source.front), display, config.tz,
+                             source.warnings)
 
 
-def unique_slug(slug: str, taken: set[str]) -> str:
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
+def render_site(entries: Sequence[Entry], config: Config) -> tuple[dict[str, bytes], list[str]]:
+    """Every file of the site by its path inside the output directory, and what to warn."""
+    site = render_pages(entries, config)
+    feeds, warnings = render_feeds(entries, config)
+    site.update(feeds)
+    return site, warnings
 
 
 def build_site(entries: Sequence[Entry], config: Config) -> dict[str, bytes]:
     """Every file of the site by its path inside the output directory."""
-    site = render_pages(entries, config)
-    site[FEED_PATH] = render_feed(feed_window(entries, config), config)
-    return site
-
-
-def feed_window(entries: Sequence[Entry], config: Config) -> Sequence[Entry]:
-    """The newest `config.feed_entries` entries (all when 0); `entries` are newest first."""
-    return entries[:config.feed_entries] if config.feed_entries else entries
+    return render_site(entries, config)[0]

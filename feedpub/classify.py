@@ -44,6 +44,8 @@ def classify_block(block: Block) -> Kind:
 
 def is_chrome(text: str) -> bool:
     """Whether a whole block is page chrome: a placeholder, a button, a banner, a footer."""
+    if len(text) > p.CHROME_LINE_MAX_CHARS:
+        return False
     return bool(p.PLACEHOLDER.match(text) or p.INLINE_CHROME.match(text)
                 or p.END_CHROME.match(text))
 
@@ -58,19 +60,27 @@ SHAPE_KINDS = (
 
 def ends_sentence(text: str) -> bool:
     """Whether text ends like a sentence, footnote marks ("[12]", "^[3]") aside."""
-    return bool(p.SENTENCE_END.search(p.FOOTNOTE_MARKS.sub("", text)))
+    tail = text[-p.SENTENCE_TAIL_CHARS:]  # both patterns look only at the end of the text
+    return bool(p.SENTENCE_END.search(p.FOOTNOTE_MARKS.sub("", tail)))
 
 
 def is_code(text: str) -> bool:
     """Whether a block is a line of program code or markup quoted in the article."""
-    return bool(p.CODE_LINE.search(text)) and word_count(text) <= p.CODE_LINE_MAX_WORDS
+    return len(text) <= p.CODE_LINE_MAX_CHARS and word_count(text) <= p.CODE_LINE_MAX_WORDS \
+        and bool(p.CODE_LINE.search(text))
+
+
+def is_markup(text: str) -> bool:
+    """Whether a block is mostly HTML the page failed to render (an ad or tracking snippet)."""
+    tags = sum(len(tag) for tag in p.MARKUP_TAG.findall(text))
+    return tags >= p.MARKUP_MIN_SHARE * len(text)
 
 
 def is_doubled(text: str) -> bool:
     """Whether a block says the same thing twice, as a link and its title do in teaser lists
     ("Citi mortgage units fined $28.8 million Citi mortgage units fined $28.8 million")."""
     half = len(text) // 2
-    if len(text) < p.DOUBLED_MIN_CHARS:
+    if not p.DOUBLED_MIN_CHARS <= len(text) <= p.DOUBLED_MAX_CHARS:
         return False
     first, second = text[:half].strip(), text[half:].strip()
     return first == second or text[:half + 1].strip() == text[half + 1:].strip()

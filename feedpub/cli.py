@@ -5,16 +5,22 @@ import argparse
 import json
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 
-from .build import build_site, load_articles, make_entries
+from tqdm import tqdm
+
+from .build import Loaded, load_articles, make_entries, render_site
+from .cache import ParseCache
 from .config import Config, load_config
+from .entries import future_dated
 from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError
 from .jsonout import article_json
 from .parse import parse_source_text
 from .publish import output_lock, publish_site
 from .source import read_source
+from .state import State, load_state, save_state
 
 # Exit codes, documented in README.md.
 EXIT_OK = 0        # everything published (skipped inputs are warned about)
@@ -72,6 +78,10 @@ def add_build(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     cmd.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait this long for another build's lock (default: 0)")
+    cmd.add_argument("--state", dest="state_file", type=Path, metavar="FILE",
+                     help="entry history file (default: .feedpub-state.json beside the output)")
+    cmd.add_argument("--no-cache", action="store_true",
+                     help="parse every input again, neither reading nor writing the cache")
     cmd.set_defaults(run=run_build)
 
 
@@ -89,7 +99,7 @@ def add_serve(cmd: argparse.ArgumentParser) -> None:
 
 
 def site_config(args: argparse.Namespace) -> Config:
-    names = ("input_dir", "output_dir", "site_url", "title", "timezone")
+    names = ("input_dir", "output_dir", "site_url", "title", "timezone", "state_file")
     return load_config(getattr(args, "config", None),
                        {name: getattr(args, name, None) for name in names})
 
@@ -97,7 +107,8 @@ def site_config(args: argparse.Namespace) -> Config:
 def run_build(args: argparse.Namespace) -> int:
     config = site_config(args)
     # Locked before the inputs are read, not just around the writes: a build that waited
-    # must publish the inputs as they are once it runs, never an older reading of them.
+    # must publish the inputs as they are once it runs, never an older reading of them; and
+    # the state it reads is the one the last build left.
     with output_lock(config.output_dir, args.wait, on_wait=lambda: note_waiting(args)):
         return build_locked(args, config)
 
@@ -109,23 +120,53 @@ def note_waiting(args: argparse.Namespace) -> None:
 
 
 def build_locked(args: argparse.Namespace, config: Config) -> int:
-    loaded, failures = load_articles(config)
-    entries, duplicates = make_entries(loaded, config)
-    failures += duplicates
-    for item in loaded:
-        for warning in item.article.warnings:
-            print(f"feedpub: warning: {warning}", file=sys.stderr)
-    for failure in failures:
-        print(f"feedpub: skipped {failure}", file=sys.stderr)
-    if not entries:
+    state, state_warnings = load_state(config.state_path)
+    cache = None if args.no_cache else ParseCache(config.cache_path, config.timezone)
+    loaded, failures = load_articles(config, cache, progress_bar(args))
+    resolved = make_entries(loaded, config, state)
+    failures += resolved.failures
+    if not resolved.entries:
+        report_problems(loaded, state_warnings, failures)
         raise PublishError(f"{config.input_dir}: no articles to publish; output left as it was")
-    site = build_site(entries, config)
+    site, site_warnings = render_site(resolved.entries, config)
+    future = future_dated(resolved.entries, datetime.now(timezone.utc))
+    report_problems(loaded, state_warnings + resolved.warnings + future + site_warnings
+                    + (cache.warnings() if cache else []), failures)
     report = publish_site(site, config.output_dir)
+    save_state_or_warn(resolved.state, config)
     if not args.quiet:
-        print(f"feedpub: {len(entries)} articles, {len(failures)} skipped, "
+        print(f"feedpub: {len(resolved.entries)} articles, {len(failures)} skipped, "
               f"{len(report.written)} files written, {len(report.removed)} removed; "
               f"feed at {config.output_dir / 'feed.atom'}")
     return EXIT_SKIPPED if failures and args.strict else EXIT_OK
+
+
+def progress_bar(args: argparse.Namespace) -> Callable[[Iterable[Path]], Iterator[Path]]:
+    """A progress bar on stderr, only when it is a terminal and --quiet is not given."""
+    if args.quiet or not sys.stderr.isatty():
+        return iter
+    return lambda paths: iter(tqdm(paths, desc="parsing", unit="file", file=sys.stderr,
+                                   leave=False))
+
+
+def report_problems(loaded: list[Loaded], warnings: list[str],
+                    failures: list[InputError]) -> None:
+    for item in loaded:
+        for warning in item.article.warnings:
+            print(f"feedpub: warning: {warning}", file=sys.stderr)
+    for warning in warnings:
+        print(f"feedpub: warning: {warning}", file=sys.stderr)
+    for failure in failures:
+        print(f"feedpub: skipped {failure}", file=sys.stderr)
+
+
+def save_state_or_warn(state: State, config: Config) -> None:
+    """The site is out; a state file that cannot be written costs only future edit dates."""
+    try:
+        save_state(state, config.state_path)
+    except OSError as exc:
+        print(f"feedpub: warning: {config.state_path}: cannot write state: "
+              f"{exc.strerror or exc}", file=sys.stderr)
 
 
 def run_parse(args: argparse.Namespace) -> int:
@@ -134,7 +175,7 @@ def run_parse(args: argparse.Namespace) -> int:
     for path in args.files:
         try:
             source = read_source(path)
-            article = parse_source_text(source.text, dict(source.front), str(path), config.tz,
+            article = parse_source_text(source.text, dict(source.front), source.path, config.tz,
                                         source.warnings)
         except InputError as error:
             print(f"feedpub: skipped {error}", file=sys.stderr)

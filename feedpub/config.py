@@ -9,8 +9,14 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import ConfigError
+from .publish import sidecar
 
 CONFIG_NAME = "feedpub.toml"
+# Beside the output directory, named after it like its lock and manifest: `.output.state.json`.
+STATE_SUFFIX = "state.json"
+CACHE_SUFFIX = "cache"
+# Settings that must be at least 1.
+POSITIVE_SETTINGS = ("feed_entries", "archive_size", "feed_max_bytes", "index_page_size")
 
 
 @dataclass(frozen=True)
@@ -30,10 +36,19 @@ class Config:
     # so that moving the site to another host or to https changes no entry id.
     id_authority: str = "feedpub"
     id_year: int = 2020
-    # How many of the newest entries the subscription feed holds; 0 means every entry.
-    # Index and article pages always cover every article.
-    feed_entries: int = 0
-    # Processes that parse the inputs when there are many: 0 means one per core, 1 means
+    # The subscription document (feed.atom) holds this many newest entries; older ones go to
+    # RFC 5005 archive documents of `archive_size` entries each (archive/1.atom is the oldest).
+    feed_entries: int = 50
+    archive_size: int = 100
+    # Past this many bytes feed.atom carries fewer entries, newest kept, and a warning says so:
+    # well under the readers' limits (FeedBurner 1 MB, CommaFeed 5 MiB, Miniflux 15 MiB).
+    feed_max_bytes: int = 1024 * 1024
+    # Articles per index page (index.html, index-2.html, ...).
+    index_page_size: int = 100
+    # Kept between builds, outside the served directory; None: beside the output directory.
+    state_file: Path | None = None
+    cache_dir: Path | None = None
+    # Processes that parse the inputs when many changed: 0 means one per core, 1 means
     # parse in the build's own process (for a machine busy with other work).
     parse_workers: int = 0
 
@@ -48,6 +63,16 @@ class Config:
     def absolute(self, path: str) -> str:
         """The public URL of a file inside the output directory."""
         return self.base_url + path
+
+    @property
+    def state_path(self) -> Path:
+        """Where entry history is kept: never inside the directory that is served."""
+        return self.state_file or sidecar(self.output_dir, STATE_SUFFIX)
+
+    @property
+    def cache_path(self) -> Path:
+        """Where parsed articles are cached between builds, also outside what is served."""
+        return self.cache_dir or sidecar(self.output_dir, CACHE_SUFFIX)
 
 
 FIELD_TYPES = {f.name: f.type for f in dataclasses.fields(Config)}
@@ -87,8 +112,9 @@ def validate(values: dict[str, object], origin: str) -> Config:
         config.tz
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f"{origin}: unknown timezone {config.timezone!r}") from None
-    if config.feed_entries < 0:
-        raise ConfigError(f"{origin}: feed_entries must be 0 (all) or more")
+    for name in POSITIVE_SETTINGS:
+        if getattr(config, name) < 1:
+            raise ConfigError(f"{origin}: setting {name!r} must be at least 1")
     if config.parse_workers < 0:
         raise ConfigError(f"{origin}: parse_workers must be 0 (one per core) or more")
     if urlsplit(config.base_url).scheme not in ("http", "https"):
@@ -98,7 +124,7 @@ def validate(values: dict[str, object], origin: str) -> Config:
 
 def _coerce(name: str, value: object, origin: str) -> object:
     kind = FIELD_TYPES[name]
-    if kind == "Path" and isinstance(value, (str, Path)):
+    if kind in ("Path", "Path | None") and isinstance(value, (str, Path)):
         return Path(value)
     if kind == "int" and isinstance(value, int) and not isinstance(value, bool):
         return value
@@ -108,4 +134,5 @@ def _coerce(name: str, value: object, origin: str) -> object:
 
 
 def kind_name(kind: str) -> str:
-    return {"Path": "a path", "int": "a whole number", "str": "text"}.get(kind, kind)
+    names = {"Path": "a path", "Path | None": "a path", "int": "a whole number", "str": "text"}
+    return names.get(kind, kind)

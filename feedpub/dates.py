@@ -34,6 +34,20 @@ def _alternation(names: set[str]) -> str:
 _MONTH = _alternation({n for lang in MONTHS.values() for month in lang for n in month})
 _WEEKDAY = _alternation({n for lang in WEEKDAYS.values() for day in lang for n in day})
 _TZ = _alternation(set(TIMEZONE_OFFSETS) - {"Z"})
+# Month and weekday names, which may end a text ("Erin Cunningham March") when a date without
+# a year ("March 18 at 3:57 PM") is cut off a byline.
+_LAST_WORD = re.compile(r"(?:^|\s+)(\S+)\s*$")
+DATE_WORDS = frozenset(n for table in (MONTHS, WEEKDAYS) for lang in table.values()
+                       for names in lang for n in names)
+
+
+def strip_date_words(text: str) -> str:
+    """`text` without the month and weekday names it ends with."""
+    while True:
+        last = _LAST_WORD.search(text)
+        if not last or last[1].strip(".,").casefold() not in DATE_WORDS:
+            return text
+        text = text[:last.start()]
 _DAY = r"[0-3]?\d(?:st|nd|rd|th|\.|er|º)?"
 _YEAR = r"(?:1[89]|2[01])\d\d"
 _TIME = (rf"\d{{1,2}}[:h.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?"
@@ -52,6 +66,15 @@ DATE_SHAPES = (
     re.compile(rf"(?<![\d.]){_DAY}\s?[./]\s?[01]?\d\s?[./]\s?{_YEAR}\b{_TIME_AFTER}"),
     re.compile(rf"(?<![\d/]){_DAY}/[0-3]?\d/{_YEAR}\b{_TIME_AFTER}"),
 )
+# Separators pages put between a date and its time: "April 5, 2018 | 6:00 PM".
+TIME_SEPARATOR = re.compile(r"\s+\|\s+")
+# Marks after a day's number that dateutil does not know: "13. März", "1er mars", "1º de".
+DAY_MARK = re.compile(r"(?<=\b\d)(?:\.|er|º)(?=\s)|(?<=\b\d\d)(?:\.|er|º)(?=\s)")
+# Every date shape has a year in YEAR_RANGE's centuries; a line without one is skipped
+# before the costly shapes are tried (classify asks about every short line of a page).
+HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+# A date of numbers with a two-digit year: "11.03.17", "10/15/15" (not "1.2.10.4").
+SHORT_DATE = re.compile(r"(?<![\d.,/])[0-3]?\d([./])[0-3]?\d\1\d\d(?![\d.,/])")
 CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 
 
@@ -66,6 +89,8 @@ class FoundDate:
 
 def find_dates(line: str, *, dayfirst: bool = False) -> tuple[FoundDate, ...]:
     """Every date written in `line`, in order of position."""
+    if not HAS_YEAR.search(line):
+        return ()
     found = {f.start: f for f in _cjk_dates(line)}
     for shape in DATE_SHAPES:
         for match in shape.finditer(line):
@@ -75,6 +100,17 @@ def find_dates(line: str, *, dayfirst: bool = False) -> tuple[FoundDate, ...]:
             if parsed is not None:
                 found[match.start()] = parsed
     return tuple(found[k] for k in sorted(found))
+
+
+def find_short_dates(line: str, *, month_first: bool) -> tuple[FoundDate, ...]:
+    """Dates written with numbers and a two-digit year ("11.03.17", "10/15/15"), which only
+    a page's language tells apart: month first on English pages, day first elsewhere."""
+    found = []
+    for match in SHORT_DATE.finditer(line):
+        value = _dateutil(match.group(0), not month_first)
+        if value is not None and YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
+            found.append(FoundDate(value, False, match.start()))
+    return tuple(found)
 
 
 def _cjk_dates(line: str) -> list[FoundDate]:
@@ -90,18 +126,42 @@ def _cjk_dates(line: str) -> list[FoundDate]:
 
 
 def _parse(match: re.Match[str], dayfirst: bool) -> FoundDate | None:
-    text = match.group(0).strip(" ,|-")
     groups = match.groupdict()
     has_time = bool(groups.get("time") or groups.get("time0") or groups.get("isotime"))
-    numeric_dots = "." in text and not any(c.isalpha() for c in text)
-    try:
-        value = dateparser.parse(text, parserinfo=PARSER_INFO, tzinfos=TZINFOS,
-                                 dayfirst=dayfirst or numeric_dots, default=datetime(2000, 1, 1))
-    except (ValueError, OverflowError, TypeError, ArithmeticError):
-        return None
-    if not YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
+    text = _readable(match.group(0))
+    day = _readable(_without_time(match))
+    # Day and month written with dots are day first ("04.05.2015" is 4 May), as in Europe.
+    dayfirst = dayfirst or ("." in day and not any(c.isalpha() for c in day))
+    value = _dateutil(text, dayfirst)
+    if value is None and has_time:
+        # dateutil refuses some ways of writing the time ("02.00 EST"): keep the day.
+        value, has_time = _dateutil(day, dayfirst), False
+    if value is None or not YEAR_RANGE[0] <= value.year <= YEAR_RANGE[1]:
         return None
     return FoundDate(value, has_time, match.start())
+
+
+def _readable(text: str) -> str:
+    """A matched date as dateutil reads it: no separators around it or between its parts."""
+    return DAY_MARK.sub("", TIME_SEPARATOR.sub(" ", text)).strip(" ,|-")
+
+
+def _without_time(match: re.Match[str]) -> str:
+    text = match.group(0)
+    for name in ("time", "time0", "isotime"):
+        if match.groupdict().get(name):
+            start, end = match.span(name)
+            offset = match.start()
+            text = text[:start - offset] + " " * (end - start) + text[end - offset:]
+    return text
+
+
+def _dateutil(text: str, dayfirst: bool) -> datetime | None:
+    try:
+        return dateparser.parse(text, parserinfo=PARSER_INFO, tzinfos=TZINFOS,
+                                dayfirst=dayfirst, default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError, TypeError, ArithmeticError):
+        return None
 
 
 def to_aware(found: FoundDate, zone: tzinfo) -> datetime:

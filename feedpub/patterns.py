@@ -6,6 +6,13 @@ site: these are the words pages in many languages use for their chrome and their
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
+
+from .datewords import MONTHS
+
+# Month names in every language datewords knows: "13. März 2020" is a date, not item 13.
+_MONTH_WORD = "|".join(sorted({re.escape(n) for lang in MONTHS.values() for m in lang for n in m},
+                              key=len, reverse=True))
 
 I = re.IGNORECASE
 
@@ -15,28 +22,45 @@ I = re.IGNORECASE
 # A list bullet or number at the start of a line: "  * Home", "• Sport", "1. Skip to content".
 # Text browsers mark nested lists with "+", "o" and "□"; "o" only counts when indented, since
 # it is a word in Portuguese and Spanish ("o brasil que dá certo").
-BULLET = re.compile(r"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{1,3}[.)])\s+|^\s{2,}o\s+")
+BULLET = re.compile(rf"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{{1,3}}[.)](?!\s+(?:{_MONTH_WORD})\b))\s+"
+                    r"|^\s{2,}o\s+", I)
 
-# Image placeholders that text browsers and converters leave: "[logo]", "[IMG]", "[image: x]".
-PLACEHOLDER = re.compile(r"^\s*(?:\[[^\]]{0,80}\]\s*)+$|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$")
+# Image, frame and form placeholders that text browsers and converters leave: "[logo]",
+# "[IMG]", "[image: x]", lynx's "(BUTTON) (BUTTON) 0" and "IFRAME: https://...", and lines of
+# bare icons ("•", "□").
+PLACEHOLDER = re.compile(
+    r"^\s*(?:(?:\[[^\]]{0,80}\]|\((?:BUTTON|button|submit|Submit|Submit Query)\))\s*)+\d{0,4}\s*$"
+    r"|^\s*\[?I?FRAME\]?:\s*\S*\s*$"
+    r"|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$"
+)
 
 # A sentence ends with one of these (optionally inside quotes or brackets). An ellipsis does
 # not end one: it marks a teaser cut short ("Les 43 fois où Grey's Anatomy a fait couler…").
 SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$")
 
+# How many closing characters of a block the sentence-end test reads (footnote marks included).
+SENTENCE_TAIL_CHARS = 80
+
 # Footnote marks that end a sentence in encyclopedia text: "... in 1995.[12]", "... loops.^[55]".
 FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$", I)
 
 # A line of program code, markup or tabular output, which technical articles quote in blocks:
-# it ends in a brace or semicolon, opens or closes a tag, calls a function, assigns, is a
+# it ends in a brace, semicolon, comma or open bracket, opens or closes a tag, calls a function, assigns, is a
 # comment or a shell prompt, or is a table row or rule drawn with box characters
-# ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t").
+# ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t"); so is a line of
+# bare figures, as a chart's axis labels leave ("$915", "’17", "4.3333"), or a line of an HTTP
+# exchange ("GET /x HTTP/1.1", "Content-Type: text/html", a line ending in "\").
 CODE_LINE = re.compile(
     r"[{};]\s*$|^\s*[}\])]|^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\w\([^)]*\)\s*[;{]?\s*$"
     r"|^\s*(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
     r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% |-- )"
-    r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$"
+    r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$|[,(]\s*$"
+    r"|^[\s$€£¥%‰’'+\-–.,:/#]*\d[\s\d$€£¥%‰’'+\-–.,:/#]*$"
+    r"|\\$|^\s*(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH) /|^\s*HTTP/\d|^\s*[A-Z][a-z]+(?:-[A-Z][a-z]+)+: "
 )
+# The column separators of a table drawn with box characters (a query's output, a text table).
+TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
+
 # A run of at least PRE_MIN_LINES lines with no blank line between, none of them a list item,
 # of which PRE_CODE_SHARE or more look like code, is a preformatted block (a code listing, a
 # query and its output): all of it is read as the article quoting code.
@@ -44,9 +68,11 @@ PRE_MIN_LINES = 3
 PRE_CODE_SHARE = 0.25
 
 # An HTML tag with attributes left in the text ("<div style=...>", "<img src=...>"): markup a
-# page failed to render (ad and tracking snippets), not article prose. Prose that names a tag
-# ("<b>") is not caught.
+# page failed to render (ad and tracking snippets), not article prose. Prose that names or
+# quotes a tag ("<b>", "an <img src=x> tag") is not caught.
 MARKUP_TAG = re.compile(r"<[a-zA-Z][\w-]*\s+[\w-]+=[^>]*>")
+# A block whose tags with attributes make up this share of its characters is leaked markup.
+MARKUP_MIN_SHARE = 0.3
 
 # Inline TeX that math renderers leave beside a formula ("{\displaystyle a_{ij}}"): dropped from
 # the text, since a reader sees the formula, not its source.
@@ -86,13 +112,17 @@ SHARE_LINES = (
     r"|tweet(?: this)?|print(?: this)?(?: (?:article|page|story))?|e-?mail(?: this)?(?: article)?"
     r"|pin(?: it)?|pinterest|whatsapp|facebook|twitter|linkedin|reddit|flipboard|telegram"
     r"|messenger|tumblr|stumble(?:upon)?|pocket|copy(?: the)? link|link copied|save(?: article)?"
-    r"|bookmark(?: (?:it|this))?|like|gefällt mir|j'aime|me gusta|mi piace|to se mi líbí",
+    r"|copiar (?:o )?link|copier le lien|link kopieren|copia link|zkopírovat odkaz"
+    r"|bookmark(?: (?:it|this))?|like|gefällt mir|j'aime|me gusta|mi piace|to se mi líbí"
+    r"|share (?:the )?(?:article|story|post)|partager (?:l'|cet )article|compartir (?:el |este )?artículo"
+    r"|compartilhe (?:a |esta )?(?:matéria|notícia)|condividi (?:l'|questo )articolo|sdílet článek",
     r"teilen|artikel teilen|drucken|versenden|partager|imprimer|envoyer|compartir|imprimir"
-    r"|enviar|compartilhar|partilhar|condividi|stampa|delen|printen|sdílet|vytisknout",
+    r"|enviar|compartilh(?:ar|e)|partilh(?:ar|e)|condividi|stampa|delen|printen|sdílet|vytisknout",
     r"(?:我要)?分享(?:到)?|转播到.{1,10}|收藏|打印|シェア(?:する)?|ツイート|印刷|공유",
-    r"(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet)"
-    r"(?:\s+(?:facebook|twitter|whatsapp|e-?mail|linkedin|reddit|pinterest|print|share|tweet"
-    r"|messenger|telegram|sms|copy link|more))+",
+    r"(?:facebook|twitter|whatsapp|e-?mail|mail|linkedin|reddit|pinterest|print|share|tweet"
+    r"|pocket|flipboard|telegram|messenger|tumblr|sms|copy link|more|x)"
+    r"(?:\s+(?:facebook|twitter|whatsapp|e-?mail|mail|linkedin|reddit|pinterest|print|share|tweet"
+    r"|pocket|flipboard|telegram|messenger|tumblr|sms|copy link|more|x))+",
 )
 
 # Media player controls that a text dump of an embedded video leaves behind.
@@ -128,21 +158,27 @@ COMMENT_LINES = (
 # stories from DW", "Skip next section DW's Top Story"), and the buttons under a comment.
 AFTER_ARTICLE_LINES = (
     r"reply|report|antworten|répondre|responder|rispondi|beantwoorden|odpovědět",
-    r"(?:(?:explore|discover) more|more (?:stories|news|articles|from|on|in) .*|top stor(?:y|ies)"
+    r"(?:(?:explore|discover) more|more (?:stories|news|articles)(?: .*)?|more (?:from|on|in) .*"
+    r"|top stor(?:y|ies)"
     r"|(?:the )?most (?:read|popular|viewed|shared|emailed|commented)|popular(?: now| stories)?"
     r"|related(?: (?:stories|articles|posts|content|coverage|links|topics|videos))?"
     r"|(?:you|we think you) (?:may|might|will|could) (?:also )?(?:like|enjoy|be interested in)"
     r"|recommended(?: (?:for you|stories|articles|reading))?|trending(?: now| stories)?"
     r"|editor'?s? picks|what to read next|read next|up next|further reading|around the web"
     r"|from (?:around )?the web|in case you missed it|don'?t miss|also (?:on|in) .{1,40}"
-    r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories))",
+    r"|latest (?:news|stories|articles|posts|videos)|recent (?:posts|articles|stories)"
+    r"|other (?:[\w-]+ ){0,2}(?:stories|news|articles|columns|posts|headlines|videos)"
+    r"|(?:check out|read|see|discover) (?:more|our other) (?:articles|stories|posts|videos)"
+    r"(?: (?:on|at|from) .{1,40})?)",
+    r"autres (?:articles|actualités|informations)|otras noticias|outras notícias"
+    r"|weitere (?:artikel|nachrichten|meldungen)|altre notizie|andere artikelen",
     r"meistgelesen|meistgelesene artikel|das könnte sie auch interessieren|mehr zum thema"
     r"|weitere artikel|les plus lus|à lire aussi|sur le même sujet|dans la même rubrique"
     r"|lo más leído|más noticias|te puede interesar|(?:noticias|artículos) relacionad[oa]s|mais lidas"
     r"|artigos relacionados|articles? (?:connexes|liés|similaires)|verwandte (?:artikel|themen)"
     r"|articoli correlati|leggi anche"
     r"|leia também|notícias relacionadas|i più letti|potrebbe interessarti|meest gelezen"
-    r"|gerelateerde artikelen|nejčtenější|související články|další články",
+    r"|gerelateerde artikelen|nejčtenější|související(?: články)?|další články",
     r"相关(?:阅读|新闻|文章|推荐)|推荐阅读|热(?:门|评)文章|精彩(?:视频)?推荐|猜你喜欢|延伸阅读"
     r"|関連(?:記事|ニュース)|おすすめ(?:記事)?|人気(?:記事|ランキング)|관련 기사",
     r"本文はここまで(?:です)?.*|(?:この)?ページの先頭(?:へ|に戻る)|返回顶部",
@@ -159,7 +195,11 @@ SITE_LINES = (
     r"|se connecter|s'abonner|s'inscrire|iniciar sesión|suscríbete|entrar|assine"
     r"|accedi|abbonati|inloggen|abonneren|přihlásit(?: se)?|předplatné)",
     r"(?:sign up for|subscribe to|get) (?:our|the)(?: free| daily| weekly)? newsletters?\b.*"
-    r"|newsletters?|(?:our )?newsletter sign-?up|enter your e-?mail(?: address)?.*",
+    r"|newsletters?|(?:our )?newsletter sign-?up|enter your e-?mail(?: address)?.*"
+    r"|(?:recevoir|s'abonner à|inscrivez-vous à) (?:la|notre|nos) newsletters?.*"
+    r"|newsletter (?:abonnieren|bestellen)|(?:recibe|suscríbete a) (?:el|nuestro|nuestra) (?:boletín|newsletter).*"
+    r"|(?:receba|assine) (?:a|nossa) newsletter.*|iscriviti alla newsletter.*"
+    r"|(?:meld je aan voor|abonneer op) (?:de|onze) nieuwsbrief.*|(?:přihlaste se k|odebírejte) newslett?er.*",
     r"(?:follow us|find us on|connect with us|folgen sie uns|suivez-nous|síguenos|siga-nos"
     r"|seguici|volg ons|sledujte nás)\b.*",
     r"(?:privacy(?: policy| notice| settings)?|terms(?: (?:of (?:use|service)|and conditions"
@@ -209,35 +249,313 @@ SIGNOFF = re.compile(
     r"|^\((?:AP|AFP|dpa|Reuters|KNA|epd|EFE|ANSA|Xinhua)(?:[,/]\s*[A-Za-z.]+)*\)$",
 )
 
-# A byline, in several languages: "By Stella Kim and Jennifer Jett", "Von Anna Muster".
+# A byline, in several languages: "By Stella Kim and Jennifer Jett", "Von Anna Muster",
+# "Posted by Andrew Hayden", "// By Arun Sai Krishnan • Nov 11, 2020".
 BYLINE = re.compile(
-    r"^(?:by|written by|words by|story by|von|text:|par|por|door|di|autor(?:in)?:?|author:?"
-    r"|auteur\s*:?|texto:?|napsal(?:a)?)\s+(?P<names>\S.{0,150})$",
+    r"^\W{0,3}(?:(?:posted|written|words|story|text|reporting|edited|reviewed|medically reviewed"
+    r"|fact[- ]checked|photos?|photographs?|illustrations?|video|translated|geschrieben"
+    r"|publié|publicado|escrito)\s+)?"
+    r"(?:by|von|par|por|door|di|da|od|autor(?:in)?|author|auteur|texto|text|napsal(?:a)?)"
+    r"(?:\s*:\s*|\s+)(?P<names>\S.*)$",
     I,
 )
+
+# Credits under a headline that name someone who did not write the article ("Reviewed by
+# Hansa D. Bhargava, MD", "Edited by Betsy Beyer"): they are bylines with no author.
+NOT_AUTHOR_CREDIT = re.compile(
+    r"^\W{0,3}(?:edited|reviewed|medically reviewed|fact[- ]checked|photos?|photographs?"
+    r"|illustrations?|video|translated)\s+(?:by|von|par|por)\b",
+    I,
+)
+
+# "by" inside a line that opens with something else: "on March 10, 2015 by Nikhil Marathe",
+# "2/26/2015 7:11 AM PST BY TMZ STAFF".
+BYLINE_INSIDE = re.compile(r"(?:^|[\s/|•·])(?:by|von|par|por)\s+(?P<names>[^\W\d_].{0,150})$", I)
+
+# A Chinese or Japanese byline: "作者：肖春芳", "责任编辑：肖春芳", "記者：山田太郎". The
+# name ends the line or is closed by a bracket, so "作者：责任编辑：肖春芳" gives the last.
+CJK_BYLINE = re.compile(
+    r"(?:作者|记者|記者|责任编辑|責任編集|编辑|編集|撰文|文|筆者|执笔|執筆)\s*[:：]\s*"
+    r"(?P<names>[\u4e00-\u9fff\u3040-\u30ff·・]{2,8})(?=$|\s|[\]】）)\],，])"
+)
+
+# A line that is only the byline word; the names follow on the next line ("By" / "Ana Lima").
+BYLINE_WORD = re.compile(r"^\W{0,3}(?:by|von|par|por|door|autor|author|auteur)\s*:?$", I)
 
 # Words that join names in a byline: "A and B", "A, B & C", "A und B", "A y B", "A et B".
 NAME_JOINERS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s&\s|\s(?:and|und|y|e|et|en|a)\s)\s*", I)
 
-# Trailing parts of a byline that are not a name: "| Staff Writer", "- Reuters", dates.
-BYLINE_TAIL = re.compile(r"\s*(?:[|•·–—-]|,\s*(?:staff|senior|chief|political|special)\b).*$", I)
+# Where a byline's names stop: "| Staff Writer", " - Reuters", "• Nov 11", "@handle",
+# ", Senior ...". Dashes need spaces around them so "Roberts-Grey" stays whole.
+BYLINE_TAIL = re.compile(
+    r"\s+[|•·–—-]\s|\s*[|•·]|\s*@|,\s*(?:staff|senior|chief|political|special)\b", I)
+
+# Separators between a name and the rest of a dated line: "Dan Goodin - Apr 16, 2015".
+BYLINE_SEPARATOR = re.compile(r"\s+[|•·–—-]\s+|\s*[|•·]\s*|\s{3,}|\[[^\]]*\]")
+
+# How long ago a page says something was posted: "8h", "1 day ago", "vor 2 Stunden".
+RELATIVE_TIME = re.compile(
+    r"(?:\b\d+\s*(?:h|hrs?|hours?|m|mins?|minutes?|d|days?|weeks?|months?|years?)\b"
+    r"(?:\s+ago)?|\b(?:an?|one)\s+(?:hour|day|minute|week)\s+ago\b|\bvor\s+\d+|\bil y a\b"
+    r"|\bhace\s+\d+|\bpřed\s+\d+|\b(?:yesterday|today|just now|gestern|heute|hier)\b)",
+    I,
+)
+
+# Co-authors named in brackets: "Par Martin Untersinger (avec Damien Leloup et Morgane Tual)".
+WITH_NOTE = re.compile(r"\s*\((?:avec|with|mit|con|com|met|se|s)\s+([^)]*)\)", I)
+# Notes after a name saying what the person did: "Eleanor Ainge Roy (reporting)".
+ROLE_NOTE = re.compile(r"\s*\([^)]*\)")
+# Such notes for people who did not write the text: "Adrian Malloch (photography)".
+NOT_AUTHOR_ROLE = re.compile(
+    r"\((?:photo\w*|pictures?|images?|video\w*|illustrat\w*|graphics?|fotos?|bild(?:er)?)\)", I)
+# Bracketed placeholders inside a line: "[6eef5bc5-c] James Akinaka • 8h".
+BRACKETED = re.compile(r"\[[^\]]*\]")
+# A word that led into a date cut off a byline: "Albert on (2019-02-15)", "Anna am (3. Mai)".
+DATE_LEAD_WORD = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|dne|den|op)\s*$", I)
+
+# Academic and professional letters after a name: "Brenda Goodman, MA".
+CREDENTIAL = re.compile(
+    r"^(?:MD|M\.D|MA|MS|MSc|PhD|Ph\.D|RN|MPH|DO|JD|MBA|LLM|Dr|Jr|Sr|II|III)\.?$", I)
+
+# Words of a job title, in several languages: not names ("Daniel Kahn Gillmor, Senior Staff
+# Technologist", "Posted by Andrew Hayden, Software Engineer on Google Play").
+JOB_TITLE_WORDS = frozenset({
+    "reporter", "writer", "editor", "correspondent", "columnist", "contributor", "contributing",
+    "producer", "technologist", "analyst", "director", "manager", "engineer", "founder", "ceo",
+    "cto", "president", "professor", "intern", "senior", "chief", "deputy", "associate", "lead",
+    "photographer", "journalist", "developer", "designer", "scientist", "researcher",
+    "specialist", "coordinator", "officer", "executive", "editorial", "staffer", "freelance",
+    "redakteur", "redakteurin", "korrespondent", "korrespondentin", "autorin", "rédacteur",
+    "rédactrice", "journaliste", "envoyé", "envoyée", "spécial", "periodista", "redactor",
+    "redactora", "corresponsal", "repórter", "jornalista", "redaktor", "redaktorka",
+    "zpravodaj", "novinář", "novinářka", "redacteur", "verslaggever", "giornalista",
+})
+
+# A staff credit that is the whole byline: "TMZ STAFF", "Our Foreign Staff".
+STAFF_CREDIT = re.compile(r"^(?:our\s+)?(?:[\w.&'-]+\s+){0,3}(?:staff|redaktion|rédaction)$", I)
+
+# The possessive ending of a word, left off before looking it up ("Today’s Paper").
+POSSESSIVE = re.compile(r"['’]s$", I)
+
+# A date with its time and zone takes at most this many words ("Monday, February 29, 2016
+# @ 11:10 PM UTC"): a name with more after it is not a name over a date.
+DATE_MAX_WORDS = 10
+# A bare name line has at most this many capitalised words besides initials and particles
+# ("Steven Davidoff Solomon"; "Other People Are Reading" is a label).
+NAME_LINE_MAX_NAMES = 3
+# A byline names at most this many words per person ("Michiel B. de Jong").
+NAME_MAX_WORDS = 5
+
+# Characters a bare name line never has (digits, brackets, sentence marks).
+NOT_NAME_CHARS = re.compile(r"\t|\s{3,}|[\d:;,|?!@#/\\()\[\]{}<>=+*&%$€£\"“”«»…]")
+
+# An initial inside a name: "C." in "John C. Welch".
+INITIAL = re.compile(r"^[^\W\d_]\.$")
+# One word of a name: letters, with an inner hyphen or apostrophe, or an initial ("C.").
+NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_]*(?:[-'’][^\W\d_]+)*\.?$")
+
+# Lower-case words inside names: "Michiel B. de Jong", "Ursula von der Leyen".
+NAME_PARTICLES = frozenset({
+    "de", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "du", "dos", "das",
+    "bin", "ibn", "al", "zu", "ter", "ten", "y",
+})
+
+# Capitalised words that show a short line is a label (section, site part, button), not a
+# person: "Tech Insider", "Middle East", "Free Future", "Site Theme".
+NOT_NAME_WORDS = frozenset({
+    "the", "and", "of", "for", "to", "in", "on", "with", "a", "an", "my", "your", "our", "all",
+    "news", "home", "more", "menu", "follow", "following", "share", "read", "view", "about",
+    "contact", "sign", "log", "login", "subscribe", "newsletter", "newsletters", "search",
+    "comments", "comment", "video", "videos", "photos", "photo", "gallery", "live", "latest",
+    "top", "most", "popular", "best", "new", "world", "politics", "business", "sport", "sports",
+    "tech", "technology", "science", "health", "opinion", "culture", "entertainment", "travel",
+    "style", "food", "lifestyle", "weather", "local", "national", "international", "economy",
+    "markets", "money", "media", "insider", "times", "post", "daily", "weekly", "journal",
+    "magazine", "tribune", "herald", "review", "reviews", "blog", "podcast", "app", "apps",
+    "site", "page", "story", "stories", "article", "articles", "edition", "print", "email",
+    "online", "free", "premium", "store", "shop", "jobs", "events", "games", "movies", "music",
+    "books", "tv", "radio", "east", "west", "north", "south", "middle", "future", "software",
+    "server", "project", "projects", "feed", "rss", "theme", "settings", "help", "privacy",
+    "terms", "policy", "advertise", "advertisement", "sponsored", "partner", "partners",
+    "update", "updates", "network", "foundation", "group", "university", "institute",
+    "engineering", "community", "forum", "forums", "support", "research", "data", "digital",
+    "hours", "day", "week", "today", "previous", "next", "back", "top", "report", "chapter",
+    "fiction", "donate", "premium", "open", "close", "accept", "reject", "cookies",
+    "published", "posted", "updated", "last", "index", "boutique", "link", "watching", "now",
+})
 
 # Wire services that count as the whole byline when nobody else is named.
-WIRE_SERVICES = ("Associated Press", "Reuters", "AFP", "Agence France-Presse", "dpa")
+WIRE_SERVICES = frozenset({
+    "associated press", "the associated press", "reuters", "afp", "agence france-presse",
+    "dpa", "ap", "upi", "efe", "ansa", "kyodo", "xinhua", "bloomberg",
+})
 
-# Publication hints in front of a date: "Published March 13, 2020", "Veröffentlicht am ...".
+# Words saying a date is the publication date: "Published March 13, 2020", "Posted on ...",
+# "Veröffentlicht am ...". They date a line even inside a longer text ("... posted on April
+# 21, 2015, at 11:29"). Short words such as "on" or "date" are left out: they run through
+# prose and reference lists ("Archived from the original on 24 March 2011").
 PUBLISHED_HINT = re.compile(
     r"\b(?:published|posted|veröffentlicht|publié|publicado|publicada|pubblicato|publikováno"
-    r"|datum|date|dated|on)\b",
+    r"|gepubliceerd|erschienen)\b",
+    I,
+)
+# The gap between the cells of a table row that a text browser lays out side by side.
+TABLE_CELL_GAP = re.compile(r"\s{3,}|\t")
+# Such a hint alone as a label, its date on the next line ("Published:" / "2017-08-15").
+PUBLISHED_LABEL = re.compile(
+    r"^\W{0,3}(?:published|posted|veröffentlicht|publié|publicado|publicada|pubblicato"
+    r"|publikováno|date|datum|fecha|data)\s*(?:on|am|le|el)?\s*:\s*$",
+    I,
+)
+# English's commonest little words: a page's body using them this much is English, and
+# writes a numeric date month first ("11.03.17" is November 3). Calibrated on the corpus:
+# English bodies score 0.08-0.26, French, Spanish, Portuguese, German, Czech, Chinese and
+# Japanese ones 0.01 at most.
+ENGLISH_FUNCTION_WORDS = frozenset({"the", "and", "of", "to", "is", "that", "it", "for", "was",
+                                    "with", "are", "this", "you"})
+ENGLISH_SHARE = 0.05
+LANGUAGE_SAMPLE_BLOCKS = 10
+LANGUAGE_SAMPLE_WORDS = 300
+# How far after such a hint its date may start, in characters.
+HINT_REACH_CHARS = 40
+# A long header line opening with a date ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ...
+# | Par ...") is dated when the date is this near its start and it is a strip of parts.
+DATE_LEAD_CHARS = 40
+HEADER_STRIP_MARK = re.compile(r"\s[|•·]\s")
+
+# Words that make the date after them an update of the article, not its publication:
+# "Updated April 29, 2019", "Mis à jour : 30 avril 2015", "Last modified on Wed 16 Jan 2019".
+# A page that shows no other date in its header is dated by its update (the corpus's
+# "Last updated September 14, 2016" under a headline with no other date).
+UPDATED_DATE = re.compile(
+    r"\b(?:(?:last )?(?:updated|modified|edited)|aktualisiert|geändert|mis à jour|modifié"
+    r"|actualizado|atualizado|aggiornato|aktualizováno|bijgewerkt)\b",
     I,
 )
 
-# Lines whose date is not the publication date: "Updated ...", "© 2021", "Last modified".
+# Words that make the date after them no date of the article at all: "© 2021", "Retrieved
+# 3 May 2020", "Archived from the original on 24 March 2011", "Expires: 18 June 2015", an
+# infobox's "Founded February 28, 1998".
 NOT_PUBLICATION_DATE = re.compile(
-    r"(?:©|\bcopyright\b|\blast (?:updated|modified|edited)\b|\baktualisiert\b|\bmis à jour\b"
-    r"|\bactualizado\b|\batualizado\b|\baktualizováno\b|\bretrieved\b|\baccessed\b)",
+    r"(?:©|\bcopyright\b|\bretrieved\b|\baccessed\b|\bexpires?\b|\bfounded\b|\bborn\b"
+    r"|\bdied\b|\bestablished\b|\breleased?\b|\bgegründet\b|\bgeboren\b|\bfondée?\b"
+    r"|\bné(?:e)?\b|\bfundad[oa]\b|\bnacid[oa]\b|\bzaložen[aoý]?\b|\bnarozen[aý]?\b"
+    r"|\babgerufen\b|\bconsulté\b|\bconsultado\b|\barchived\b|\barchiviert\b|\barchivé\b"
+    r"|\barchivado\b|\barchivováno\b)",
     I,
 )
+
+# ---------------------------------------------------------------------------------------------
+# Headline: the weights of the signals headline.find_title adds up, calibrated on the developer
+# corpus (how the headline differs from menu entries, section names and related-story links).
+HEADLINE_WEIGHTS = MappingProxyType({
+    "overlap": 3.0,      # times the share of its words the body uses again
+    "topic": 1.5,        # times how often the body comes back to its words (topicality)
+    "meta_after": 3.0,   # a byline, date or author name just under it (less farther down)
+    "meta_before": 1.0,  # a date or byline just above it ("06 December 2016" / headline)
+    "repeated": 1.5,     # the page shows it twice (breadcrumb "News > Headline", window title)
+    "words": 1.5,        # times its length up to HEADLINE_GOOD_WORDS (labels are shorter)
+    "list_item": 1.0,    # minus: a bulleted line is a menu entry more often than a headline
+    "near_body": 2.0,    # right above the body; halved HEADLINE_NEAR_BLOCKS text blocks up
+    "too_long": 2.0,     # minus: longer than HEADLINE_LONG_WORDS reads as a lede or caption
+    "inside_body": 0.5,  # minus: inside the body region past its first block (sub-headings
+                         # after prose pay "after_prose" too)
+    "between_dates": 2.0,  # minus: a date line right above and right under (a timeline row)
+    "after_prose": 1.5,  # minus: the body's prose has begun above it (a sub-heading)
+    "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
+    "one_word": 1.0,     # minus: one word is a label far more often than a headline
+})
+# A word used in this many body paragraphs (or half the body's, if fewer) is fully a topic.
+HEADLINE_TOPIC_BLOCKS = 5
+# A shorter headline-shaped line right above the best candidate, sharing this share of its
+# words with the body, about the body's topic and scoring within the margin, is the headline
+# and the candidate its longer standfirst (a dek reads much like its headline, comes second,
+# and sits nearer the byline: the margin covers the "meta_after" and "near_body" weight a
+# headline loses to its dek that way).
+HEADLINE_DEK_OVERLAP = 0.5
+HEADLINE_DEK_MARGIN = 2.5
+HEADLINE_DEK_TOPIC = 0.3
+# Text blocks between a headline and the body that halve its "near_body" weight.
+HEADLINE_NEAR_BLOCKS = 4
+# The body region may open with the headline itself (a long headline reads as prose), or with
+# a few lines of chrome the region took in.
+HEADLINE_INTO_BODY = 8
+# Words shorter than this are left out when comparing a headline with the body ("the", "of").
+HEADLINE_MIN_WORD_CHARS = 4
+# The overlap share is taken over at least this many words, so a one-word label whose word
+# the body happens to use does not look like a headline the body is about.
+HEADLINE_OVERLAP_WORDS = 4
+# Share of a headline's non-space characters that are letters (menus of symbols have fewer).
+HEADLINE_MIN_LETTER_SHARE = 0.5
+# A one-word headline ("Mozilla") has at least this many characters.
+HEADLINE_MIN_CHARS = 4
+# The corpus's longest headline has 19 words; ledes and captions are longer.
+HEADLINE_LONG_WORDS = 20
+# Closing marks after which a line is finished even if the next begins in lower case.
+HEADLINE_CLOSING = ("?", "!", "\"", "”", "»", "'", "’", ")")
+# Headlines this long or longer get the full "words" weight.
+HEADLINE_GOOD_WORDS = 6
+# How many text blocks under / over a headline its byline or date may sit.
+META_REACH_AFTER = 4
+META_REACH_BEFORE = 2
+# How many blocks past the last candidate are looked at per block of reach (chrome and
+# credits in between do not count).
+META_SCAN_FACTOR = 4
+# A bare name line under a candidate counts this much as a byline (names also head lists).
+NAME_LINE_META = 1.0
+# A headline starts with a letter, a digit or an opening quote, not "□", "+" or "//".
+HEADLINE_FIRST_CHAR = re.compile(r"^(?:[^\W_]|[\"'“‘«„¿¡])")
+# A headline does not end like a sentence or a label ("." "," ":" ";") ...
+HEADLINE_END_NOT = re.compile(r"[.,:;。、]$")
+# ... unless the end is an abbreviation or an ellipsis ("Underneath N.Y.C.", "Why...").
+HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
+# Headline-shaped lines that are page furniture: form buttons, links, file names,
+# navigation trails ("Home > News", "« Previous | Next »"), nested-list marks of converters
+# ("o Setting up", "+ Added ..."), table rows ("Industry   Open-source software"), the
+# edit links of wiki section headings ("History [ edit ]"), controls with their setting
+# ("Font Size [100%]"), captions ending in their photographer's name ("Glass cloche
+# terrariums (Lucy Akins)"), table captions of text browsers
+# ("CAPTION: Films with time loops"), captions that carry their
+# credit ("... for two years. Source: Supplied", "... as they should be Getty Images").
+HEADLINE_NOT = re.compile(
+    r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
+    r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
+    r"|\s\[[^\]]*\]$|(?-i:\s\((?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+\)$)"
+    r"|^caption:|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe|s'abonner|abonnez"
+    r"|abonnieren|jetzt abonnieren|suscr[ií]b|assine|inscreva|iscriviti|abonneer|předplať)"
+    r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
+    r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S"
+    r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?|alamy|picture alliance"
+    r"|imago|afp|reuters|epa|dpa)\s*\W?$",
+    I,
+)
+# Separators in a line that shows the headline with other parts: "New York|Headline",
+# "Section > Sub > Headline", "Headline - Site name".
+TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
+# A copy of a line nearer than this many blocks does not count as the page repeating it.
+REPEAT_MIN_GAP = 3
+# What those separators look like: a line without any is not split.
+TITLE_SEPARATOR_MARKS = ("|", "›", "»", " > ", " - ", " – ", " — ", " :: ")
+
+# The header: how many blocks (chrome not counted) after and before the headline hold its
+# byline and date. The corpus's farthest byline sits 6 blocks under the headline, below the
+# standfirst and the lead picture's caption.
+HEADER_AFTER = 8
+HEADER_BEFORE = 3
+# How many of the body's last blocks may sign the post (blogs put the byline and date under
+# the text); of the blocks after the body only the first may.
+FOOTER_REACH = 3
+# How many other places showing the headline's very line are searched for its byline.
+HEADLINE_TWINS = 3
+# How many blocks over the body's first paragraph a byline box may be (tags and counters
+# such as "52" or "158" comments may stand in between).
+BYLINE_BOX_REACH = 6
+# How many blocks over the headline an author box (a name, then when it was posted) may be.
+AUTHOR_BOX_REACH = 12
+# A bare name line counts as the byline only this close under the headline.
+NAME_LINE_REACH = 4
+# A line longer than this is prose that mentions a date, not a date line.
+DATED_LINE_MAX_WORDS = 16
 
 # ---------------------------------------------------------------------------------------------
 # Thresholds, calibrated on the seed and the developer corpus
@@ -265,20 +583,42 @@ SHORT_BLOCK_SCORE = -4
 BLOCK_COST = 4
 UNFINISHED_WEIGHT = 0.3
 LIST_ITEM_WEIGHT = 0.5
-# A line of code is at most this many words; longer lines matching CODE_LINE are prose.
+# A line of code is at most this many words and characters; longer lines are prose.
 CODE_LINE_MAX_WORDS = 16
-# A block this long or longer that repeats its first half is a teaser link, not prose.
+CODE_LINE_MAX_CHARS = 160
+# A chrome line is at most this long (the longest cookie banner in the corpus is 600
+# characters); longer blocks are not tested against the chrome tables.
+CHROME_LINE_MAX_CHARS = 1000
+# A block of DOUBLED_MIN_CHARS to DOUBLED_MAX_CHARS characters that repeats its first half is a
+# teaser link or a caption printed twice (link texts and captions are short; a long paragraph
+# that repeats itself is left as it is).
 DOUBLED_MIN_CHARS = 16
+DOUBLED_MAX_CHARS = 400
 # A body region scoring below this holds too few sentences to go by (a changelog, a list of
 # notes); the page is then scored again counting any text by its words, less PLAIN_BLOCK_COST.
 # The second reading is used when it finds a run scoring at least PLAIN_BODY_MIN_SCORE (a short
-# article of one paragraph keeps its first reading).
+# article of one paragraph keeps its first reading). A page is read the second way too when
+# that reading scores PLAIN_BODY_RATIO times the first and list items carry PLAIN_LIST_SHARE of
+# its run (calibrated on the corpus: of the pages whose plain run is mostly list items, the
+# note lists score 8 and 91 times, a page of headline links 4.8 times).
 WEAK_BODY_SCORE = 40
 PLAIN_BLOCK_COST = 2
 PLAIN_BODY_MIN_SCORE = 100
+PLAIN_BODY_RATIO = 6
+PLAIN_LIST_SHARE = 0.5
 # The body region ends before a comment section heading once the blocks before the heading
 # have scored this much (a "0 comments" link under the byline comes before the article).
 COMMENTS_CUT_MIN_SCORE = 60
+# Each further block in a gap between prose blocks weighs this much more than the one before
+# (the fifth short block in a row counts 1 + 4 * GAP_GROWTH times its score).
+GAP_GROWTH = 2
+GAP_MAX_FACTOR = 6
+GAP_FREE = 2
+# Prose indented more than INDENT_TOLERANCE columns deeper than the article's paragraphs
+# counts this share of its score: teasers, tickers and galleries nest deeper in text dumps.
+DEEPER_PROSE_WEIGHT = 0
+INDENT_TOLERANCE = 2
+ARTICLE_INDENT_SHARE = 0.2
 # Score of chrome that ends an article (END_CHROME) inside the body region.
 CHROME_SCORE = -15
 # Score of chrome found between an article's paragraphs (INLINE_CHROME): ads, share buttons.
@@ -297,6 +637,9 @@ WRAP_SHARE = 0.45
 # A line continues the one above when its first word would not have fitted within this many
 # columns of the wrap column (lynx leaves a column or two free).
 WRAP_SLACK = 2
+# A wrapped line that starts with closing punctuation continues the line above whatever its
+# length: lynx breaks after a link ("^ Lee (7 July 2017). "Cannes: ..."" / ". Variety.").
+CONTINUATION_START = re.compile(r"^\s*[.,;:)\]»”]\s")
 # A paragraph's first line may stand this many columns further in than its wrapped lines
 # (a first-line indent, an ideographic space opening a Japanese paragraph).
 FIRST_LINE_INDENT_MAX = 4

@@ -10,12 +10,12 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
-from pathlib import Path
 from typing import TypeVar
 
 from .config import Config
 from .errors import InputError
 
+S = TypeVar("S")
 T = TypeVar("T")
 
 # Below this many files to parse, one process is faster: starting the workers and sending
@@ -35,24 +35,24 @@ def worker_count() -> int:
         return os.cpu_count() or 1
 
 
-def parse_files(paths: Sequence[Path], config: Config,
-                load: Callable[[Path, Config], T]) -> list[T | InputError]:
-    """`load(path, config)` for every path, in order; an InputError is returned, not raised."""
-    workers = min(config.parse_workers or worker_count(), -(-len(paths) // CHUNK_FILES))
-    if len(paths) < POOL_MIN_FILES or workers < 2:
-        return load_chunk(load, config, paths)
-    chunks = [paths[i:i + CHUNK_FILES] for i in range(0, len(paths), CHUNK_FILES)]
+def parse_files(items: Sequence[S], config: Config,
+                load: Callable[[S, Config], T]) -> list[T | InputError]:
+    """`load(item, config)` for every item, in order; an InputError is returned, not raised."""
+    workers = min(config.parse_workers or worker_count(), -(-len(items) // CHUNK_FILES))
+    if len(items) < POOL_MIN_FILES or workers < 2:
+        return load_chunk(load, config, items)
+    chunks = [items[i:i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
     with ProcessPoolExecutor(max_workers=workers) as executor:
         done = executor.map(partial(load_chunk, load, config), chunks)
         return [result for chunk in done for result in chunk]
 
 
-def load_chunk(load: Callable[[Path, Config], T], config: Config,
-               paths: Sequence[Path]) -> list[T | InputError]:
+def load_chunk(load: Callable[[S, Config], T], config: Config,
+               items: Sequence[S]) -> list[T | InputError]:
     results: list[T | InputError] = []
-    for path in paths:
+    for item in items:
         try:
-            results.append(load(path, config))
+            results.append(load(item, config))
         except InputError as error:
             results.append(error)
     return results

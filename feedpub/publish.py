@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import shutil
 import time
@@ -90,14 +91,33 @@ def _publish(site: Mapping[str, bytes], output_dir: Path) -> PublishReport:
     # Name every file this run may write before writing any: a run killed part-way then
     # leaves no page that the next build would not know to remove.
     write_manifest(output_dir, sorted(set(read_manifest(output_dir)) | set(site)), staging)
-    written, unchanged = [], []
-    for name in write_order(site):
-        changed = replace_file(output_dir / name, site[name], staging)
-        (written if changed else unchanged).append(name)
+    # Every changed file is written out in full before any is renamed into place: a full or
+    # read-only disk then fails while nothing that is served has changed yet.
+    staged = stage_all(site, output_dir, staging)
+    for name, temp in staged.items():
+        move_into_place(temp, output_dir / name)
+    written = [name for name in write_order(site) if name in staged]
+    unchanged = [name for name in write_order(site) if name not in staged]
     removed = remove_stale(output_dir, set(site))
     write_manifest(output_dir, sorted(site), staging)
     shutil.rmtree(staging, ignore_errors=True)
     return PublishReport(tuple(written), tuple(unchanged), tuple(removed))
+
+
+def stage_all(site: Mapping[str, bytes], output_dir: Path, staging: Path) -> dict[str, Path]:
+    """Stage every changed file, in write order; on failure remove what was staged."""
+    staged: dict[str, Path] = {}
+    try:
+        for name in write_order(site):
+            temp = stage_file(output_dir / name, site[name], staging)
+            if temp is not None:
+                staged[name] = temp
+    except BaseException:
+        for temp in staged.values():
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        raise
+    return staged
 
 
 def write_order(site: Mapping[str, bytes]) -> list[str]:
@@ -107,14 +127,50 @@ def write_order(site: Mapping[str, bytes]) -> list[str]:
 
 def replace_file(target: Path, data: bytes, staging: Path) -> bool:
     """Atomically put `data` at `target` unless it already holds exactly those bytes."""
+    temp = stage_file(target, data, staging)
+    if temp is not None:
+        move_into_place(temp, target)
+    return temp is not None
+
+
+def stage_file(target: Path, data: bytes, staging: Path) -> Path | None:
+    """Write `data` to a temporary file ready to replace `target`; None if unchanged."""
     try:
         old = target.stat()
         if old.st_size == len(data) and target.read_bytes() == data:
-            return False
+            return None
         old_mtime: float | None = old.st_mtime
     except FileNotFoundError:
         old_mtime = None
-    temp = staging / target.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = temp_path(target, staging)
+    try:
+        write_synced(temp, data, old_mtime)
+    except BaseException:
+        # A full or read-only disk: leave no half-written file behind, then report it.
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def move_into_place(temp: Path, target: Path) -> None:
+    os.replace(temp, target)
+    fsync_dir(target.parent)
+
+
+def temp_path(target: Path, staging: Path) -> Path:
+    """Where `target`'s new bytes wait for the rename: in the staging directory, unless that
+    is on another file system (the output directory is a mount point of its own), which
+    os.replace cannot rename across; then under a hidden name beside `target`."""
+    if os.stat(staging).st_dev == os.stat(target.parent).st_dev:
+        # Named after the whole path: articles/index.html and index.html wait side by side.
+        digest = hashlib.sha256(os.fsencode(target)).hexdigest()[:16]
+        return staging / f"{digest}-{target.name}"
+    return target.parent / f".{target.name}.feedpub-new"
+
+
+def write_synced(temp: Path, data: bytes, old_mtime: float | None) -> None:
     with open(temp, "wb") as handle:
         handle.write(data)
         handle.flush()
@@ -124,10 +180,6 @@ def replace_file(target: Path, data: bytes, staging: Path) -> bool:
         # file, and caches would keep serving it: make the new mtime at least a second later.
         stamp = max(time.time(), old_mtime + 1)
         os.utime(temp, (stamp, stamp))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(temp, target)
-    fsync_dir(target.parent)
-    return True
 
 
 def remove_stale(output_dir: Path, keep: set[str]) -> list[str]:
@@ -137,7 +189,19 @@ def remove_stale(output_dir: Path, keep: set[str]) -> list[str]:
         if name not in keep and (output_dir / name).is_file():
             (output_dir / name).unlink()
             removed.append(name)
+            remove_empty_parents(output_dir, output_dir / name)
     return removed
+
+
+def remove_empty_parents(output_dir: Path, path: Path) -> None:
+    """Directories a build created (archive/) go when their last file does."""
+    for parent in path.parents:
+        if parent == output_dir or output_dir not in parent.parents:
+            return
+        try:
+            parent.rmdir()
+        except OSError:  # not empty, or not ours to remove
+            return
 
 
 def read_manifest(output_dir: Path) -> list[str]:
@@ -158,3 +222,28 @@ def fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def write_file_atomic(target: Path, data: bytes) -> bool:
+    """Replace `target` (state, cache: files beside the site) atomically; False if unchanged.
+
+    Callers hold the output lock, so one fixed temporary name suffices, and a run killed
+    while writing leaves at most that one file, which the next call removes or reuses.
+    """
+    temp = target.with_name(f".{target.name}.tmp")
+    temp.unlink(missing_ok=True)
+    try:
+        if target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(temp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return True

@@ -1,8 +1,10 @@
 """Where the article body is: the run of classified blocks that reads most like prose."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import patterns as p
-from .classify import ends_sentence, is_code, is_doubled, word_count
+from .classify import ends_sentence, is_code, is_doubled, is_markup, word_count
 from .model import Block, Kind
 
 Classified = tuple[tuple[Block, Kind], ...]
@@ -23,7 +25,7 @@ def block_score(block: Block, kind: Kind) -> float:
         return 0
     if kind is Kind.CHROME:
         return p.CHROME_SCORE if p.END_CHROME.match(text) else p.INLINE_CHROME_SCORE
-    if is_doubled(text) or p.MARKUP_TAG.search(text):
+    if is_doubled(text) or is_markup(text):
         return p.SHORT_BLOCK_SCORE
     words = word_count(text)
     sentence = ends_sentence(text) and words >= p.SENTENCE_MIN_WORDS
@@ -40,22 +42,65 @@ def plain_score(block: Block, kind: Kind) -> float:
 
 
 def body_region(items: Classified) -> tuple[int, int]:
-    """The run of blocks that reads most like an article: the run of highest total score.
-
-    A page with too little prose for that to mean much is read again scoring all text alike,
-    if that finds a body of text at all.
-    """
-    quoted = preformatted(items)
-    scores = [0 if i in quoted else block_score(block, kind) for i, (block, kind) in enumerate(items)]
-    best, span = best_run(scores)
-    if best < p.WEAK_BODY_SCORE:
-        plain = [0 if i in quoted else plain_score(block, kind) for i, (block, kind) in enumerate(items)]
-        plain_best, plain_span = best_run(plain)
-        if plain_best >= p.PLAIN_BODY_MIN_SCORE:
-            best, span, scores = plain_best, plain_span, plain
+    """The run of blocks that reads most like an article: the run of highest total score,
+    without prose nested deeper than the article's own and without its comment section."""
+    best, span, scores = scored_reading(items)
     if best <= 0:
         return len(items), len(items) - 1
+    scores = deeper_prose_discounted(items, scores, span)
+    best, span = best_run(scores)
     return before_comments(items, scores, span)
+
+
+def scored_reading(items: Classified) -> tuple[float, tuple[int, int], list[float]]:
+    """The best run's score, the run and every block's score, scoring prose by its sentences.
+
+    A page with too little prose for that to mean much is read again scoring all text alike,
+    if that finds a body of text at all; so is a page whose text, read that way, is many
+    times longer than its prose and mostly list items (release notes, a changelog).
+    """
+    quoted = preformatted(items)
+    scores = widen_gaps(items, [0 if i in quoted else block_score(block, kind)
+                                for i, (block, kind) in enumerate(items)])
+    best, span = best_run(scores)
+    plain = widen_gaps(items, [0 if i in quoted else plain_score(block, kind)
+                               for i, (block, kind) in enumerate(items)])
+    plain_best, plain_span = best_run(plain)
+    if plain_best >= p.PLAIN_BODY_MIN_SCORE and (best < p.WEAK_BODY_SCORE or (
+            plain_best >= p.PLAIN_BODY_RATIO * best and mostly_list(items, plain, plain_span))):
+        return plain_best, plain_span, plain
+    return best, span, scores
+
+
+def deeper_prose_discounted(items: Classified, scores: list[float],
+                             span: tuple[int, int]) -> list[float]:
+    """Scores with prose indented deeper than the article's own paragraphs discounted.
+
+    Text dumps indent by nesting: teasers in a list, a live ticker or a gallery beside the
+    article sit deeper than its paragraphs, which share one indent: the shallowest one that
+    carries ARTICLE_INDENT_SHARE of the first reading's prose.
+    """
+    weight: dict[int, float] = {}
+    for index in range(span[0], span[1] + 1):
+        if scores[index] > 0:
+            indent = items[index][0].indent
+            weight[indent] = weight.get(indent, 0) + scores[index]
+    total = sum(weight.values())
+    article_indent = min(i for i, w in weight.items() if w >= p.ARTICLE_INDENT_SHARE * total)
+    return [score * p.DEEPER_PROSE_WEIGHT
+            if score > 0 and not block.bullet and block.indent > article_indent + p.INDENT_TOLERANCE
+            else score
+            for (block, _kind), score in zip(items, scores)]
+
+
+def mostly_list(items: Classified, scores: list[float], span: tuple[int, int]) -> bool:
+    """Whether list items carry most of a span's positive score (release notes, changelogs)."""
+    listed = total = 0.0
+    for index in range(span[0], span[1] + 1):
+        if scores[index] > 0:
+            total += scores[index]
+            listed += scores[index] if items[index][0].bullet else 0
+    return listed >= p.PLAIN_LIST_SHARE * total
 
 
 def before_comments(items: Classified, scores: list[float], span: tuple[int, int]) -> tuple[int, int]:
@@ -74,6 +119,29 @@ def before_comments(items: Classified, scores: list[float], span: tuple[int, int
     return start, end
 
 
+def widen_gaps(items: Classified, scores: list[float]) -> list[float]:
+    """Scores where each further block of a gap between prose blocks costs more than the last.
+
+    An article's paragraphs follow each other with a caption or an ad between; teasers in a
+    list of other stories stand apart, each behind a headline, a source and a comment count.
+    A list inside an article is one interruption: its items neither widen a gap nor are
+    widened, and an item that reads as prose ends the gap. Inline chrome (ads, share
+    buttons) widens the gap but keeps its small score.
+    """
+    widened, gap = [], 0
+    for (block, kind), score in zip(items, scores):
+        if block.bullet:
+            widened.append(score)
+            gap = 0 if score > 0 else gap
+            continue
+        inline = kind is Kind.CHROME and not p.END_CHROME.match(block.text)
+        factor = 1 if inline else min(1 + p.GAP_GROWTH * max(0, gap - p.GAP_FREE),
+                                      p.GAP_MAX_FACTOR)
+        widened.append(score * factor if score < 0 else score)
+        gap = gap + 1 if score < 0 else 0 if score > 0 else gap
+    return widened
+
+
 def best_run(scores: list[float]) -> tuple[float, tuple[int, int]]:
     """The highest total of a run of consecutive scores, and the run (maximum subarray)."""
     best, best_span = float("-inf"), (0, -1)
@@ -89,16 +157,22 @@ def best_run(scores: list[float]) -> tuple[float, tuple[int, int]]:
 
 def preformatted(items: Classified) -> set[int]:
     """Indices of the blocks that are quoted code: lines that look like code, and every line
-    of a run of adjacent lines enough of which do (a listing's "FROM" and "}" as well)."""
+    of a run of adjacent lines enough of which do (a listing's "FROM" and "}" as well). A run
+    holding a list item or a paragraph of prose is no listing."""
     quoted: set[int] = set()
     for run in adjacent_runs(items):
         code = [i for i in run if items[i][1] is not Kind.CHROME and is_code(items[i][0].text)]
         if len(run) >= p.PRE_MIN_LINES and len(code) >= p.PRE_CODE_SHARE * len(run) \
-                and not any(items[i][0].bullet for i in run):
+                and not any(items[i][0].bullet or is_paragraph(items[i][0].text) for i in run):
             quoted.update(i for i in run if items[i][1] is not Kind.CHROME)
         else:
             quoted.update(code)
     return quoted
+
+
+def is_paragraph(text: str) -> bool:
+    """Whether a block is a paragraph of prose: long, and ending a sentence."""
+    return word_count(text) >= p.PROSE_MIN_WORDS and ends_sentence(text)
 
 
 def adjacent_runs(items: Classified) -> list[list[int]]:
@@ -112,3 +186,12 @@ def adjacent_runs(items: Classified) -> list[list[int]]:
             runs.append([index])
         next_line = block.line + block.raw_lines
     return runs
+
+
+def without_doubled_text(items: Classified) -> Classified:
+    """The body's blocks with a block that holds its own text twice (an image's alt text and
+    its caption run together) cut to one copy."""
+    return tuple((replace(block, text=block.text[:len(block.text) // 2].strip()), kind)
+                 if kind in (Kind.TEXT, Kind.LIST_ITEM) and is_doubled(block.text)
+                 else (block, kind)
+                 for block, kind in items)

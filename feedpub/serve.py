@@ -8,8 +8,9 @@ from pathlib import Path
 from .errors import ConfigError
 
 # Types the preview server sends for feedpub's files (the standard table lacks .atom on some
-# systems, and readers expect the Atom type).
-CONTENT_TYPES = {".atom": "application/atom+xml", ".html": "text/html; charset=utf-8"}
+# systems, and readers expect the Atom type), with the charset, as README asks of any server.
+CONTENT_TYPES = {".atom": "application/atom+xml; charset=utf-8",
+                 ".html": "text/html; charset=utf-8"}
 
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +19,24 @@ FRONT_MATTER_KEYS = ("title", "date", "updated", "url", "author", "category", "i
 
 FENCE = "---"
 
+# Bytes that plain text does not contain: C0 controls other than TAB, LF, FF, CR and ESC
+# (form feeds and terminal colour codes do occur in saved dumps). Random bytes are about 10%
+# of these; a saved page with a stray NUL is far below the share at which a file is called
+# binary (hostile corpus: garbage.txt, image.txt against controls.txt).
+BINARY_BYTES = re.compile(b"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+BINARY_SHARE = 0.03
+# Only the start of a file is looked at: enough to tell text from a picture or an archive.
+BINARY_SAMPLE = 64 * 1024
+
 # Characters XML 1.0 cannot carry (C0 controls except TAB/LF/CR, surrogates, U+FFFE/U+FFFF).
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+# C1 controls (U+0080-U+009F) in text are cp1252 bytes that were read as latin-1 (a cp1252
+# file with one byte cp1252 leaves undefined falls back to latin-1): give them back cp1252's
+# characters ("\x93" -> a curly quote) and drop the five it leaves undefined. Readers differ
+# on these otherwise: feedparser shows cp1252's glyph, browsers an invisible control.
+C1_AS_CP1252 = {code: bytes([code]).decode("cp1252", errors="ignore") or None
+                for code in range(0x80, 0xA0)}
 
 # Encodings tried in order after the byte-order marks: strict UTF-8, then cp1252 for
 # legacy "save as text" files; latin-1 last because it accepts any byte.
@@ -43,17 +61,61 @@ class Source:
     warnings: tuple[str, ...]
 
 
+# Control characters in a file name would break a message's one line (newline) or drive the
+# terminal (escape sequences): messages show them as \xNN.
+NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def display_name(path: Path) -> str:
+    """The path as messages show it: undecodable bytes and control characters as \\xNN."""
+    text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    return NAME_CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+
+
 def read_source(path: Path, display: str | None = None) -> Source:
-    """Read one input file; the only place feedpub reads article files."""
-    name = display or str(path)
+    """Read one input file and split its front matter off."""
+    name = display or display_name(path)
+    return split_source(name, decode(read_input(path, name)))
+
+
+def read_input(path: Path, name: str) -> bytes:
+    """One input file's bytes, refused if binary; the only place feedpub reads article files."""
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(name, f"too large ({size} bytes; the limit is {MAX_INPUT_BYTES})")
-        data = path.read_bytes()
+        data = read_bounded(path, name)
     except OSError as exc:
         raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
-    return split_source(name, decode(data))
+    if looks_binary(data):
+        raise InputError(name, "binary data, not text (or UTF-16/32 without a byte-order mark)")
+    return data
+
+
+def read_bounded(path: Path, name: str) -> bytes:
+    """A regular file's bytes, never more than MAX_INPUT_BYTES of them.
+
+    Opened without blocking and checked before reading: a named pipe would hang the build and
+    a link to a device such as /dev/zero would never end; a file that grows while it is read
+    is cut off by the bounded read, not by its size at the time of stat.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(name, "not a regular file (a pipe, socket or device)")
+        if info.st_size > MAX_INPUT_BYTES:
+            raise InputError(name, f"too large ({info.st_size} bytes; the limit is "
+                                   f"{MAX_INPUT_BYTES})")
+        data = handle.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(name, f"too large (over {MAX_INPUT_BYTES} bytes)")
+    return data
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether `data` is not text at all: too many control bytes, and no BOM explaining them."""
+    if any(data.startswith(bom) for bom, _ in BOMS):
+        return False
+    sample = data[:BINARY_SAMPLE]
+    return len(BINARY_BYTES.findall(sample)) > BINARY_SHARE * len(sample)
 
 
 def decode(data: bytes) -> str:
@@ -62,9 +124,9 @@ def decode(data: bytes) -> str:
 
 
 def clean_text(text: str) -> str:
-    """LF newlines only, and none of the characters XML cannot carry."""
+    """LF newlines only, no C1 controls, and none of the characters XML cannot carry."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return XML_ILLEGAL.sub("", text)
+    return XML_ILLEGAL.sub("", text).translate(C1_AS_CP1252)
 
 
 def _decode_bytes(data: bytes) -> str:

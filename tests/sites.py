@@ -1,7 +1,6 @@
 """Helpers for the end-to-end tests: generated input sets, real `feedpub build` runs, ports."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import socket
@@ -9,10 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-# Every generated site is published under this URL; no test fetches it.
-SITE_URL = "https://news.example.org/"
-# Set by .ci/run: a test that needs an absent tool fails instead of skipping.
-REQUIRE_TOOLS = os.environ.get("FEEDPUB_REQUIRE_TOOLS") == "1"
+from .realtools import SITE_URL
+
 PARAGRAPH = ("The council met on {day} March and discussed item {n} at length; members asked "
              "for figures, a timetable and a clear statement of what the change would cost.")
 

@@ -92,3 +92,19 @@ def test_cjk_wraps_by_display_width_and_joins_without_spaces():
 def test_inline_tex_beside_a_formula_is_dropped():
     text = r"A Hermitian ⟺ a i j = a j i ¯ {\displaystyle A{\text{ Hermitian}}\iff a_{ij}} holds."
     assert without_tex(text) == "A Hermitian ⟺ a i j = a j i ¯ holds."
+
+
+def test_line_starting_with_closing_punctuation_continues_the_one_above():
+    text = ("   ^ Lee, Hyo-won (7 July 2017). \"Cannes: South Korean Time Travel Film Sells\"\n"
+            "       . The Hollywood Reporter. Retrieved 25 September 2017.\n")
+    text += ("   " + "z" * 72 + "\n") * 6
+    block = split_blocks(text)[0]
+    assert block.text.endswith("Sells\" . The Hollywood Reporter. Retrieved 25 September 2017.")
+
+
+def test_rows_of_a_box_drawn_table_are_not_joined():
+    rows = ["200 │ 2020-08-01 18:00:00+00 │ 4084 │ 2759.9672131147540984 │ 699.5974072568004",
+            "400 │ 2020-08-01 18:00:00+00 │   24 │    0.4754098360655737 │ 1.2859185469997",
+            "500 │ 2020-08-01 18:00:00+00 │    0 │    0.0163934426229508 │ 0.1280368795830"]
+    text = "\n".join(rows + [""] + ["   " + "w" * 75] * 6)
+    assert [b.text for b in split_blocks(text)[:3]] == rows

@@ -1,15 +1,14 @@
-"""From an input directory to entries: which files count, ids, slugs, date fallback; the
-feed window."""
+"""From an input directory to entries: which files count, ids, slugs, date fallback."""
 from __future__ import annotations
 
 import os
 from datetime import datetime, timezone
 
-import feedparser
 import pytest
 
-from feedpub.build import build_site, find_inputs, load_articles, make_entries, slugify
+from feedpub.build import find_inputs, load_articles, make_entries
 from feedpub.config import validate
+from feedpub.entries import slugify
 from feedpub.errors import ConfigError
 
 from .conftest import FIXED_MTIME, make_config, write_article
@@ -18,7 +17,8 @@ from .conftest import FIXED_MTIME, make_config, write_article
 def entries_of(input_dir, output_dir, **overrides):
     config = make_config(input_dir, output_dir, **overrides)
     loaded, failures = load_articles(config)
-    entries, duplicates = make_entries(loaded, config)
+    resolved = make_entries(loaded, config)
+    entries, duplicates = resolved.entries, resolved.failures
     return entries, failures + duplicates
 
 
@@ -32,13 +32,14 @@ def test_only_visible_text_files_are_inputs(site_dirs):
 
 def test_id_is_the_path_or_the_front_matter_id(site_dirs):
     input_dir, output_dir = site_dirs
-    write_article(input_dir, "2021/Café story.txt", "One", "May 1, 2021")
-    write_article(input_dir, "moved.txt", "Two", "May 2, 2021", front={"id": "original-name"})
+    write_article(input_dir, "2021/Café story.txt", "The café that never closes", "May 1, 2021")
+    write_article(input_dir, "moved.txt", "A story that moved house", "May 2, 2021", front={"id": "original-name"})
     entries, failures = entries_of(input_dir, output_dir, id_authority="example.org")
     assert not failures
     assert [e.id for e in entries] == ["tag:example.org,2020:original-name",
                                        "tag:example.org,2020:2021/Caf%C3%A9%20story"]
-    assert [e.slug for e in entries] == ["moved", "2021-cafe-story"]
+    # The page is named after the id too, so its URL survives renaming the file.
+    assert [e.slug for e in entries] == ["original-name", "2021-cafe-story"]
 
 
 def test_two_files_claiming_one_id_keep_the_first_and_report_the_second(site_dirs):
@@ -50,11 +51,23 @@ def test_two_files_claiming_one_id_keep_the_first_and_report_the_second(site_dir
     assert "b.txt" in str(failures[0]) and "duplicate entry id" in str(failures[0])
 
 
+def test_the_same_page_saved_twice_is_published_once(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "story.txt", "A story saved twice", "May 1, 2021")
+    write_article(input_dir, "story (1).txt", "A story saved twice", "May 1, 2021")
+    config = make_config(input_dir, output_dir)
+    resolved = make_entries(load_articles(config)[0], config)
+    assert [e.slug for e in resolved.entries] == ["story"]
+    (warning,) = resolved.warnings
+    assert warning.startswith(str(input_dir / "story (1).txt") + ": same article as ")
+    assert warning.endswith("story.txt; published once")
+
+
 def test_slugs_are_unique_and_portable(site_dirs):
     input_dir, output_dir = site_dirs
-    write_article(input_dir, "A b.txt", "One", "May 1, 2021")
-    write_article(input_dir, "a-B.txt", "Two", "May 1, 2021")
-    write_article(input_dir, "日本.txt", "Three", "May 1, 2021")
+    write_article(input_dir, "A b.txt", "The first story of the day", "May 1, 2021")
+    write_article(input_dir, "a-B.txt", "The second story of the day", "May 1, 2021")
+    write_article(input_dir, "日本.txt", "The third story of the day", "May 1, 2021")
     entries, _ = entries_of(input_dir, output_dir)
     assert sorted(e.slug for e in entries) == ["a-b", "a-b-2", "article"]
     assert slugify("x" * 300) == "x" * 80
@@ -71,7 +84,8 @@ def test_undated_article_takes_the_file_time_not_the_clock(site_dirs):
 
 def test_front_matter_date_wins_and_date_only_is_midnight_in_the_zone(site_dirs):
     input_dir, output_dir = site_dirs
-    write_article(input_dir, "a.txt", "One", "May 1, 2021", front={"date": "2022-02-03"})
+    write_article(input_dir, "a.txt", "A story dated twice", "May 1, 2021",
+                  front={"date": "2022-02-03"})
     entries, _ = entries_of(input_dir, output_dir, timezone="America/New_York")
     assert entries[0].published.isoformat() == "2022-02-03T00:00:00-05:00"
 
@@ -85,21 +99,6 @@ def test_unusable_file_is_reported_and_the_rest_built(site_dirs):
     assert len(failures) == 1 and "empty.txt" in str(failures[0])
 
 
-@pytest.mark.parametrize("window, expected", [(0, 3), (2, 2), (5, 3)])
-def test_feed_holds_the_newest_entries_pages_hold_all(site_dirs, window, expected):
-    input_dir, output_dir = site_dirs
-    for day in (1, 2, 3):
-        write_article(input_dir, f"a{day}.txt", f"Headline number {day}", f"May {day}, 2021")
-    config = make_config(input_dir, output_dir, feed_entries=window)
-    entries, failures = make_entries(load_articles(config)[0], config)
-    site = build_site(entries, config)
-    feed = feedparser.parse(site["feed.atom"])
-    assert not failures and not feed.bozo
-    titles = [e.title for e in feed.entries]
-    assert titles == [f"Headline number {day}" for day in (3, 2, 1)][:expected]
-    assert len([name for name in site if name.startswith("articles/")]) == 3
-
-
-def test_negative_feed_window_is_a_config_error():
-    with pytest.raises(ConfigError, match="feed_entries"):
-        validate({"feed_entries": -1}, "feedpub.toml")
+def test_negative_parse_workers_is_a_config_error():
+    with pytest.raises(ConfigError, match="parse_workers"):
+        validate({"parse_workers": -1}, "feedpub.toml")

@@ -15,7 +15,8 @@ from .conftest import SEED, make_config, write_article
 def build(input_dir, output_dir, **overrides) -> dict[str, bytes]:
     config = make_config(input_dir, output_dir, **overrides)
     loaded, failures = load_articles(config)
-    entries, duplicates = make_entries(loaded, config)
+    resolved = make_entries(loaded, config)
+    entries, duplicates = resolved.entries, resolved.failures
     assert not failures and not duplicates
     return build_site(entries, config)
 

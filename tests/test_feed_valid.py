@@ -25,6 +25,19 @@ def site(tmp_path_factory) -> Path:
     return root / "out"
 
 
+@pytest.fixture(scope="module")
+def archived_site(tmp_path_factory) -> Path:
+    """The same stories with one entry per document: feed.atom plus RFC 5005 archives."""
+    root = tmp_path_factory.mktemp("archived")
+    (root / "in").mkdir()
+    for story in STORIES:
+        story.write(root / "in")
+    (root / "feedpub.toml").write_text("feed_entries = 1\narchive_size = 1\n", encoding="utf-8")
+    result = build(root / "in", root / "out", "--config", str(root / "feedpub.toml"))
+    assert result.returncode == 0, result.stderr
+    return root / "out"
+
+
 def atom_documents(output: Path) -> list[Path]:
     """feed.atom and any archive documents: every *.atom the build wrote."""
     return sorted(output.rglob("*.atom"))
@@ -38,6 +51,19 @@ def test_every_atom_document_validates_against_rfc4287_schema(site):
         assert schema.validate(etree.parse(str(path))), f"{path}: {schema.error_log}"
 
 
+def test_archive_documents_validate_and_together_hold_every_entry(archived_site):
+    schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
+    documents = atom_documents(archived_site)
+    assert len(documents) >= len(STORIES)  # feed.atom + archive/1.atom, archive/2.atom, ...
+    titles = []
+    for path in documents:
+        assert schema.validate(etree.parse(str(path))), f"{path}: {schema.error_log}"
+        parsed = feedparser.parse(str(path))
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        titles += [e.title for e in parsed.entries]
+    assert sorted(titles) == sorted(s.title for s in STORIES)
+
+
 def test_schema_rejects_a_broken_feed(tmp_path):
     """The grammar really checks: a feed without its id is invalid."""
     schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
@@ -46,9 +72,9 @@ def test_schema_rejects_a_broken_feed(tmp_path):
     assert not schema.validate(doc)
 
 
-def test_every_date_in_every_document_has_a_time_zone(site):
+def test_every_date_in_every_document_has_a_time_zone(site, archived_site):
     """xsd:dateTime allows a date without a zone; RFC 3339 does not, so check it here."""
-    for path in atom_documents(site):
+    for path in atom_documents(site) + atom_documents(archived_site):
         tree = etree.parse(str(path))
         stamps = [el.text for el in tree.iter(f"{ATOM}updated", f"{ATOM}published")]
         assert stamps

@@ -20,7 +20,7 @@ def sample_site(site_dirs):
     write_article(input_dir, "undated.txt", "A story that shows no date")
     config = make_config(input_dir, output_dir, title="Saved news", author="Jane Doe")
     loaded, _ = load_articles(config)
-    entries, _ = make_entries(loaded, config)
+    entries = make_entries(loaded, config).entries
     return build_site(entries, config)
 
 

@@ -19,15 +19,15 @@ from generate import write_corpus  # noqa: E402
 
 def build(config):
     loaded, failures = load_articles(config)
-    entries, duplicates = make_entries(loaded, config)
-    return build_site(entries, config), [str(f) for f in failures + duplicates]
+    resolved = make_entries(loaded, config)
+    return build_site(resolved.entries, config), [str(f) for f in failures + resolved.failures]
 
 
 @pytest.fixture
 def corpus(tmp_path):
     write_corpus(tmp_path, 120, seed=3)
     (tmp_path / "txt" / "empty.txt").write_text("", encoding="utf-8")
-    return dataclasses.replace(Config(), input_dir=tmp_path / "txt", feed_entries=50)
+    return dataclasses.replace(Config(), input_dir=tmp_path / "txt")
 
 
 def test_pool_site_is_byte_identical_to_one_process(corpus, monkeypatch):

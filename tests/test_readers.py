@@ -3,14 +3,18 @@ is what we check) and rss2email (one mail per new entry in a Maildir)."""
 from __future__ import annotations
 
 import contextlib
+import email
+import email.policy
 import os
 import sqlite3
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+import feedparser
 import pytest
 
+from . import hostile
 from .realtools import STORIES, build, require_tool, serve_directory
 
 TIMEOUT = 120
@@ -85,6 +89,16 @@ def test_newsboat_lists_every_entry_once_and_only_new_ones_later(tmp_path, two_s
         assert len(reader.items()) == 3
         guids = [guid for guid, *_ in reader.items()]
         assert len(set(guids)) == 3 and all(g.startswith("tag:") for g in guids)
+        reader.mark_all_read()
+
+        # An edited article keeps its id: updated in place, not a new item (R1, R3).
+        edited = replace(STORIES[0], title=STORIES[0].title + " again")
+        edited.write(inputs)
+        assert build(inputs, output).returncode == 0
+        reader.reload()
+        assert len(reader.items()) == 3
+        assert edited.title in [title for _, title, _ in reader.items()]
+        assert not any(unread for *_, unread in reader.items())
 
 
 class Rss2email:
@@ -110,10 +124,13 @@ class Rss2email:
         assert result.returncode == 0, result.stderr
 
     def subjects(self) -> list[str]:
-        mails = sorted((self.maildir / "INBOX" / "new").iterdir())
-        return [line.removeprefix("Subject: ") for mail in mails
-                for line in mail.read_text(encoding="utf-8").splitlines()
-                if line.startswith("Subject: ")]
+        """Every mail's Subject, MIME-decoded as a mail program shows it."""
+        subjects = []
+        for mail in sorted((self.maildir / "INBOX" / "new").iterdir()):
+            with open(mail, "rb") as handle:
+                subjects.append(str(email.message_from_binary_file(
+                    handle, policy=email.policy.default)["Subject"]))
+        return subjects
 
 
 def test_rss2email_mails_each_entry_once(tmp_path, two_stories):
@@ -132,3 +149,34 @@ def test_rss2email_mails_each_entry_once(tmp_path, two_stories):
         mailer.run("run")
         subjects = mailer.subjects()
         assert len(subjects) == 3 and STORIES[2].title in subjects
+
+
+def test_newsboat_shows_hostile_titles_exactly(tmp_path):
+    """Markup, quotes, RTL, CJK, emoji and zero-width characters: Newsboat's cache holds the
+    very titles feedparser reads from the feed, one item per entry."""
+    binary = require_tool("newsboat")
+    hostile.write_corpus(tmp_path / "in")
+    try:
+        assert build(tmp_path / "in", tmp_path / "out").returncode == 0
+    finally:
+        hostile.unlock(tmp_path / "in")
+    expected = [e.title for e in feedparser.parse(str(tmp_path / "out" / "feed.atom")).entries]
+    with serve_directory(tmp_path / "out") as url:
+        reader = Newsboat.subscribed(tmp_path / "nb", binary, url + "feed.atom")
+        reader.reload()
+    assert sorted(title for _, title, _ in reader.items()) == sorted(expected)
+
+
+def test_rss2email_mails_hostile_titles_exactly(tmp_path):
+    binary = require_tool("r2e")
+    hostile.write_corpus(tmp_path / "in")
+    try:
+        assert build(tmp_path / "in", tmp_path / "out").returncode == 0
+    finally:
+        hostile.unlock(tmp_path / "in")
+    expected = [e.title for e in feedparser.parse(str(tmp_path / "out" / "feed.atom")).entries]
+    (tmp_path / "r2e").mkdir()
+    with serve_directory(tmp_path / "out") as url:
+        mailer = Rss2email(tmp_path / "r2e", binary, url + "feed.atom")
+        mailer.run("run")
+    assert sorted(mailer.subjects()) == sorted(expected)

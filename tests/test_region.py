@@ -141,3 +141,71 @@ def test_short_one_paragraph_article_keeps_its_headline():
     article = parse_article(text)
     assert article.title == "Night buses reach the outer districts"
     assert article.paragraphs == (PROSE,)
+
+
+def test_comment_section_after_the_article_is_left_out():
+    comment = ("I could not agree more with the council on this, the buses have been a "
+               "disgrace for years and something finally had to change in the city.")
+    text = page("A headline for the story", PROSE, MORE, LAST, "3 Comments", "Ann Lee",
+                comment, "Reply", "Bo Chen", comment.replace("agree", "disagree"), "Reply")
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+def test_comment_counter_under_the_byline_does_not_cut_the_article():
+    text = page("A headline for the story", "By Ann Lee", "0 comments", PROSE, MORE, LAST)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+def test_stream_of_teasers_with_summaries_is_not_the_article():
+    teaser = ("A summary of another story that runs long enough to look like a paragraph of "
+              "prose, with a clause or two, and then it ends like a sentence does.")
+    stream = []
+    for n in range(8):  # as a news portal lists them: summary, related links, source, counter
+        stream += [f"Related story {n} about the vote", "Reuters",
+                   f"Another related story {n}", "Associated Press", "Politics",
+                   f"{n}Comments. Click to view comments", f"Headline of other story {n}",
+                   teaser]
+    text = page("A headline for the story", PROSE, MORE, LAST, *stream)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+def test_prose_nested_deeper_than_the_article_is_left_out():
+    ticker = []
+    for n in range(6):
+        ticker += [f"  * 14:{n}0", "    " + LAST.replace("Opponents", f"Critics {n}")]
+    text = page("A headline for the story", PROSE, MORE, LAST, "Live", *ticker)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+@pytest.mark.parametrize("line", [
+    "GET /.well-known/webfinger HTTP/1.1", "HTTP/1.1 200 OK", "Content-Type: text/html",
+    "$915", "’17", "4.3333333333333333", "avg(n) - stddev(n) AS lower_bound,",
+])
+def test_protocol_lines_and_figures_look_like_code(line):
+    assert is_code(line)
+
+
+def test_release_notes_made_of_list_items_are_the_body():
+    notes = [f"  * Fixed issue number {n} where the settings panel lost its place on reload "
+             f"(Bug {1000 + n})" for n in range(40)]
+    text = page("Home", "News", "Release notes for this week", *notes,
+                "Leave a Reply", "Your email address will not be published.",
+                "Sign up for our newsletter and we will send you the news every morning.")
+    paragraphs = parse_article(text).paragraphs
+    assert sum(p.startswith("Fixed issue number") for p in paragraphs) >= 39
+    assert not any("newsletter" in p or "email address" in p for p in paragraphs)
+
+
+@pytest.mark.parametrize("line", [
+    "IFRAME: https://www.youtube.com/embed/Q0CbN8sfihY?rel=0&", "tweet share Reddit Pocket Flipboard Email",
+    "Check out more articles on Example.com!", "More stories", "Other Opinion Columns",
+    "Recevoir la newsletter", "Související", "Sdílet článek",
+])
+def test_more_chrome_lines(line):
+    assert classify_block(Block(line, 1)) is Kind.CHROME
+
+
+def test_doubled_caption_in_the_body_is_kept_once():
+    caption = "The new bus at the depot in the morning."
+    text = page("A headline for the story", PROSE, caption + caption, MORE, LAST)
+    assert caption in parse_article(text).paragraphs

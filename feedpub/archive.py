@@ -1,0 +1,111 @@
+"""Feed documents: the subscription feed plus RFC 5005 archives, within a byte budget.
+
+feed.atom holds the newest `feed_entries` entries. Everything older is cut, oldest first, into
+archive/1.atom, archive/2.atom, ... of `archive_size` entries each. The newest archive is the
+only one that is not full, and it may be empty: a page gets its `next-archive` link in the
+same build that fills it, so a full archive's bytes never change again unless one of its own
+entries is edited or an article dated before it is added.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .config import Config
+from .feed import FEED_PATH, render_feed
+from .model import Entry
+
+ARCHIVE_DIR = "archive"
+
+
+@dataclass(frozen=True)
+class FeedDocument:
+    """One Atom document to render: where it goes, its entries, its RFC 5005 links."""
+
+    path: str
+    entries: tuple[Entry, ...]
+    links: tuple[tuple[str, str], ...] = ()
+    archive: bool = False
+
+
+def archive_path(number: int) -> str:
+    return f"{ARCHIVE_DIR}/{number}.atom"
+
+
+def plan_documents(entries: Sequence[Entry], config: Config) -> list[FeedDocument]:
+    """The subscription document first, then every archive; `entries` in feed order."""
+    current = list(entries[:config.feed_entries])
+    archived = list(reversed(entries[config.feed_entries:]))  # oldest first
+    pages = len(archived) // config.archive_size + 1 if archived else 0
+    archives = [archive_document(n, archived, pages, config.archive_size)
+                for n in range(1, pages + 1)]
+    # RFC 5005 §4: clients need not fetch archives again, so an archived entry edited since
+    # the subscription window began is carried in the subscription document as well.
+    start = current[-1].published if current else None
+    edited = [e for e in archived if start is not None and e.updated > start]
+    ordered = sorted(current + edited, key=lambda e: (-e.published.timestamp(), e.id))
+    links = (("prev-archive", archive_path(pages)),) if pages else ()
+    return [FeedDocument(FEED_PATH, tuple(ordered), links)] + archives
+
+
+def archive_document(number: int, archived: list[Entry], pages: int, size: int) -> FeedDocument:
+    """Archive `number` (1 is the oldest): its entries newest first, and its neighbours."""
+    chunk = archived[(number - 1) * size:number * size]
+    links = [("current", FEED_PATH)]
+    if number > 1:
+        links.append(("prev-archive", archive_path(number - 1)))
+    if number < pages:
+        links.append(("next-archive", archive_path(number + 1)))
+    return FeedDocument(archive_path(number), tuple(reversed(chunk)), tuple(links), True)
+
+
+def render_document(doc: FeedDocument, config: Config) -> bytes:
+    return render_feed(doc.entries, config, path=doc.path, links=doc.links, archive=doc.archive)
+
+
+def render_feeds(entries: Sequence[Entry], config: Config) -> tuple[dict[str, bytes], list[str]]:
+    """Every feed document by path, and a warning if feed.atom had to shed entries."""
+    documents = plan_documents(entries, config)
+    files = {doc.path: render_document(doc, config) for doc in documents[1:]}
+    archived = {entry.id for doc in documents[1:] for entry in doc.entries}
+    files[FEED_PATH], warnings = fit_budget(documents[0], archived, config)
+    # An archive must hold all its entries, so an oversized one is only reported.
+    warnings += [f"{path}: {len(data)} bytes, over feed_max_bytes ({config.feed_max_bytes}); "
+                 "lower archive_size" for path, data in sorted(files.items())
+                 if path != FEED_PATH and len(data) > config.feed_max_bytes]
+    return files, warnings
+
+
+def fit_budget(doc: FeedDocument, archived: set[str],
+               config: Config) -> tuple[bytes, list[str]]:
+    """The document with as many entries as fit in `feed_max_bytes`, the newest kept.
+
+    Entries that are in an archive anyway (edited ones) go first, then the oldest.
+    """
+    data = render_document(doc, config)
+    if len(data) <= config.feed_max_bytes:
+        return data, []
+    if len(doc.entries) <= 1:  # nothing to shed, but readers may refuse it: say so
+        return data, [f"{doc.path}: its one entry makes {len(data)} bytes, over feed_max_bytes "
+                      f"({config.feed_max_bytes}); readers may refuse the feed"]
+    priority = [e for e in doc.entries if e.id not in archived] + \
+        [e for e in doc.entries if e.id in archived]
+    fits, too_many = 1, len(priority)  # binary search: the most entries that fit
+    while too_many - fits > 1:
+        middle = (fits + too_many) // 2
+        if len(render_document(keep(doc, priority[:middle]), config)) <= config.feed_max_bytes:
+            fits = middle
+        else:
+            too_many = middle
+    lost = sum(e.id not in archived for e in priority[fits:])
+    where = (f"{lost} of those left out are in no feed document (lower feed_entries)" if lost
+             else "those left out are edited entries that stay in their archives")
+    return render_document(keep(doc, priority[:fits]), config), [
+        f"{doc.path}: {len(doc.entries)} entries make {len(data)} bytes, over feed_max_bytes "
+        f"({config.feed_max_bytes}); it carries {fits}, the newest; {where}"]
+
+
+def keep(doc: FeedDocument, entries: Sequence[Entry]) -> FeedDocument:
+    """`doc` with only `entries`, still in the document's order."""
+    kept = {entry.id for entry in entries}
+    return FeedDocument(doc.path, tuple(e for e in doc.entries if e.id in kept), doc.links)

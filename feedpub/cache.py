@@ -1,0 +1,150 @@
+"""The parse cache: an unchanged input is not parsed again.
+
+One small JSON file per input in a directory outside the served one. An entry is used when
+the input's identity (path, size, mtime_ns) still matches and the file is old enough that an
+edit within the same timestamp tick is impossible; otherwise the file is read and its SHA-256
+must match. Each entry also records the parser's own code and the time zone it parsed with,
+so upgrading feedpub or changing `timezone` parses everything again. An unreadable entry is
+parsed again and counted in one warning.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .codec import article_from_json, article_to_json
+from .model import Article
+from .publish import write_file_atomic
+
+CACHE_FORMAT = 1
+# An identity match is trusted without reading the file only if the file was last modified
+# this long before the entry was written: coarse file-system clocks (FAT: 2 s) could otherwise
+# hide an edit made in the same tick as the cached read (git calls this "racy clean").
+RACY_NS = 3_000_000_000
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What stat says about an input, cheap to compare with the cached value."""
+
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, stat: os.stat_result) -> Identity:
+        return cls(stat.st_size, stat.st_mtime_ns)
+
+
+@cache
+def parser_code() -> str:
+    """A hash of feedpub's own code: a changed parser must not reuse old parses."""
+    digest = hashlib.sha256()
+    package = resources.files("feedpub")
+    for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
+        digest.update(name.encode() + b"\0" + package.joinpath(name).read_bytes())
+    return digest.hexdigest()
+
+
+class ParseCache:
+    """Parsed articles by input, kept in `directory` between builds."""
+
+    def __init__(self, directory: Path, zone: str) -> None:
+        self.directory = directory
+        self.settings = f"{parser_code()}:{zone}"
+        self.used: set[str] = set()
+        self.unreadable = 0
+        self.unwritable: str | None = None
+        self._last: tuple[str, dict | None] | None = None
+
+    def fresh(self, display: str, identity: Identity) -> Article | None:
+        """The cached article if the input's identity says it has not changed."""
+        entry = self._entry(display)
+        if entry is None or entry["size"] != identity.size:
+            return None
+        trusted = entry["mtime_ns"] == identity.mtime_ns and \
+            identity.mtime_ns + RACY_NS < entry["checked_ns"]
+        return self._article(entry) if trusted else None
+
+    def matching(self, display: str, identity: Identity, data: bytes) -> Article | None:
+        """The cached article if the input's bytes are the ones it was parsed from."""
+        entry = self._entry(display)
+        if entry is None or entry["sha256"] != sha256(data):
+            return None
+        article = self._article(entry)
+        if article is not None and entry["mtime_ns"] != identity.mtime_ns:
+            self.store(display, identity, data, article)  # touched: remember the new identity
+        return article
+
+    def store(self, display: str, identity: Identity, data: bytes, article: Article) -> None:
+        entry = {"format": CACHE_FORMAT, "settings": self.settings, "source": display,
+                 "size": identity.size, "mtime_ns": identity.mtime_ns,
+                 "checked_ns": _now_ns(), "sha256": sha256(data),
+                 "article": article_to_json(article)}
+        self.used.add(self._file(display).name)
+        try:
+            write_file_atomic(self._file(display), json.dumps(entry).encode("utf-8"))
+        except OSError as exc:
+            self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
+
+    def prune(self) -> None:
+        """Remove entries of inputs this build did not see (deleted or renamed files)."""
+        try:
+            for path in self.directory.glob("*.json"):
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            pass  # a cache that cannot be tidied costs disk space only
+
+    def warnings(self) -> list[str]:
+        found = [self.unwritable] if self.unwritable else []
+        if self.unreadable:
+            found.append(f"{self.directory}: {self.unreadable} unreadable cache entries "
+                         "ignored; those inputs were parsed again")
+        return found
+
+    def _file(self, display: str) -> Path:
+        return self.directory / (hashlib.sha256(display.encode()).hexdigest()[:32] + ".json")
+
+    def _entry(self, display: str) -> dict | None:
+        # `fresh` and then `matching` ask for the same input: read its file once.
+        if self._last is None or self._last[0] != display:
+            self._last = (display, self._read_entry(display))
+        return self._last[1]
+
+    def _read_entry(self, display: str) -> dict | None:
+        path = self._file(display)
+        try:
+            entry = json.loads(path.read_bytes())
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError):
+            self.unreadable += 1
+            return None
+        if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT \
+                or entry.get("settings") != self.settings or entry.get("source") != display:
+            return None
+        self.used.add(path.name)
+        return entry
+
+    def _article(self, entry: dict) -> Article | None:
+        try:
+            return article_from_json(entry["article"])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            self.unreadable += 1
+            self._last = (entry["source"], None)  # counted once, not asked again
+            return None
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _now_ns() -> int:
+    # The clock only decides whether a later identity match may be trusted; no output uses it.
+    return time.time_ns()

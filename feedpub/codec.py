@@ -1,0 +1,51 @@
+"""Articles as JSON values and back, exactly: for the parse cache and content fingerprints."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from .model import Article, BodyPart, Image, Kind
+
+
+def article_to_json(article: Article) -> dict:
+    """Every field of an Article as JSON values; article_from_json inverts it exactly."""
+    return {
+        "source": article.source, "title": article.title,
+        "published": _date_json(article.published), "updated": _date_json(article.updated),
+        "authors": list(article.authors), "categories": list(article.categories),
+        "summary": article.summary,
+        "body": [[part.kind.value, part.text] for part in article.body],
+        "image": [article.image.caption, article.image.credit] if article.image else None,
+        "related": list(article.related), "credit": article.credit, "link": article.link,
+        "key": article.key, "warnings": list(article.warnings),
+    }
+
+
+def article_from_json(data: dict) -> Article:
+    image = data["image"]
+    return Article(
+        source=str(data["source"]), title=str(data["title"]),
+        published=_date_value(data["published"]), updated=_date_value(data["updated"]),
+        authors=tuple(data["authors"]), categories=tuple(data["categories"]),
+        summary=str(data["summary"]),
+        body=tuple(BodyPart(Kind(kind), str(text)) for kind, text in data["body"]),
+        image=Image(image[0], image[1]) if image else None,
+        related=tuple(data["related"]), credit=data["credit"], link=data["link"],
+        key=data["key"], warnings=tuple(data["warnings"]),
+    )
+
+
+def _date_json(value: datetime | None) -> list | None:
+    if value is None:
+        return None
+    # Keep a named zone by name, so the cached date is the very same value, not just the instant.
+    return [value.isoformat(), getattr(value.tzinfo, "key", None)]
+
+
+def _date_value(data: list | None) -> datetime | None:
+    if data is None:
+        return None
+    value = datetime.fromisoformat(data[0])
+    if value.tzinfo is None:
+        raise ValueError("cached date without a time zone")
+    return value.astimezone(ZoneInfo(data[1])) if data[1] else value

@@ -1,0 +1,302 @@
+"""The headline: which block above (or opening) the article body is the article's title.
+
+Every short, title-shaped block before the body is a candidate; each gets a score from a few
+signals a headline has on any site (see HEADLINE_WEIGHTS in patterns.py): its words come back
+in the body, a byline or date line sits right under it, the page repeats it (breadcrumb,
+window title), and it stands close to where the body starts.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import patterns as p
+from .classify import is_prose, word_count
+from .dates import find_dates
+from .model import Block, Kind
+from .names import is_name_line, name_before_date
+
+Classified = tuple[tuple[Block, Kind], ...]
+
+# Words of a block for comparing a candidate headline with the body: letters and digits in
+# lower case; CJK text, written without spaces, is compared by pairs of characters.
+_WORD = re.compile(r"[^\W_]+")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_LETTER = re.compile(r"[^\W\d_]")
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
+# Kinds of the blocks that typically sit right under (or over) a headline.
+META_KINDS = (Kind.BYLINE, Kind.DATE)
+
+
+def content_words(text: str) -> set[str]:
+    """The words of `text` that carry meaning: long enough to not be a function word."""
+    words = {w for w in _WORD.findall(_CJK_RUN.sub(" ", text.casefold()))
+             if len(w) >= p.HEADLINE_MIN_WORD_CHARS}
+    for run in _CJK_RUN.findall(text):
+        words.update(run[i:i + 2] for i in range(len(run) - 1))
+    return words
+
+
+def find_title(items: Classified, start: int, end: int) -> int | None:
+    """Index of the block that is the article's headline, or None when nothing qualifies."""
+    scores = headline_scores(items, start, end)
+    if not scores:
+        return None
+    body = body_words(items, start, end)
+    # Ties go to the line the body is more about, then to the one nearer the body.
+    best = max(scores, key=lambda i: (round(scores[i], 6), topicality(items[i][0].text, body),
+                                      -abs(start - i), i))
+    above = headline_above(items, best, body)
+    if above in scores and scores[above] >= scores[best] - p.HEADLINE_DEK_MARGIN \
+            and len(items[best][0].text) > len(items[above][0].text) \
+            and topicality(items[above][0].text, body) >= p.HEADLINE_DEK_TOPIC:
+        return above
+    return best
+
+
+def headline_scores(items: Classified, start: int, end: int) -> dict[int, float]:
+    """Each headline candidate's index with its score, for the blocks down to the body's
+    first few."""
+    limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1, max(end, start) + 1)
+    candidates = [i for i in range(limit)
+                  if is_candidate(items[i]) and not is_wrapped_fragment(items, i)]
+    body = body_words(items, start, end)
+    repeats = repeated_texts(items)
+    gaps = gaps_to_body(items, start, limit)
+    after_prose = prose_seen(items, start, limit)
+    marks = meta_marks(items, limit + p.META_REACH_AFTER * p.META_SCAN_FACTOR)
+    return {i: title_score(items, i, gaps[i], body, repeats, marks, inside=i >= start)
+            - p.HEADLINE_WEIGHTS["after_prose"] * after_prose[i] for i in candidates}
+
+
+def is_candidate(item: tuple[Block, Kind]) -> bool:
+    """Whether a block is shaped like a headline: short, unfinished, mostly letters."""
+    block, kind = item
+    text = block.text
+    if kind not in (Kind.TEXT, Kind.LIST_ITEM) or not text:
+        return False
+    words = word_count(text)
+    if not 1 <= words <= p.TITLE_MAX_WORDS or (words == 1 and len(text) < p.HEADLINE_MIN_CHARS):
+        return False
+    if p.HEADLINE_END_NOT.search(text) and not p.HEADLINE_END_OK.search(text):
+        return False
+    if not p.HEADLINE_FIRST_CHAR.match(text) or p.HEADLINE_NOT.search(text):
+        return False
+    letters = len(_LETTER.findall(text))
+    return letters >= p.HEADLINE_MIN_LETTER_SHARE * len(text.replace(" ", ""))
+
+
+def is_wrapped_fragment(items: Classified, index: int) -> bool:
+    """Whether a block is one line of a hard-wrapped paragraph that was not joined back: the
+    sentence runs on into the next block, or comes from the previous one."""
+    text = items[index][0].text
+    after = items[index + 1] if index + 1 < len(items) else None
+    if after and after[1] is Kind.TEXT and after[0].text[:1].islower() \
+            and not text.endswith(p.HEADLINE_CLOSING):
+        return True
+    before = items[index - 1] if index > 0 else None
+    return bool(before and text[:1].islower() and before[1] is Kind.TEXT
+                and word_count(before[0].text) >= p.SENTENCE_MIN_WORDS
+                and not before[0].text.endswith(p.HEADLINE_CLOSING))
+
+
+def gaps_to_body(items: Classified, start: int, limit: int) -> list[int]:
+    """For each block, how many text blocks stand between it and the body's first block."""
+    gaps = [0] * limit
+    gap = 0
+    for index in range(min(start, limit) - 1, -1, -1):
+        gaps[index] = gap
+        if items[index][1] in (Kind.TEXT, Kind.LIST_ITEM):
+            gap += 1
+    for index in range(max(start, 0), limit):
+        gaps[index] = index - start
+    return gaps
+
+
+def prose_seen(items: Classified, start: int, limit: int) -> list[bool]:
+    """For each block, whether a paragraph of the body's prose comes before it: a headline-
+    shaped line there is more likely one of the article's sub-headings."""
+    seen, flags = False, [False] * limit
+    for index in range(max(start, 0), limit):
+        flags[index] = seen
+        block, kind = items[index]
+        seen = seen or (kind is Kind.TEXT and is_paragraph(block.text))
+    return flags
+
+
+@dataclass(frozen=True)
+class BodyWords:
+    """How many body paragraphs use each content word, and how many make a word a topic."""
+
+    counts: Counter[str]
+    topic_blocks: int
+
+    def __getitem__(self, word: str) -> int:
+        return self.counts[word]
+
+
+def is_paragraph(text: str) -> bool:
+    """Prose that finishes its sentence: not a long headline ending in "N.Y.C." or none."""
+    return is_prose(text) and bool(p.SENTENCE_END.search(text)) \
+        and not p.HEADLINE_END_OK.search(text)
+
+
+def body_words(items: Classified, start: int, end: int) -> BodyWords:
+    """The body region's content words; in a short body fewer paragraphs make a topic."""
+    words: Counter[str] = Counter()
+    blocks = items[start:end + 1]
+    for block, _ in blocks:
+        words.update(content_words(block.text))
+    return BodyWords(words, max(1, min(p.HEADLINE_TOPIC_BLOCKS, len(blocks) // 2)))
+
+
+def repeated_texts(items: Classified) -> dict[str, list[int]]:
+    """Where each block's text occurs, whole or as a part of a "Section | Title" line."""
+    seen: dict[str, list[int]] = {}
+    for index, (block, _) in enumerate(items):
+        key = block.text.casefold()
+        seen.setdefault(key, []).append(index)
+        if any(mark in key for mark in p.TITLE_SEPARATOR_MARKS):
+            parts = {part.strip() for part in p.TITLE_SEPARATOR.split(key) if part.strip()}
+            for part in parts - {key}:
+                seen.setdefault(part, []).append(index)
+    return seen
+
+
+def shown_again(repeats: dict[str, list[int]], text: str, index: int) -> bool:
+    """Whether the page shows the line again apart from it (a breadcrumb, the window title);
+    a copy a few blocks away is a teaser card's link and caption or a player's title."""
+    places = repeats.get(text.casefold())
+    return bool(places) and max(index - places[0], places[-1] - index) > p.REPEAT_MIN_GAP
+
+
+def title_score(items: Classified, index: int, gap: int, body: BodyWords,
+                repeats: dict[str, list[int]], marks: list[str], *, inside: bool) -> float:
+    """How strongly a candidate block looks like the article's headline."""
+    w = p.HEADLINE_WEIGHTS
+    text = items[index][0].text
+    words = word_count(text)
+    score = w["overlap"] * overlap(text, body, inside=inside)
+    score += w["topic"] * topicality(text, body)
+    score += w["meta_after"] * meta_near(marks, index, 1)
+    score += w["meta_before"] * meta_near(marks, index, -1)
+    score -= w["between_dates"] * between_dates(items, marks, index)
+    score += w["repeated"] * shown_again(repeats, text, index)
+    score += w["words"] * min(words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
+    score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
+    score -= w["too_long"] * (headline_length(text) > p.HEADLINE_LONG_WORDS)
+    score -= w["byline_like"] * is_byline_like(text)
+    score -= w["one_word"] * (words == 1)
+    score -= w["inside_body"] * (inside and gap > 0)
+    score += w["near_body"] / (1 + gap / p.HEADLINE_NEAR_BLOCKS)
+    return score
+
+
+def overlap(text: str, body: BodyWords, *, inside: bool) -> float:
+    """Share of the candidate's words the body uses too (itself left out); a label of one or
+    two words proves less than a headline of several, so short ones count for less."""
+    words = content_words(text)
+    if not words:
+        return 0.0
+    found = sum(1 for w in words if body[w] > (1 if inside else 0))
+    return found / max(len(words), p.HEADLINE_OVERLAP_WORDS)
+
+
+def topicality(text: str, body: BodyWords) -> float:
+    """How much the body keeps coming back to the candidate's words: for each word, the
+    paragraphs using it up to the body's topic_blocks, averaged (the topic of an encyclopedia
+    entry scores 1, a menu label the body mentions once scores little)."""
+    words = content_words(text)
+    if not words:
+        return 0.0
+    return sum(min(body[w], body.topic_blocks) for w in words) / (
+        body.topic_blocks * len(words))
+
+
+def meta_marks(items: Classified, upto: int) -> list[str]:
+    """What each block is to the headline search, worked out once per block: "meta" (a
+    byline or date line), "name" (a bare author name), "text" or "skip" (chrome, credits,
+    lines without words, which do not count as distance)."""
+    marks = []
+    for block, kind in items[:upto]:
+        if kind in META_KINDS or (kind is Kind.TEXT and is_dated_line(block.text)):
+            marks.append("meta")
+        elif kind is Kind.TEXT and (is_name_line(block.text) or name_before_date(block.text)):
+            marks.append("name")
+        elif kind is Kind.CHROME or kind is Kind.CREDIT or not has_words(block.text):
+            marks.append("skip")
+        else:
+            marks.append("text")
+    return marks
+
+
+def meta_near(marks: list[str], index: int, step: int) -> float:
+    """How closely a byline, date or author name follows (step 1) or precedes (-1) a block:
+    1 right next to it, less for each text block in between, 0 beyond the reach."""
+    seen = 0
+    position = index + step
+    reach = p.META_REACH_AFTER if step > 0 else p.META_REACH_BEFORE
+    while 0 <= position < len(marks) and seen < reach:
+        mark = marks[position]
+        if mark == "meta":
+            return 1 / (1 + seen)
+        if mark == "name" and step > 0:
+            return p.NAME_LINE_META / (1 + seen)
+        if mark != "skip":
+            seen += 1
+        position += step
+    return 0.0
+
+
+def between_dates(items: Classified, marks: list[str], index: int) -> bool:
+    """Whether date lines sit right above and right under the block: a row of a timeline or
+    an infobox ("Statute of Westminster adopted" between two dates), not a headline."""
+    return all(neighbour is not None and items[neighbour][1] is Kind.DATE
+               for neighbour in (next_marked(marks, index, -1), next_marked(marks, index, 1)))
+
+
+def next_marked(marks: list[str], index: int, step: int) -> int | None:
+    """The nearest block in that direction that is not skipped, or None."""
+    position = index + step
+    while 0 <= position < len(marks) and marks[position] == "skip":
+        position += step
+    return position if 0 <= position < len(marks) else None
+
+
+def headline_length(text: str) -> float:
+    """Length in words; CJK text counts a word per three characters, as its words are short."""
+    cjk_chars = len(text) - len(_CJK_RUN.sub("", text))
+    return len(_CJK_RUN.sub(" ", text).split()) + cjk_chars / 3
+
+
+def is_byline_like(text: str) -> bool:
+    """A name or a job title standing alone ("John C. Welch", "BuzzFeed News Reporter")."""
+    words = text.split()
+    return is_name_line(text) or (len(words) <= p.NAME_MAX_WORDS
+                                  and any(w.casefold() in p.JOB_TITLE_WORDS for w in words))
+
+
+def headline_above(items: Classified, index: int, body: BodyWords) -> int | None:
+    """The block right above, when it is a headline-shaped line the body is about: the block
+    at `index` may then be its standfirst (dek) rather than the headline."""
+    position = index - 1
+    while position >= 0 and items[position][1] is Kind.CHROME:
+        position -= 1
+    if position < 0 or not is_candidate(items[position]):
+        return None
+    text = items[position][0].text
+    if word_count(text) >= p.HEADLINE_GOOD_WORDS // 2 \
+            and overlap(text, body, inside=False) >= p.HEADLINE_DEK_OVERLAP:
+        return position
+    return None
+
+
+def is_dated_line(text: str) -> bool:
+    """A short line that carries a date ("AFP 30 avril 2015 à 07:19 (Mis à jour : ...)")."""
+    return len(text.split()) <= p.DATED_LINE_MAX_WORDS and bool(find_dates(text))
+
+
+def has_words(text: str) -> bool:
+    """Whether a block has words at all (not just a count such as "6366" or a bullet)."""
+    return bool(_TWO_LETTERS.search(text))

@@ -1,0 +1,93 @@
+"""People in bylines: which part of a byline, or of a line under the headline, is a name."""
+from __future__ import annotations
+
+from . import patterns as p
+from .dates import DATE_WORDS, find_dates, strip_date_words
+
+
+def byline_names(text: str) -> list[str]:
+    """The people a byline names: "By A and B, Reuters" gives ["A", "B"]."""
+    match = p.BYLINE.match(text) or p.BYLINE_INSIDE.search(text)
+    if match is None or p.NOT_AUTHOR_CREDIT.match(text):
+        return []
+    return names_in(match["names"])
+
+
+def names_in(text: str) -> list[str]:
+    """Names listed in the part of a byline after "By", up to a date, job title or handle."""
+    names: list[str] = []
+    text = p.WITH_NOTE.sub(r", \1", text)
+    for part in p.NAME_JOINERS.split(cut_tail(text)):
+        if p.NOT_AUTHOR_ROLE.search(part):
+            continue
+        part = p.ROLE_NOTE.sub("", part).strip(" .,;:")
+        if is_job_title(part):
+            break
+        if part and not p.CREDENTIAL.match(part) and looks_like_name(part):
+            names.append(part)
+    return names
+
+
+def cut_tail(text: str) -> str:
+    """A byline's names without what follows them: a date, a handle, a "| Staff Writer"."""
+    ends = [len(text)]
+    ends += [found.start for found in find_dates(text)[:1]]
+    ends += [m.start() for m in (p.BYLINE_TAIL.search(text), p.RELATIVE_TIME.search(text)) if m]
+    digit = next((i for i, c in enumerate(text) if c.isdigit()), None)
+    if digit is not None:
+        ends.append(digit)
+    head = strip_date_words(text[:min(ends)])
+    return p.DATE_LEAD_WORD.sub("", head)
+
+
+def is_job_title(text: str) -> bool:
+    """Whether a byline part is a job title ("Senior Staff Technologist"), not a person."""
+    words = {w.strip(".,()").casefold() for w in text.split()}
+    return bool(words & p.JOB_TITLE_WORDS) and not p.STAFF_CREDIT.match(text)
+
+
+def looks_like_name(text: str) -> bool:
+    """A byline part short enough and free of digits to be a name (or a staff credit)."""
+    text = text.strip(" .,;")
+    return (bool(text) and not any(c.isdigit() for c in text)
+            and len(text.split()) <= p.NAME_MAX_WORDS and any(c.isalpha() for c in text))
+
+
+def is_name_line(text: str) -> bool:
+    """Whether a whole line is just a person's name: "John C. Welch", "GILLIAN MOHNEY"."""
+    if p.STAFF_CREDIT.match(text):
+        return True
+    words = text.split()
+    if not 2 <= len(words) <= p.NAME_MAX_WORDS or p.NOT_NAME_CHARS.search(text):
+        return False
+    plain = [p.POSSESSIVE.sub("", w).casefold() for w in words]
+    if any(w in p.NOT_NAME_WORDS or w in p.JOB_TITLE_WORDS for w in plain):
+        return False
+    names = [w for w in words if w.casefold() not in p.NAME_PARTICLES]
+    full = [w for w in names if not p.INITIAL.match(w)]
+    return len(names) >= 2 and len(full) <= p.NAME_LINE_MAX_NAMES \
+        and all(w[0].isupper() and p.NAME_WORD.match(w) for w in names) \
+        and words[-1].strip(".,").casefold() not in DATE_WORDS
+
+
+def names_in_dated_line(text: str) -> list[str]:
+    """Names in a date line: "on March 10, 2015 by Nikhil Marathe", "Dan Goodin - Apr 16"."""
+    inside = p.BYLINE_INSIDE.search(text)
+    if inside:
+        return names_in(inside["names"])
+    return name_before_date(text)
+
+
+def name_before_date(text: str) -> list[str]:
+    """A name that opens a line and is followed by when it was posted: "Alex Perry 1 day ago",
+    "Sarah Gooding March 9, 2017", "[photo] James Akinaka • 8h"."""
+    if len(text.split()) > p.NAME_MAX_WORDS + p.DATE_MAX_WORDS:
+        return []
+    head = cut_tail(p.BRACKETED.sub(" ", text))
+    if head.strip() == text.strip():
+        return []
+    for part in p.BYLINE_SEPARATOR.split(head):
+        part = part.strip(" ,")
+        if part and is_name_line(part):
+            return [part]
+    return []

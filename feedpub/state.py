@@ -1,0 +1,115 @@
+"""Entry history kept between builds: one small JSON file outside the served directory.
+
+It remembers, per entry key (the part of the entry id after the tag prefix), the input that
+last carried it, a fingerprint of its content, when it was first seen and the `updated` it was
+last published with. It only refines: ids and feed order never depend on it (README, "Entry
+ids: what changes them"), so a lost or corrupt state file costs nothing but edit dates.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .codec import article_to_json
+from .model import Article
+from .publish import write_file_atomic
+
+STATE_FORMAT = 1
+# Article fields that are not content: where it was read from, and what the parser warned.
+NOT_CONTENT = ("source", "warnings")
+
+
+@dataclass(frozen=True)
+class Record:
+    """What one entry looked like when it was last published."""
+
+    name: str                 # its input's path inside the input directory, without suffix
+    fingerprint: str          # article_fingerprint of its content
+    first_seen: datetime      # its input's modification time when feedpub first saw it
+    last_changed: datetime    # the `updated` it was published with
+
+
+@dataclass(frozen=True)
+class State:
+    """Every entry feedpub has published, by entry key; deleted entries are remembered too."""
+
+    records: Mapping[str, Record] = dataclasses.field(default_factory=dict)
+
+    def key_for_name(self, name: str) -> str | None:
+        """The key of the entry last read from input `name`, if any."""
+        return self._by_name.get(name)
+
+    def keys_for_fingerprint(self, fingerprint: str) -> list[str]:
+        return self._by_fingerprint.get(fingerprint, [])
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for key, record in sorted(self.records.items()):
+            if record.name:
+                index.setdefault(record.name, key)
+        return index
+
+    @functools.cached_property
+    def _by_fingerprint(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for key, record in sorted(self.records.items()):
+            index.setdefault(record.fingerprint, []).append(key)
+        return index
+
+
+def article_fingerprint(article: Article) -> str:
+    """A hash of everything an entry publishes from the article, and nothing else.
+
+    Changing what goes into it makes every entry look edited once: keep it as it is.
+    """
+    fields = {k: v for k, v in article_to_json(article).items() if k not in NOT_CONTENT}
+    text = json.dumps(fields, sort_keys=True)  # ASCII: safe for any string
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def load_state(path: Path) -> tuple[State, list[str]]:
+    """The state at `path`; absent is empty, unreadable is empty with one warning."""
+    try:
+        data = json.loads(path.read_bytes())
+        if data.get("format") != STATE_FORMAT:
+            raise ValueError(f"format {data.get('format')!r} is not {STATE_FORMAT}")
+        return State({key: _record(raw) for key, raw in data["entries"].items()}), []
+    except FileNotFoundError:
+        return State(), []
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        return State(), [f"{path}: state file unreadable ({exc}); entry dates start afresh"]
+
+
+def _record(raw: Mapping[str, str]) -> Record:
+    return Record(str(raw["name"]), str(raw["fingerprint"]),
+                  _aware(raw["first_seen"]), _aware(raw["last_changed"]))
+
+
+def _aware(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise ValueError(f"date {text!r} has no time zone")
+    return value
+
+
+def dump_state(state: State) -> bytes:
+    """The state as JSON, the same bytes for the same state."""
+    entries = {key: {"name": rec.name, "fingerprint": rec.fingerprint,
+                     "first_seen": rec.first_seen.isoformat(),
+                     "last_changed": rec.last_changed.isoformat()}
+               for key, rec in sorted(state.records.items())}
+    data = {"format": STATE_FORMAT, "entries": entries}
+    # ASCII escapes keep a file name that is not UTF-8 (surrogateescape) writable and exact.
+    return json.dumps(data, indent=1, sort_keys=True).encode("ascii") + b"\n"
+
+
+def save_state(state: State, path: Path) -> bool:
+    """Write the state atomically; False when the file already held it."""
+    return write_file_atomic(path, dump_state(state))

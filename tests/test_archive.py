@@ -1,0 +1,246 @@
+"""RFC 5005 archives, the feed's byte budget and the paged index, on real builds."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from feedpub.archive import archive_path, plan_documents
+from feedpub.config import Config
+from feedpub.model import Article, Entry
+
+from .realtools import SCHEMA
+from .sitehelp import article_text, build, feed_entries, read_feed, snapshot, write
+
+T0 = 1609459200.0
+HISTORY = "{http://purl.org/syndication/history/1.0}archive"
+SMALL = "feed_entries = 3\narchive_size = 2\nindex_page_size = 4\n"
+
+
+def add_story(site, n, **kwargs):
+    write(site / "in" / f"story-{n:02d}.txt",
+          article_text(f"Story number {n} makes news", date=f"2020-03-{n:02d} 09:30 +00:00",
+                       **kwargs), T0)
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for n in range(1, 8):
+        add_story(tmp_path, n)
+    return tmp_path
+
+
+def links(site, name):
+    return {link.rel: link.href for link in read_feed(site / "out" / name).feed.links}
+
+
+def ids_in(site, name):
+    return [entry_id.rsplit(":", 1)[1] for entry_id, _, _ in feed_entries(site, name)]
+
+
+def is_archive(site, name):
+    return etree.parse(str(site / "out" / name)).getroot().find(HISTORY) is not None
+
+
+def test_subscription_feed_holds_the_newest_and_links_the_newest_archive(site):
+    build(site, config=SMALL)
+    assert ids_in(site, "feed.atom") == ["story-07", "story-06", "story-05"]
+    assert links(site, "feed.atom")["prev-archive"] == "http://localhost:8000/archive/3.atom"
+    assert not is_archive(site, "feed.atom")
+
+
+def test_archives_are_fixed_size_pages_oldest_first_with_rfc5005_links(site):
+    build(site, config=SMALL)
+    assert ids_in(site, "archive/1.atom") == ["story-02", "story-01"]
+    assert ids_in(site, "archive/2.atom") == ["story-04", "story-03"]
+    assert ids_in(site, "archive/3.atom") == []  # the newest archive is the one filling up
+    first, middle, newest = (links(site, f"archive/{n}.atom") for n in (1, 2, 3))
+    assert "prev-archive" not in first and first["next-archive"].endswith("archive/2.atom")
+    assert middle["prev-archive"].endswith("archive/1.atom")
+    assert middle["next-archive"].endswith("archive/3.atom")
+    assert "next-archive" not in newest
+    assert all(page["current"] == "http://localhost:8000/feed.atom"
+               for page in (first, middle, newest))
+    assert all(is_archive(site, f"archive/{n}.atom") for n in (1, 2, 3))
+
+
+def walk(site):
+    """Follow prev-archive from the subscription document, as an RFC 5005 client does."""
+    seen, name = [], "feed.atom"
+    while name:
+        seen += ids_in(site, name)
+        href = links(site, name).get("prev-archive")
+        name = href.split("/", 3)[3] if href else None
+    return seen
+
+
+def test_walking_the_archives_finds_every_entry_once(site):
+    build(site, config=SMALL)
+    assert sorted(walk(site)) == [f"story-{n:02d}" for n in range(1, 8)]
+
+
+def test_full_archives_keep_their_bytes_as_new_articles_arrive(site):
+    build(site, config=SMALL)
+    before = snapshot(site / "out")
+    for n in (8, 9, 10):
+        add_story(site, n)
+        build(site, config=SMALL)
+        after = snapshot(site / "out")
+        for name in ("archive/1.atom", "archive/2.atom"):
+            assert after[name] == before[name]
+    assert ids_in(site, "archive/3.atom") == ["story-06", "story-05"]
+    assert ids_in(site, "archive/4.atom") == ["story-07"]
+    assert sorted(walk(site)) == [f"story-{n:02d}" for n in range(1, 11)]
+    # archive/3.atom got its next-archive link in the build that filled it, then never changed
+    add_story(site, 11)
+    build(site, config=SMALL)
+    assert snapshot(site / "out")["archive/3.atom"] == after["archive/3.atom"]
+
+
+def test_an_edited_archived_entry_is_also_in_the_subscription_feed(site):
+    build(site, config=SMALL)
+    add_story(site, 1, extra="\nA correction was added later to this story, with more facts "
+                             "from the ministry.\n")
+    (site / "in" / "story-01.txt").touch()  # the edit's file time is now, after 2020-03-05
+    build(site, config=SMALL)
+    assert ids_in(site, "feed.atom") == ["story-07", "story-06", "story-05", "story-01"]
+    assert "story-01" in ids_in(site, "archive/1.atom")
+
+
+def test_byte_budget_keeps_the_newest_entries_and_warns(site, capsys):
+    build(site, config="feed_entries = 7\n")
+    full = (site / "out" / "feed.atom").stat().st_size
+    capsys.readouterr()
+    budget = full * 3 // 5
+    assert build(site, config=f"feed_entries = 7\nfeed_max_bytes = {budget}\n") == 0
+    kept = ids_in(site, "feed.atom")
+    assert 1 <= len(kept) < 7 and kept == [f"story-{n:02d}" for n in range(7, 7 - len(kept), -1)]
+    assert (site / "out" / "feed.atom").stat().st_size <= budget
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and f"over feed_max_bytes ({budget})" in err
+
+
+def test_default_settings_write_no_archive_for_a_small_site(site):
+    build(site)
+    assert len(ids_in(site, "feed.atom")) == 7
+    assert "prev-archive" not in links(site, "feed.atom")
+    assert not (site / "out" / "archive").exists()
+
+
+def test_index_is_paged_and_stale_pages_are_removed(site):
+    build(site, config=SMALL)
+    out = site / "out"
+    first, second = (out / "index.html").read_text(), (out / "index-2.html").read_text()
+    assert "Story number 7" in first and "Story number 4" in first
+    assert "Story number 3" in second and "Story number 1" in second
+    assert 'href="index-2.html"' in first and 'href="index.html"' in second
+    assert not (out / "index-3.html").exists()
+    for n in (5, 6, 7):
+        (site / "in" / f"story-{n:02d}.txt").unlink()
+    build(site, config=SMALL)
+    assert not (out / "index-2.html").exists() and "index-2.html" not in \
+        (out / "index.html").read_text()
+
+
+@pytest.mark.parametrize("bad", ["feed_entries = 0", "archive_size = -1", "feed_max_bytes = 'x'"])
+def test_bad_archive_settings_are_usage_errors(site, capsys, bad):
+    assert build(site, config=bad + "\n") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "feedpub.toml" in err
+
+
+def test_budget_sheds_edited_archived_entries_before_any_of_the_newest(site, capsys):
+    build(site, config=SMALL)
+    add_story(site, 1, extra="\nA correction was added later to this story, with more facts "
+                             "from the ministry.\n")
+    (site / "in" / "story-01.txt").touch()
+    build(site, config=SMALL)
+    four = (site / "out" / "feed.atom").stat().st_size
+    capsys.readouterr()
+    build(site, config=SMALL + f"feed_max_bytes = {four - 1}\n")
+    assert ids_in(site, "feed.atom") == ["story-07", "story-06", "story-05"]
+    assert "edited entries that stay in their archives" in capsys.readouterr().err
+
+
+def test_every_archive_document_is_valid_atom(site):
+    build(site, config=SMALL)
+    schema = etree.RelaxNG(etree.parse(str(SCHEMA)))
+    for path in sorted((site / "out").rglob("*.atom")):
+        assert schema.validate(etree.parse(str(path))), f"{path}: {schema.error_log}"
+
+
+def fake_entries(count):
+    base = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    article = Article(source="x.txt", title="t")
+    return [Entry(article, f"id-{n:04d}", f"s{n}", base + timedelta(days=n // 2),
+                  base + timedelta(days=n // 2)) for n in range(count)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(count=st.integers(0, 60), window=st.integers(1, 12), size=st.integers(1, 9))
+def test_archive_plan_holds_every_entry_once_in_full_linked_pages(count, window, size):
+    config = Config(feed_entries=window, archive_size=size)
+    entries = sorted(fake_entries(count), key=lambda e: (-e.published.timestamp(), e.id))
+    current, *archives = plan_documents(entries, config)
+    seen = [e.id for doc in [current, *archives] for e in doc.entries]
+    assert sorted(seen) == sorted(e.id for e in entries) and len(seen) == len(set(seen))
+    assert [e.id for e in current.entries] == [e.id for e in entries[:window]]
+    assert all(len(doc.entries) == size for doc in archives[:-1])
+    assert not archives or len(archives[-1].entries) < size
+    for number, doc in enumerate(archives, start=1):
+        rels = dict(doc.links)
+        assert doc.archive and rels["current"] == "feed.atom"
+        assert rels.get("prev-archive") == (archive_path(number - 1) if number > 1 else None)
+        assert rels.get("next-archive") == (archive_path(number + 1)
+                                            if number < len(archives) else None)
+    newest = dict(current.links).get("prev-archive")
+    assert newest == (archive_path(len(archives)) if archives else None)
+
+
+@settings(max_examples=30, deadline=None)
+@given(count=st.integers(1, 40), window=st.integers(1, 6), size=st.integers(1, 5),
+       extra=st.integers(1, 10))
+def test_full_archive_pages_do_not_depend_on_newer_entries(count, window, size, extra):
+    config = Config(feed_entries=window, archive_size=size)
+    older = fake_entries(count)
+    newer = fake_entries(count + extra)  # the same entries, plus `extra` newer ones
+    order = lambda es: sorted(es, key=lambda e: (-e.published.timestamp(), e.id))  # noqa: E731
+    before = plan_documents(order(older), config)[1:]
+    after = {doc.path: doc for doc in plan_documents(order(newer), config)[1:]}
+    for doc in before:
+        if len(doc.entries) == size:
+            assert after[doc.path] == doc
+
+
+def test_archives_no_longer_needed_are_removed(site):
+    build(site, config=SMALL)
+    for n in (1, 2, 3):
+        (site / "in" / f"story-{n:02d}.txt").unlink()
+    build(site, config=SMALL)
+    assert sorted(p.name for p in (site / "out" / "archive").iterdir()) == ["1.atom"]
+    assert ids_in(site, "archive/1.atom") == ["story-04"]
+
+
+def test_an_oversized_archive_is_reported_not_cut(site, capsys):
+    one_then_threes = "feed_entries = 1\narchive_size = 3\n"
+    build(site, config=one_then_threes)
+    page = (site / "out" / "archive" / "1.atom").read_bytes()
+    assert (site / "out" / "feed.atom").stat().st_size < len(page) - 1
+    capsys.readouterr()
+    build(site, config=one_then_threes + f"feed_max_bytes = {len(page) - 1}\n")
+    assert (site / "out" / "archive" / "1.atom").read_bytes() == page
+    err = capsys.readouterr().err
+    assert "archive/1.atom:" in err and "lower archive_size" in err
+
+
+def test_archive_directory_goes_when_no_archive_is_left(site):
+    build(site, config=SMALL)
+    for n in range(1, 5):
+        (site / "in" / f"story-{n:02d}.txt").unlink()
+    build(site, config=SMALL)
+    assert not (site / "out" / "archive").exists()
+    assert "prev-archive" not in links(site, "feed.atom")

@@ -1,0 +1,139 @@
+"""The parse cache: unchanged inputs are not parsed again; the output is the same to the byte."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from feedpub import build as build_module
+from feedpub import parse_article
+from feedpub.codec import article_from_json, article_to_json
+
+from .conftest import SEED
+from .sitehelp import article_text, build, snapshot, write
+
+T0 = 1609459200.0
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "in" / "seed.txt", SEED.read_text(encoding="utf-8"), T0)
+    write(tmp_path / "in" / "summer.txt",  # a date-only value in a zone with summer time
+          article_text("Heat wave grips the city", date="2020-07-01"), T0)
+    write(tmp_path / "in" / "undated.txt", article_text("A story without a date", date=None), T0)
+    write(tmp_path / "in" / "sub" / "nested.txt",
+          article_text("Nested story with a warning", front="colour: blue\n"), T0)
+    return tmp_path
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """Counts real parses by wrapping the one function that parses input bytes."""
+    calls: list[str] = []
+    real = build_module.parse_bytes
+
+    def counting(data, display, config):
+        calls.append(display)
+        return real(data, display, config)
+
+    monkeypatch.setattr(build_module, "parse_bytes", counting)
+    return calls
+
+
+BERLIN = ("--timezone", "Europe/Berlin")
+
+
+def test_cached_build_is_byte_identical_to_a_cache_free_build(site, tmp_path_factory):
+    assert build(site, *BERLIN) == 0
+    assert build(site, *BERLIN) == 0  # this one is served from the cache
+    cached = snapshot(site / "out")
+    fresh = tmp_path_factory.mktemp("fresh")
+    os.rename(site / ".out.state.json", fresh / "state.json")
+    assert build(site, *BERLIN, "--no-cache", "--output", str(fresh / "out"),
+                 "--state", str(fresh / "state.json")) == 0
+    assert snapshot(fresh / "out") == cached
+
+
+def test_unchanged_inputs_are_not_parsed_again(site, parses):
+    build(site)
+    assert len(parses) == 4
+    parses.clear()
+    build(site)
+    assert parses == []
+
+
+def test_an_edited_input_alone_is_parsed_again(site, parses):
+    build(site)
+    parses.clear()
+    write(site / "in" / "summer.txt", article_text("Heat wave grips the region",
+                                                   date="2020-07-01"), T0)
+    build(site)
+    assert parses == [str(site / "in" / "summer.txt")]
+
+
+def test_a_touched_input_with_the_same_bytes_is_not_parsed_again(site, parses):
+    build(site)
+    parses.clear()
+    os.utime(site / "in" / "seed.txt", (T0 + 50, T0 + 50))
+    build(site)
+    assert parses == []
+
+
+def test_warnings_come_from_the_cache_too(site, capsys):
+    build(site)
+    first = capsys.readouterr().err
+    build(site)
+    assert capsys.readouterr().err == first
+    assert "unknown front matter key 'colour'" in first
+
+
+def test_changing_the_time_zone_parses_again(site, parses):
+    build(site)
+    parses.clear()
+    build(site, *BERLIN)
+    assert len(parses) == 4
+
+
+@pytest.mark.parametrize("damage", [b"", b"{", b'{"format": 1}', b"\xff\xfe garbage",
+                                    b'{"format": 1, "settings": null}'])
+def test_corrupt_cache_entries_are_ignored_with_one_warning(site, capsys, damage):
+    build(site)
+    before = snapshot(site / "out")
+    capsys.readouterr()
+    for path in (site / ".out.cache").glob("*.json"):
+        path.write_bytes(damage)
+    assert build(site) == 0
+    assert snapshot(site / "out") == before
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    if damage in (b"", b"{", b"\xff\xfe garbage"):
+        assert err.count(": 4 unreadable cache entries ignored") == 1
+
+
+def test_corrupt_article_inside_a_valid_entry_is_parsed_again(site, parses, capsys):
+    build(site)
+    parses.clear()
+    capsys.readouterr()
+    for path in (site / ".out.cache").glob("*.json"):
+        path.write_text(path.read_text().replace('"body": [[', '"body": [[42, '), "utf-8")
+    build(site)
+    assert len(parses) == 4
+    assert ": 4 unreadable cache entries ignored" in capsys.readouterr().err
+
+
+def test_entries_of_deleted_inputs_are_pruned(site):
+    build(site)
+    assert len(list((site / ".out.cache").glob("*.json"))) == 4
+    (site / "in" / "undated.txt").unlink()
+    build(site)
+    assert len(list((site / ".out.cache").glob("*.json"))) == 3
+
+
+def test_article_json_round_trip_is_exact(seed_text):
+    for zone in ("UTC", "Europe/Berlin"):
+        from zoneinfo import ZoneInfo
+        article = parse_article(seed_text, source="seeds/x.txt", zone=ZoneInfo(zone))
+        again = article_from_json(article_to_json(article))
+        assert again == article and again.warnings == article.warnings
+        assert again.published.tzinfo == article.published.tzinfo

@@ -1,0 +1,111 @@
+"""Finding the headline (feedpub.headline): one rule per test, on small pages written inline."""
+from __future__ import annotations
+
+import pytest
+
+from feedpub import parse_article
+from feedpub.headline import content_words, headline_length, is_candidate
+from feedpub.model import Block, Kind
+
+from .conftest import PARAGRAPHS
+
+MENU = ("Skip to content", "World", "Business", "Night Life", "Transport News")
+FOOTER = ("Share this article", "© 2024 Example Media. All rights reserved.")
+HEADLINE = "Night buses reach the outer districts after years of waiting"
+
+
+def page(*head: str, body: tuple[str, ...] = PARAGRAPHS, foot: tuple[str, ...] = FOOTER) -> str:
+    """A saved page: menu, the given header blocks, the article's paragraphs, a footer."""
+    return "\n\n".join((*MENU, *head, *body, *foot)) + "\n"
+
+
+def title_of(text: str) -> str:
+    return parse_article(text).title
+
+
+def test_the_line_over_the_byline_beats_menu_labels():
+    assert title_of(page(HEADLINE, "By Ann Lee", "March 3, 2021")) == HEADLINE
+
+
+def test_a_headline_without_byline_or_date_is_found_by_its_words_in_the_body():
+    assert title_of(page(HEADLINE)) == HEADLINE
+
+
+def test_the_standfirst_under_the_headline_is_not_the_headline():
+    headline = "Council extends the night bus service to the outer districts"
+    dek = "Residents of the outer districts get night buses every thirty minutes"
+    assert title_of(page(headline, dek, "By Ann Lee")) == headline
+
+
+def test_a_caption_credited_to_an_agency_is_not_the_headline():
+    caption = "A night bus leaves the central station in the outer districts Getty Images"
+    assert title_of(page(HEADLINE, "By Ann Lee", caption)) == HEADLINE
+
+
+def test_a_sub_heading_inside_the_body_is_not_the_headline():
+    body = (PARAGRAPHS[0], "Night buses and the outer districts council", *PARAGRAPHS[1:])
+    assert title_of(page(HEADLINE, "By Ann Lee", body=body)) == HEADLINE
+
+
+def test_a_bare_author_name_under_the_headline_is_not_the_headline():
+    assert title_of(page(HEADLINE, "Ann Lee", "Ann Lee", "March 3, 2021")) == HEADLINE
+
+
+def test_a_headline_ending_in_an_abbreviation_counts():
+    headline = "Night buses reach the outer districts of N.Y.C."
+    assert title_of(page(headline, "By Ann Lee")) == headline
+
+
+@pytest.mark.parametrize("line", [
+    "Industry   Open-source software",          # a table row (cells apart by spaces)
+    "History [ edit ]",                         # a wiki section heading with its edit link
+    "CAPTION: Films with time loops",           # a text browser's table caption
+    "New York|Manhole fires under the streets",  # a navigation trail
+    "o Setting up",                             # a converter's nested-list mark
+    "Share on Google Plus",                     # a button
+    "S'abonner au Monde à partir de 1 €",       # a subscription offer
+    "A bus at night. Source: Supplied",         # a caption with its credit
+    "Marching band at the station Getty Images",  # a caption credited to an agency
+    "Glass cloche terrariums (Lucy Akins)",     # a caption with its photographer
+    "Font Size [100%]",                          # a player's control with its setting
+])
+def test_page_furniture_is_no_headline_candidate(line):
+    assert not is_candidate((Block(line, 1), Kind.TEXT))
+
+
+@pytest.mark.parametrize("line", [
+    "Night buses reach the outer districts", "Mozilla", "Screenshot : «Vape Wave», «6 Days»…",
+    "How does the brain turn unconscious information into conscious thought?",
+    "欲張りなイヌ",
+])
+def test_headlines_of_many_shapes_are_candidates(line):
+    assert is_candidate((Block(line, 1), Kind.TEXT))
+
+
+def test_a_wrapped_line_of_a_paragraph_is_not_the_headline():
+    wrapped = ("The city council voted on Tuesday to extend the night bus service",
+               "to the outer districts, a change residents had asked for.")
+    text = page(HEADLINE, "By Ann Lee", *wrapped)
+    assert title_of(text) == HEADLINE
+
+
+def test_content_words_leave_out_short_words_and_pair_cjk_characters():
+    assert content_words("The bus to Tórshavn") == {"tórshavn"}
+    assert content_words("公衆無線") == {"公衆", "衆無", "無線"}
+
+
+def test_cjk_headlines_are_measured_by_characters():
+    assert headline_length("トレンドマイクロ、公衆無線LANを安全に使うためのアプリ") < 20
+    assert headline_length("one two three") == 3
+
+
+def test_a_line_repeated_right_under_itself_is_no_repeated_headline():
+    teaser = "Photo of a night bus seen as a sign of the times"
+    head = (HEADLINE, "By Ann Lee", "More videos", teaser, "Now watching", teaser)
+    assert title_of(page(*head)) == HEADLINE
+
+
+def test_a_timeline_row_between_two_dates_is_not_the_headline():
+    head = (HEADLINE, "By Ann Lee", "Founded", "3 March 1921", "Night buses first run",
+            "9 May 1950", "Ring road opened")
+    assert title_of(page(*head)) == HEADLINE
