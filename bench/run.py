@@ -141,11 +141,12 @@ class Results:
     noop_rewritten: dict[tuple[int, str], list[int]]
 
 
-def run_once(corpus: Path, work: Path, count: int, results: Results) -> None:
+def run_once(corpus: Path, work: Path, count: int, results: Results,
+             chosen: tuple[str, ...]) -> None:
     fresh_work(corpus, work)
     for name in ROUNDS:
         change_for_round(work, name, count)
-        for tool in (t for t in TOOLS if name in t.rounds):
+        for tool in (t for t in TOOLS if name in t.rounds and t.name in chosen):
             out = work / tool.output
             before = snapshot(out) if out.is_dir() else {}
             sample = measure(tool.command(work), cwd=work)
@@ -277,6 +278,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/feedpub-bench"))
     parser.add_argument("--json", type=Path, help="also write every sample to this file")
+    parser.add_argument("--tools", nargs="+", default=[t.name for t in TOOLS],
+                        choices=[t.name for t in TOOLS], help="time only these")
     parser.add_argument("--table", type=Path, metavar="JSON",
                         help="print README's tables from an earlier --json file and stop")
     args = parser.parse_args(argv)
@@ -291,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     for count in sizes:
         corpus = prepare_corpus(args.work, count)
         for _ in range(runs):
-            run_once(corpus, args.work / "run", count, results)
+            run_once(corpus, args.work / "run", count, results, tuple(args.tools))
         print("\n".join(report_size(count, results)), flush=True)
     print("\n".join(report_targets(sizes, results)))
     print(f"load average at the end: {os.getloadavg()[0]:.2f} (other work on the machine "
