@@ -53,11 +53,11 @@ TOOLS = (
     Tool("feedpub", lambda w: [str(BIN / "feedpub"), "build", "--config", str(w / "feedpub.toml"),
                                "--input", str(w / "txt"), "--output", str(w / "out/feedpub"),
                                "--quiet"], "out/feedpub"),
-    # The same build parsing in one process (parse_workers = 1): what the pool gains.
-    Tool("feedpub-1", lambda w: [str(BIN / "feedpub"), "build", "--config",
-                                 str(w / "feedpub-1.toml"), "--input", str(w / "txt"),
-                                 "--output", str(w / "out/feedpub-1"), "--quiet"],
-         "out/feedpub-1", rounds=("full", "no-op")),
+    # The same build parsing on every core (parse_workers = 0): what the pool gains.
+    Tool("feedpub-pool", lambda w: [str(BIN / "feedpub"), "build", "--config",
+                                    str(w / "feedpub-pool.toml"), "--input", str(w / "txt"),
+                                    "--output", str(w / "out/feedpub-pool"), "--quiet"],
+         "out/feedpub-pool", rounds=("full", "no-op")),
     Tool("pelican", lambda w: [str(BIN / "pelican"), str(w / "pelican/content"),
                                "-s", str(w / "pelican/pelicanconf.py"),
                                "-o", str(w / "out/pelican"),
@@ -68,7 +68,7 @@ TOOLS = (
     Tool("floor", lambda w: [sys.executable, str(HERE / "floor.py"), str(w / "entries.json"),
                              str(w / "out/floor.atom")], "out", rounds=("full",)),
 )
-PEERS = ("feedpub-1", "pelican", "hugo", "floor")
+PEERS = ("feedpub-pool", "pelican", "hugo", "floor")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -86,8 +86,9 @@ def prepare_corpus(root: Path, count: int) -> Path:
     shutil.copytree(HERE / "sites" / "hugo", corpus / "hugo", dirs_exist_ok=True)
     settings = (f'title = "feedpub benchmark"\nsite_url = "http://localhost:8000/"\n'
                 f"feed_entries = {FEED_ENTRIES}\n")
-    (corpus / "feedpub.toml").write_text(settings, encoding="utf-8")
-    (corpus / "feedpub-1.toml").write_text(settings + "parse_workers = 1\n", encoding="utf-8")
+    (corpus / "feedpub.toml").write_text(settings + "parse_workers = 1\n", encoding="utf-8")
+    (corpus / "feedpub-pool.toml").write_text(settings + "parse_workers = 0\n",
+                                              encoding="utf-8")
     (corpus / "entries.json").write_text(json.dumps(parsed_entries(corpus)), encoding="utf-8")
     return corpus
 
@@ -176,7 +177,7 @@ def describe_machine() -> str:
 
 def report_size(count: int, results: Results) -> list[str]:
     lines = [f"\n== N = {count:,} ==",
-             f"{'round':8} {'tool':9} {'wall s median (min..max)':>28} {'cpu s':>8} "
+             f"{'round':8} {'tool':12} {'wall s median (min..max)':>28} {'cpu s':>8} "
              f"{'peak MB':>8}"]
     for name in ROUNDS:
         for tool in TOOLS:
@@ -190,10 +191,10 @@ def report_size(count: int, results: Results) -> list[str]:
             if walls:
                 cpus = run_ratios(results, count, name, peer, "cpu")
                 listed = " ".join(f"{r:.2f}" for r in walls)
-                lines.append(f"  {name:8} /{peer:9} {listed} -> {summary(walls)[0]:.3f}; "
+                lines.append(f"  {name:8} /{peer:12} {listed} -> {summary(walls)[0]:.3f}; "
                              f"cpu {summary(cpus)[0]:.3f}")
     counts = {tool: results.noop_rewritten.get((count, tool))
-              for tool in ("feedpub", "feedpub-1", "pelican", "hugo")}
+              for tool in ("feedpub", "feedpub-pool", "pelican", "hugo")}
     lines.append("no-op rewritten files (max over runs): " +
                  ", ".join(f"{t} {max(c)}" for t, c in counts.items() if c))
     return lines
@@ -204,7 +205,7 @@ def format_row(name: str, tool: str, samples: list[Sample]) -> str:
     cpu = summary([s.cpu for s in samples])[0]
     rss = summary([s.rss for s in samples])[0] / MB
     span = f"{wall[0]:.3f} ({wall[1]:.3f}..{wall[2]:.3f})"
-    return f"{name:8} {tool:9} {span:>28} {cpu:8.3f} {rss:8.1f}"
+    return f"{name:8} {tool:12} {span:>28} {cpu:8.3f} {rss:8.1f}"
 
 
 def run_ratios(results: Results, count: int, name: str, peer: str, field: str) -> list[float]:

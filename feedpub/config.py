@@ -48,9 +48,10 @@ class Config:
     # Kept between builds, outside the served directory; None: beside the output directory.
     state_file: Path | None = None
     cache_dir: Path | None = None
-    # Processes that parse the inputs when many changed: 0 means one per core, 1 means
-    # parse in the build's own process (for a machine busy with other work).
-    parse_workers: int = 0
+    # Processes that parse the inputs when many changed (pool.py): 1 parses in the build's
+    # own process, 0 means one per core. 1 by default: on the shared 2-core benchmark machine
+    # the pool cost about 10 % more CPU and gained no wall time (README "Benchmark").
+    parse_workers: int = 1
 
     @property
     def tz(self) -> ZoneInfo:

@@ -1,4 +1,5 @@
-"""Parse many input files on several cores; the result is the same as parsing them in turn.
+"""Parse many input files on several cores (opt-in: `parse_workers`); the result is the same
+as parsing them in turn.
 
 Parsing is pure and per file, so files are handed to worker processes in chunks and the
 results come back in input order: the site built from them is byte-identical to a
@@ -19,8 +20,9 @@ S = TypeVar("S")
 T = TypeVar("T")
 
 # Below this many files to parse, one process is faster: starting the workers and sending
-# the articles back costs more than it saves. Calibrated with bench/run.py on 2 cores: at
-# 100 generated articles the pool was slower, at 1,000 it was faster.
+# the articles back costs more than it saves. Not calibrated: on the shared 2-core benchmark
+# machine the pool gained nothing at 400 to 10,000 files (README "Benchmark"), which is why
+# Config.parse_workers defaults to 1; this is only a guard for machines where it is set.
 POOL_MIN_FILES = 400
 # Files per task sent to a worker: large enough that the per-task overhead (pickling the
 # config, a round trip) is small beside parsing, small enough to keep the workers even.

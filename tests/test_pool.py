@@ -31,12 +31,10 @@ def corpus(tmp_path):
 
 
 def test_pool_site_is_byte_identical_to_one_process(corpus, monkeypatch):
-    monkeypatch.setattr(pool, "POOL_MIN_FILES", 10**9)
     single = build(corpus)
     monkeypatch.setattr(pool, "POOL_MIN_FILES", 1)
     monkeypatch.setattr(pool, "CHUNK_FILES", 7)
-    monkeypatch.setattr(pool, "worker_count", lambda: 2)
-    pooled = build(corpus)
+    pooled = build(dataclasses.replace(corpus, parse_workers=2))
     assert pooled[1] == single[1] == [f"{corpus.input_dir / 'empty.txt'}: empty file: no article text"]
     assert sorted(pooled[0]) == sorted(single[0])
     assert pooled[0] == single[0]
@@ -51,13 +49,14 @@ def test_few_files_stay_in_this_process(tmp_path, monkeypatch):
     assert results == [tmp_path / "missing.txt"]
 
 
-def test_one_parse_worker_means_no_pool(corpus, monkeypatch):
+def test_one_parse_worker_the_default_means_no_pool(corpus, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started with parse_workers = 1")
 
     monkeypatch.setattr(pool, "POOL_MIN_FILES", 1)
     monkeypatch.setattr(pool, "ProcessPoolExecutor", no_pool)
-    assert len(load_articles(dataclasses.replace(corpus, parse_workers=1))[0]) == 120
+    assert corpus.parse_workers == 1
+    assert len(load_articles(corpus)[0]) == 120
 
 
 def test_input_error_survives_the_trip_from_a_worker():
