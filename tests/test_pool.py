@@ -31,7 +31,7 @@ def corpus(tmp_path):
 
 
 def test_pool_site_is_byte_identical_to_one_process(corpus, monkeypatch):
-    single = build(corpus)
+    single = build(dataclasses.replace(corpus, parse_workers=1))
     monkeypatch.setattr(pool, "POOL_MIN_FILES", 1)
     monkeypatch.setattr(pool, "CHUNK_FILES", 7)
     pooled = build(dataclasses.replace(corpus, parse_workers=2))
@@ -49,14 +49,13 @@ def test_few_files_stay_in_this_process(tmp_path, monkeypatch):
     assert results == [tmp_path / "missing.txt"]
 
 
-def test_one_parse_worker_the_default_means_no_pool(corpus, monkeypatch):
+def test_one_parse_worker_means_no_pool(corpus, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started with parse_workers = 1")
 
     monkeypatch.setattr(pool, "POOL_MIN_FILES", 1)
     monkeypatch.setattr(pool, "ProcessPoolExecutor", no_pool)
-    assert corpus.parse_workers == 1
-    assert len(load_articles(corpus)[0]) == 120
+    assert len(load_articles(dataclasses.replace(corpus, parse_workers=1))[0]) == 120
 
 
 def test_input_error_survives_the_trip_from_a_worker():
