@@ -24,12 +24,14 @@ from feedpub.cli import main as feedpub_main  # noqa: E402
 
 # Stage name -> (module file, function) whose cumulative time is that stage.
 STAGES = (
-    ("read inputs (disk)", "source.py", "read_source"),
+    ("read inputs (disk)", "source.py", "read_input"),
     ("parse", "parse.py", "parse_source_text"),
-    ("ids, slugs, order", "build.py", "make_entries"),
+    ("ids, slugs, dates", "entries.py", "make_entries"),
     ("render pages", "pages.py", "render_pages"),
     ("render feeds", "archive.py", "render_feeds"),
     ("publish (disk)", "publish.py", "publish_site"),
+    ("parse cache writes", "cache.py", "store"),
+    ("state file", "state.py", "save_state"),
 )
 
 
