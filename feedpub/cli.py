@@ -6,6 +6,7 @@ import json
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 
 from tqdm import tqdm
@@ -13,6 +14,7 @@ from tqdm import tqdm
 from .build import Loaded, load_articles, make_entries, render_site
 from .cache import ParseCache
 from .config import Config, load_config
+from .entries import future_dated
 from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError
 from .jsonout import article_json
 from .parse import parse_source_text
@@ -127,7 +129,8 @@ def build_locked(args: argparse.Namespace, config: Config) -> int:
         report_problems(loaded, state_warnings, failures)
         raise PublishError(f"{config.input_dir}: no articles to publish; output left as it was")
     site, site_warnings = render_site(resolved.entries, config)
-    report_problems(loaded, state_warnings + resolved.warnings + site_warnings
+    future = future_dated(resolved.entries, datetime.now(timezone.utc))
+    report_problems(loaded, state_warnings + resolved.warnings + future + site_warnings
                     + (cache.warnings() if cache else []), failures)
     report = publish_site(site, config.output_dir)
     save_state_or_warn(resolved.state, config)

@@ -202,3 +202,18 @@ def unique_slug(slug: str, taken: set[str]) -> str:
         candidate, n = f"{slug}-{n}", n + 1
     taken.add(candidate)
     return candidate
+
+
+# How far ahead of the clock a date may lie before it looks like a typo (time zones and
+# embargoed articles stay within a day).
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
+def future_dated(entries: Iterable[Entry], now: datetime) -> list[str]:
+    """Warnings for entries dated past `now`: they would sit at the top of the feed until then.
+
+    `now` is passed in by the caller: the output never depends on the clock, only this message.
+    """
+    return [f"{entry.article.source}: dated {entry.published.isoformat()}, in the future; "
+            "it stays at the top of the feed until then" for entry in entries
+            if entry.published > now + FUTURE_TOLERANCE]

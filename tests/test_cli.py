@@ -130,3 +130,13 @@ def test_base_url_makes_the_absolute_links(site_dirs):
     links = {link.rel: link.href for link in feed.feed.links}
     assert links["self"] == "https://example.net/news/feed.atom"
     assert feed.entries[0].link == "https://example.net/news/articles/bus.html"
+
+
+def test_a_date_in_the_future_draws_a_warning_but_is_published(site_dirs):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "typo.txt", "A story dated by a typo", "March 3, 2099")
+    result = run_feedpub("build", "--input", str(input_dir), "--output", str(output_dir))
+    assert result.returncode == 0
+    (line,) = [ln for ln in result.stderr.splitlines() if "typo.txt" in ln]
+    assert "2099-03-03" in line and "in the future" in line
+    assert feedparser.parse(str(output_dir / "feed.atom")).entries[0].published.startswith("2099")
