@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from feedpub import InputError, parse_article
+from feedpub import patterns as p
 from feedpub.dates import find_dates, find_short_dates
 from feedpub.header import line_dates
 from feedpub.names import byline_names, is_name_line, names_in_dated_line
@@ -279,3 +280,12 @@ def test_a_date_far_under_an_author_card_is_not_the_cards():
     foot = ("About the author", "Ann Lee", "Follow", "Bio", "Tags", "Share", "Comments (3)",
             "Log in", "Bo Chan", "March 3, 2021")
     assert parse_article(page(HEADLINE, "By Ann Lee", body=LONG_BODY, foot=foot)).published is None
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("About the author", True), ("* About the Authors", True), ("Über die Autorin", True),
+    ("À propos de l’auteur", True), ("Sobre el autor", True), ("O autorovi", True),
+    ("作者简介", True), ("About the authority", False), ("Read more about the author", False),
+])
+def test_author_card_headings(heading, expected):
+    assert bool(p.AUTHOR_CARD.match(heading)) is expected
