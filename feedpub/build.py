@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from .errors import ConfigError, InputError
 from .model import Article, Entry
 from .pages import render_pages
 from .parse import parse_source_text
+from .pool import parse_files
 from .source import decode, display_name, read_input, split_source
 
 Progress = Callable[[Iterable[Path]], Iterator[Path]]
@@ -41,22 +43,43 @@ def load_articles(config: Config, cache: ParseCache | None = None,
                   progress: Progress = iter) -> tuple[list[Loaded], list[InputError]]:
     """Read and parse every input; a file that fails is reported, never fatal.
 
-    `progress` wraps the iteration over input paths (the CLI passes a progress bar).
+    `progress` wraps the iteration over input paths (the CLI passes a progress bar). The
+    files the cache cannot vouch for are parsed together afterwards, on several cores when
+    there are many (pool.py); the order of the results does not change.
     """
-    loaded: list[Loaded] = []
-    failures: list[InputError] = []
+    read: list[Loaded | Pending | InputError] = []
     for path in progress(find_inputs(config.input_dir)):
         try:
-            loaded.append(load_one(path, config, cache))
+            read.append(load_one(path, config, cache))
         except InputError as error:
-            failures.append(error)
+            read.append(error)
+    pending = [item for item in read if isinstance(item, Pending)]
+    parsed = dict(zip(map(id, pending), parse_files(
+        [(item.data, item.display) for item in pending], config, parse_pending)))
+    loaded: list[Loaded] = []
+    failures: list[InputError] = []
+    for item in read:
+        if isinstance(item, Pending):
+            item = finish(item, parsed[id(item)], cache)
+        (failures if isinstance(item, InputError) else loaded).append(item)
     if cache is not None:
         cache.prune()
     return loaded, failures
 
 
-def load_one(path: Path, config: Config, cache: ParseCache | None = None) -> Loaded:
-    """One input as a Loaded article, parsed again only if the cache cannot vouch for it."""
+@dataclass(frozen=True)
+class Pending:
+    """An input read from disk that the cache could not vouch for: still to be parsed."""
+
+    display: str
+    identity: Identity
+    data: bytes
+    name: str
+    mtime: datetime
+
+
+def load_one(path: Path, config: Config, cache: ParseCache | None = None) -> Loaded | Pending:
+    """One input as a Loaded article from the cache, or its bytes Pending a parse."""
     display = display_name(path)
     try:
         stat = path.stat()
@@ -70,10 +93,21 @@ def load_one(path: Path, config: Config, cache: ParseCache | None = None) -> Loa
         data = read_input(path, display)
         article = cache.matching(display, identity, data) if cache else None
         if article is None:
-            article = parse_bytes(data, display, config)
-            if cache:
-                cache.store(display, identity, data, article)
+            return Pending(display, identity, data, name, mtime)
     return Loaded(article, name, mtime)
+
+
+def parse_pending(item: tuple[bytes, str], config: Config) -> Article:
+    return parse_bytes(item[0], item[1], config)
+
+
+def finish(item: Pending, parsed: Article | InputError,
+           cache: ParseCache | None) -> Loaded | InputError:
+    if isinstance(parsed, InputError):
+        return parsed
+    if cache:
+        cache.store(item.display, item.identity, item.data, parsed)
+    return Loaded(parsed, item.name, item.mtime)
 
 
 def parse_bytes(data: bytes, display: str, config: Config) -> Article:

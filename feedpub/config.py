@@ -48,6 +48,10 @@ class Config:
     # Kept between builds, outside the served directory; None: beside the output directory.
     state_file: Path | None = None
     cache_dir: Path | None = None
+    # Processes that parse the inputs when many changed (pool.py): 1 parses in the build's
+    # own process, 0 means one per core. 1 by default: on the shared 2-core benchmark machine
+    # the pool cost about 10 % more CPU and gained no wall time (README "Benchmark").
+    parse_workers: int = 1
 
     @property
     def tz(self) -> ZoneInfo:
@@ -112,6 +116,8 @@ def validate(values: dict[str, object], origin: str) -> Config:
     for name in POSITIVE_SETTINGS:
         if getattr(config, name) < 1:
             raise ConfigError(f"{origin}: setting {name!r} must be at least 1")
+    if config.parse_workers < 0:
+        raise ConfigError(f"{origin}: parse_workers must be 0 (one per core) or more")
     if urlsplit(config.base_url).scheme not in ("http", "https"):
         raise ConfigError(f"{origin}: site_url must start with http:// or https://")
     return config

@@ -14,6 +14,10 @@ class InputError(FeedpubError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self):
+        # Rebuilt from its two fields when it comes back from a worker process (pool.py).
+        return (type(self), (self.path, self.reason))
+
 
 class ConfigError(FeedpubError):
     """The configuration file or the command-line options are wrong."""

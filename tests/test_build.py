@@ -4,8 +4,12 @@ from __future__ import annotations
 import os
 from datetime import datetime, timezone
 
+import pytest
+
 from feedpub.build import find_inputs, load_articles, make_entries
+from feedpub.config import validate
 from feedpub.entries import slugify
+from feedpub.errors import ConfigError
 
 from .conftest import FIXED_MTIME, make_config, write_article
 
@@ -93,3 +97,8 @@ def test_unusable_file_is_reported_and_the_rest_built(site_dirs):
     entries, failures = entries_of(input_dir, output_dir)
     assert [e.article.title for e in entries] == ["A good story"]
     assert len(failures) == 1 and "empty.txt" in str(failures[0])
+
+
+def test_negative_parse_workers_is_a_config_error():
+    with pytest.raises(ConfigError, match="parse_workers"):
+        validate({"parse_workers": -1}, "feedpub.toml")

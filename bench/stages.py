@@ -1,0 +1,67 @@
+"""Where a full feedpub build spends its time, stage by stage, under cProfile.
+
+    .venv/bin/python bench/stages.py [--count 1000] [--work DIR] [--top 15]
+
+Builds a fresh generated corpus once, in this process with one parse worker (so the parse
+shows up in the profile instead of in worker processes), and prints each stage's cumulative
+time and share, then the functions with the most time of their own.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import write_corpus  # noqa: E402
+
+from feedpub.cli import main as feedpub_main  # noqa: E402
+
+# Stage name -> (module file, function) whose cumulative time is that stage.
+STAGES = (
+    ("read inputs (disk)", "source.py", "read_source"),
+    ("parse", "parse.py", "parse_source_text"),
+    ("ids, slugs, order", "build.py", "make_entries"),
+    ("render pages", "pages.py", "render_pages"),
+    ("render feeds", "archive.py", "render_feeds"),
+    ("publish (disk)", "publish.py", "publish_site"),
+)
+
+
+def cumulative(stats: pstats.Stats, filename: str, function: str) -> float:
+    return sum(row[3] for (path, _, name), row in stats.stats.items()  # type: ignore[attr-defined]
+               if name == function and path.endswith(filename))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/feedpub-stages"))
+    parser.add_argument("--top", type=int, default=15)
+    args = parser.parse_args(argv)
+    shutil.rmtree(args.work, ignore_errors=True)
+    write_corpus(args.work, args.count)
+    (args.work / "feedpub.toml").write_text("feed_entries = 50\nparse_workers = 1\n")
+    profiler = cProfile.Profile()
+    profiler.runcall(feedpub_main, ["build", "--config", str(args.work / "feedpub.toml"),
+                                    "--input", str(args.work / "txt"),
+                                    "--output", str(args.work / "out"), "--quiet"])
+    stats = pstats.Stats(profiler)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    print(f"full build of {args.count:,} articles: {total:.2f} s under cProfile")
+    for label, filename, function in STAGES:
+        spent = cumulative(stats, filename, function)
+        print(f"  {label:20} {spent:7.2f} s {100 * spent / total:5.1f} %")
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(args.top)
+    print(out.getvalue())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,45 @@
+"""The benchmark's corpus generator: deterministic, extendable, and usable by every tool."""
+from __future__ import annotations
+
+import sys
+
+from feedpub import parse_article
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import (EDIT_SENTENCE, STYLES, corpus_paths, make_story, render_hugo,  # noqa: E402
+                      render_pelican, render_text, write_corpus)
+
+
+def test_same_seed_same_bytes_and_a_bigger_corpus_extends_a_smaller(tmp_path):
+    small = write_corpus(tmp_path / "a", 5, seed=11)
+    big = write_corpus(tmp_path / "b", 6, seed=11)
+    assert big[:5] == small
+    for story in small:
+        for kind, path in corpus_paths(tmp_path / "a", story.name).items():
+            twin = corpus_paths(tmp_path / "b", story.name)[kind]
+            assert path.read_bytes() == twin.read_bytes()
+
+
+def test_every_site_style_occurs_and_parses():
+    stories = [make_story(7, index) for index in range(60)]
+    assert {story.style.name for story in stories} == {style.name for style in STYLES}
+    for story in stories:
+        article = parse_article(render_text(story), source=story.name)
+        assert article.paragraphs, story.name
+
+
+def test_markdown_twins_carry_the_same_title_date_and_text():
+    story = make_story(7, 3)
+    for markdown in (render_pelican(story), render_hugo(story)):
+        assert story.title in markdown
+        assert story.published.strftime("%Y-%m-%d") in markdown
+        assert all(paragraph in markdown for paragraph in story.paragraphs)
+
+
+def test_edit_changes_one_paragraph_only():
+    story, edited = make_story(7, 9), make_story(7, 9, edited=True)
+    changed = [(a, b) for a, b in zip(story.paragraphs, edited.paragraphs) if a != b]
+    assert len(changed) == 1 and changed[0][1] == f"{changed[0][0]} {EDIT_SENTENCE}"
+    assert edited.title == story.title and edited.published == story.published
