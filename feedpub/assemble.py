@@ -7,8 +7,8 @@ from datetime import datetime, tzinfo
 from . import patterns as p
 from .classify import is_prose, word_count
 from .dates import parse_date_value
-from .header import (author_box, dated_byline, footer_authors, footer_date, header_authors,
-                     header_date, hinted_date)
+from .header import (author_box, author_card_date, dated_byline, footer_authors, footer_date,
+                     header_authors, header_date, hinted_date)
 from .headline import find_title
 from .errors import InputError
 from .model import Article, Block, BodyPart, Image, Kind
@@ -43,7 +43,8 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
     parts.authors = (header_authors(items, title_at, start) or footer_authors(items, end)
                      or author_box(items, title_at) or dated_byline(items, end))
     published = (header_date(items, title_at, start, zone) or hinted_date(items, end, zone)
-                 or footer_date(items, end, zone))
+                 or footer_date(items, end, zone)
+                 or author_card_date(items, end, zone))
     parts.dates = [published] if published else []
     title = items[title_at][0].text if title_at is not None else front.get("title", "")
     article = Article(

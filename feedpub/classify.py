@@ -17,6 +17,8 @@ BYLINE_MAX_WORDS = 16
 
 def word_count(text: str) -> int:
     """Words in `text`, counting runs of CJK characters by pairs."""
+    if text.isascii():  # most text: no CJK to look for
+        return len(text.split())
     cjk = len(_CJK_CHAR.findall(text))
     return len(_CJK_CHAR.sub(" ", text).split()) + (cjk + 1) // 2
 

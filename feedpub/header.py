@@ -286,3 +286,21 @@ def dated_byline(items: Classified, end: int) -> list[str]:
             if names:
                 return names
     return []
+
+
+def author_card_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
+    """The date line of an author card after the text ("About the author" / "Sleyca" /
+    "Follow Author" / "Wednesday, December 20, 2023 8:09:56 PM"), when nothing else dates
+    the page. Only a short date line counts: a bio's dates are its own."""
+    after = _non_chrome(items[end + 1:], p.AUTHOR_CARD_REACH)
+    for index, (block, _) in enumerate(after):
+        if not p.AUTHOR_CARD.match(block.text):
+            continue
+        for line, kind in after[index + 1:index + 1 + p.AUTHOR_CARD_LINES]:
+            if kind is not Kind.DATE or len(line.text.split()) > p.AUTHOR_CARD_DATE_MAX_WORDS:
+                continue
+            published, _ = line_dates(line.text, zone)
+            if published is not None:
+                return published
+        return None
+    return None

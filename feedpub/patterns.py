@@ -554,6 +554,22 @@ BYLINE_BOX_REACH = 6
 AUTHOR_BOX_REACH = 12
 # A bare name line counts as the byline only this close under the headline.
 NAME_LINE_REACH = 4
+# The heading of an author card after the text ("About the author" / a name / a bio), in
+# the languages feedpub reads. Some cards date the post ("Sleyca" / "Follow Author" /
+# "Wednesday, December 20, 2023 8:09:56 PM").
+AUTHOR_CARD = re.compile(
+    r"^\W{0,3}(?:about the authors?|über (?:den autor|die autorin|die autoren)"
+    r"|à propos de l['’]auteur(?:e|s)?|sobre (?:el|la|los) autor(?:a|es)?|sobre o autor"
+    r"|sull['’]autore|over de auteur|o autorovi|o autorce"
+    r"|作者(?:について|简介|簡介|介紹|介绍))\W{0,3}$",
+    I,
+)
+# How many blocks after the body's end its heading may be (share, support and "Previous /
+# Next" links stand in between), how many blocks of the card may hold its date line, and
+# how long that line may be (a longer one is the bio's prose: "... joined us on May 3, 2011").
+AUTHOR_CARD_REACH = 20
+AUTHOR_CARD_LINES = 5
+AUTHOR_CARD_DATE_MAX_WORDS = 8
 # A line longer than this is prose that mentions a date, not a date line.
 DATED_LINE_MAX_WORDS = 16
 

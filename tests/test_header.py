@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from feedpub import InputError, parse_article
+from feedpub import patterns as p
 from feedpub.dates import find_dates, find_short_dates
 from feedpub.header import line_dates
 from feedpub.names import byline_names, is_name_line, names_in_dated_line
@@ -253,3 +254,38 @@ def test_a_dated_byline_away_from_the_headline_names_the_author():
 def test_a_reference_list_date_is_no_publication_date():
     foot = ("Archived from the original on 24 March 2011", "© 2024 Example Media")
     assert parse_article(page(HEADLINE, "By Ann Lee", foot=foot)).published is None
+
+
+# A body long enough that the header's reach ends inside it, far from the page's foot.
+LONG_BODY = PARAGRAPHS + tuple(
+    f"Residents of district {n} will see the first buses on their streets next month, the "
+    f"transport office said, after the drivers for route {n} finish their training."
+    for n in range(1, 8))
+
+
+def test_an_author_card_after_the_text_dates_an_otherwise_undated_page():
+    foot = ("Previous chapter", "Next chapter", "About the author", "Ann Lee",
+            "Follow Author", "Wednesday, December 20, 2023 8:09:56 PM", "Bio: I write things.")
+    published = parse_article(page(HEADLINE, "By Ann Lee", body=LONG_BODY, foot=foot)).published
+    assert published == datetime(2023, 12, 20, 20, 9, 56, tzinfo=UTC)
+
+
+def test_a_date_inside_an_author_bio_is_no_publication_date():
+    foot = ("About the author", "Ann Lee",
+            "Ann Lee has covered transport since she joined the paper on March 3, 2011.")
+    assert parse_article(page(HEADLINE, "By Ann Lee", body=LONG_BODY, foot=foot)).published is None
+
+
+def test_a_date_far_under_an_author_card_is_not_the_cards():
+    foot = ("About the author", "Ann Lee", "Follow", "Bio", "Tags", "Share", "Comments (3)",
+            "Log in", "Bo Chan", "March 3, 2021")
+    assert parse_article(page(HEADLINE, "By Ann Lee", body=LONG_BODY, foot=foot)).published is None
+
+
+@pytest.mark.parametrize("heading, expected", [
+    ("About the author", True), ("* About the Authors", True), ("Über die Autorin", True),
+    ("À propos de l’auteur", True), ("Sobre el autor", True), ("O autorovi", True),
+    ("作者简介", True), ("About the authority", False), ("Read more about the author", False),
+])
+def test_author_card_headings(heading, expected):
+    assert bool(p.AUTHOR_CARD.match(heading)) is expected
