@@ -11,7 +11,7 @@ from .model import Block, Kind
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A date line carries little else besides the date: "March 13, 2020", "Published 13.03.2020".
 DATE_LINE_MAX_WORDS = 14
-# A byline is short: "By Stella Kim and Jennifer Jett, CNN".
+# A byline is short: "By Stella Kim and Jennifer Jett, Reuters".
 BYLINE_MAX_WORDS = 16
 
 

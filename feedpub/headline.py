@@ -271,7 +271,7 @@ def headline_length(text: str) -> float:
 
 
 def is_byline_like(text: str) -> bool:
-    """A name or a job title standing alone ("John C. Welch", "BuzzFeed News Reporter")."""
+    """A name or a job title standing alone ("John C. Welch", "Senior News Reporter")."""
     words = text.split()
     return is_name_line(text) or (len(words) <= p.NAME_MAX_WORDS
                                   and any(w.casefold() in p.JOB_TITLE_WORDS for w in words))

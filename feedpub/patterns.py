@@ -269,7 +269,7 @@ NOT_AUTHOR_CREDIT = re.compile(
 )
 
 # "by" inside a line that opens with something else: "on March 10, 2015 by Nikhil Marathe",
-# "2/26/2015 7:11 AM PST BY TMZ STAFF".
+# "2/26/2015 7:11 AM PST BY NEWS STAFF".
 BYLINE_INSIDE = re.compile(r"(?:^|[\s/|•·])(?:by|von|par|por)\s+(?P<names>[^\W\d_].{0,150})$", I)
 
 # A Chinese or Japanese byline: "作者：肖春芳", "责任编辑：肖春芳", "記者：山田太郎". The
@@ -331,7 +331,7 @@ JOB_TITLE_WORDS = frozenset({
     "zpravodaj", "novinář", "novinářka", "redacteur", "verslaggever", "giornalista",
 })
 
-# A staff credit that is the whole byline: "TMZ STAFF", "Our Foreign Staff".
+# A staff credit that is the whole byline: "NEWS STAFF", "Our Foreign Staff".
 STAFF_CREDIT = re.compile(r"^(?:our\s+)?(?:[\w.&'-]+\s+){0,3}(?:staff|redaktion|rédaction)$", I)
 
 # The possessive ending of a word, left off before looking it up ("Today’s Paper").
