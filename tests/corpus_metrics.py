@@ -42,6 +42,12 @@ def norm_names(names) -> list[str]:
     return sorted(out)
 
 
+def matched_names(expected, got) -> int:
+    """Names found that were expected, each expected name matched at most once."""
+    return sum((collections.Counter(norm_names(expected))
+                & collections.Counter(norm_names(got))).values())
+
+
 def day(iso: str | None) -> str | None:
     return iso[:10] if iso else None
 
