@@ -14,7 +14,7 @@ from .entries import Loaded, Resolved, make_entries
 from .errors import ConfigError, InputError
 from .model import Article, Entry
 from .pages import render_pages
-from .parse import parse_source_text
+from .parse import parse_source
 from .pool import parse_files
 from .source import decode, display_name, read_input, split_source
 
@@ -53,14 +53,13 @@ def load_articles(config: Config, cache: ParseCache | None = None,
             read.append(load_one(path, config, cache))
         except InputError as error:
             read.append(error)
-    pending = [item for item in read if isinstance(item, Pending)]
-    parsed = dict(zip(map(id, pending), parse_files(
-        [(item.data, item.display) for item in pending], config, parse_pending)))
+    pending = [(item.data, item.display) for item in read if isinstance(item, Pending)]
+    parsed = iter(parse_files(pending, config, parse_pending))  # in the order of `read`
     loaded: list[Loaded] = []
     failures: list[InputError] = []
     for item in read:
         if isinstance(item, Pending):
-            item = finish(item, parsed[id(item)], cache)
+            item = finish(item, next(parsed), cache)
         (failures if isinstance(item, InputError) else loaded).append(item)
     if cache is not None:
         cache.prune()
@@ -112,9 +111,7 @@ def finish(item: Pending, parsed: Article | InputError,
 
 def parse_bytes(data: bytes, display: str, config: Config) -> Article:
     """Parse one input's bytes: pure, the same article for the same bytes and settings."""
-    source = split_source(display, decode(data))
-    return parse_source_text(source.text, dict(source.front), display, config.tz,
-                             source.warnings)
+    return parse_source(split_source(display, decode(data)), config.tz)
 
 
 def render_site(entries: Sequence[Entry], config: Config) -> tuple[dict[str, bytes], list[str]]:

@@ -17,7 +17,7 @@ from .config import Config, load_config
 from .entries import future_dated
 from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError
 from .jsonout import article_json
-from .parse import parse_source_text
+from .parse import parse_source
 from .publish import output_lock, publish_site
 from .source import read_source
 from .state import State, load_state, save_state
@@ -174,9 +174,7 @@ def run_parse(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.files:
         try:
-            source = read_source(path)
-            article = parse_source_text(source.text, dict(source.front), source.path, config.tz,
-                                        source.warnings)
+            article = parse_source(read_source(path), config.tz)
         except InputError as error:
             print(f"feedpub: skipped {error}", file=sys.stderr)
             failed += 1

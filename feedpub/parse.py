@@ -10,15 +10,20 @@ from .blocks import split_blocks
 from .classify import classify_blocks
 from .errors import InputError
 from .model import Article
-from .source import clean_text, split_source
+from .source import Source, clean_text, split_source
 
 UTC = ZoneInfo("UTC")
 
 
 def parse_article(text: str, *, source: str = "<text>", zone: tzinfo = UTC) -> Article:
     """Parse one saved article (front matter allowed); raise InputError if it has no article."""
-    src = split_source(source, clean_text(text))
-    return parse_source_text(src.text, dict(src.front), source, zone, src.warnings)
+    return parse_source(split_source(source, clean_text(text)), zone)
+
+
+def parse_source(source: Source, zone: tzinfo = UTC) -> Article:
+    """Parse a read input (source.read_source): its text, front matter and read warnings."""
+    return parse_source_text(source.text, dict(source.front), source.path, zone,
+                             source.warnings)
 
 
 def parse_source_text(text: str, front: dict[str, str], source: str, zone: tzinfo,

@@ -95,7 +95,10 @@ def _publish(site: Mapping[str, bytes], output_dir: Path) -> PublishReport:
     # read-only disk then fails while nothing that is served has changed yet.
     staged = stage_all(site, output_dir, staging)
     for name, temp in staged.items():
-        move_into_place(temp, output_dir / name)
+        os.replace(temp, output_dir / name)
+    # The renames are made durable once per directory, not once per file.
+    for directory in sorted({(output_dir / name).parent for name in staged}):
+        fsync_dir(directory)
     written = [name for name in write_order(site) if name in staged]
     unchanged = [name for name in write_order(site) if name not in staged]
     removed = remove_stale(output_dir, set(site))

@@ -8,7 +8,7 @@ from pathlib import Path
 from feedpub.config import Config
 from feedpub.errors import InputError
 from feedpub.jsonout import article_json
-from feedpub.parse import parse_source_text
+from feedpub.parse import parse_source
 from feedpub.source import read_source
 
 from . import corpus_metrics as m
@@ -50,9 +50,7 @@ def run_case(name: str, corpus: Path = CASES) -> Outcome:
     """Parse one case as `feedpub parse --json` does and compare it with its expectations."""
     want = json.loads((corpus / f"{name}.json").read_text(encoding="utf-8"))
     try:
-        source = read_source(corpus / f"{name}.txt")
-        article = parse_source_text(source.text, dict(source.front), source.path, Config().tz,
-                                    source.warnings)
+        article = parse_source(read_source(corpus / f"{name}.txt"), Config().tz)
     except InputError as error:
         return Outcome(name, NOTHING, want, m.body_f1(want.get("body") or "", ""), str(error))
     got = article_json(article)
