@@ -1,14 +1,11 @@
 """Blocks to kinds: what each block of saved text is, judged on the block alone."""
 from __future__ import annotations
 
-import re
 
 from . import patterns as p
 from .dates import find_dates
 from .model import Block, Kind
 
-# Scripts written without spaces: every two characters count as one word.
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 # A date line carries little else besides the date: "March 13, 2020", "Published 13.03.2020".
 DATE_LINE_MAX_WORDS = 14
 # A byline is short: "By Stella Kim and Jennifer Jett, Reuters".
@@ -16,11 +13,12 @@ BYLINE_MAX_WORDS = 16
 
 
 def word_count(text: str) -> int:
-    """Words in `text`, counting runs of CJK characters by pairs."""
+    """Words in `text`, counting CJK characters by pairs (patterns.CJK_CHARS_PER_WORD)."""
     if text.isascii():  # most text: no CJK to look for
         return len(text.split())
-    cjk = len(_CJK_CHAR.findall(text))
-    return len(_CJK_CHAR.sub(" ", text).split()) + (cjk + 1) // 2
+    cjk = len(p.CJK_CHAR.findall(text))
+    per_word = p.CJK_CHARS_PER_WORD
+    return len(p.CJK_CHAR.sub(" ", text).split()) + (cjk + per_word - 1) // per_word
 
 
 def classify_blocks(blocks: tuple[Block, ...]) -> tuple[tuple[Block, Kind], ...]:

@@ -22,7 +22,6 @@ Classified = tuple[tuple[Block, Kind], ...]
 # Words of a block for comparing a candidate headline with the body: letters and digits in
 # lower case; CJK text, written without spaces, is compared by pairs of characters.
 _WORD = re.compile(r"[^\W_]+")
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 _LETTER = re.compile(r"[^\W\d_]")
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 # Kinds of the blocks that typically sit right under (or over) a headline.
@@ -31,9 +30,9 @@ META_KINDS = (Kind.BYLINE, Kind.DATE)
 
 def content_words(text: str) -> set[str]:
     """The words of `text` that carry meaning: long enough to not be a function word."""
-    words = {w for w in _WORD.findall(_CJK_RUN.sub(" ", text.casefold()))
+    words = {w for w in _WORD.findall(p.CJK_RUN.sub(" ", text.casefold()))
              if len(w) >= p.HEADLINE_MIN_WORD_CHARS}
-    for run in _CJK_RUN.findall(text):
+    for run in p.CJK_RUN.findall(text):
         words.update(run[i:i + 2] for i in range(len(run) - 1))
     return words
 
@@ -265,9 +264,9 @@ def next_marked(marks: list[str], index: int, step: int) -> int | None:
 
 
 def headline_length(text: str) -> float:
-    """Length in words; CJK text counts a word per three characters, as its words are short."""
-    cjk_chars = len(text) - len(_CJK_RUN.sub("", text))
-    return len(_CJK_RUN.sub(" ", text).split()) + cjk_chars / 3
+    """Length in words; CJK text counts patterns.CJK_CHARS_PER_HEADLINE_WORD characters a word."""
+    cjk_chars = len(text) - len(p.CJK_RUN.sub("", text))
+    return len(p.CJK_RUN.sub(" ", text).split()) + cjk_chars / p.CJK_CHARS_PER_HEADLINE_WORD
 
 
 def is_byline_like(text: str) -> bool:

@@ -16,6 +16,16 @@ _MONTH_WORD = "|".join(sorted({re.escape(n) for lang in MONTHS.values() for m in
 
 I = re.IGNORECASE
 
+# Scripts written without spaces between words (kana, CJK ideographs, hangul): their text is
+# counted by characters, not by runs between spaces.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+CJK_CHAR = re.compile(f"[{_CJK}]")
+CJK_RUN = re.compile(f"[{_CJK}]+")
+# Characters that count as one word: two in running text, three in a headline, whose words
+# are shorter (a headline of 30 characters reads like ten words, not fifteen).
+CJK_CHARS_PER_WORD = 2
+CJK_CHARS_PER_HEADLINE_WORD = 3
+
 # ---------------------------------------------------------------------------------------------
 # Line shapes
 
