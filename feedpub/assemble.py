@@ -135,12 +135,15 @@ def apply_front_matter(article: Article, front: dict[str, str], zone: tzinfo) ->
     if front.get("url"):
         changes["link"] = front["url"]
     if front.get("author"):
-        changes["authors"] = tuple(n.strip() for n in p.NAME_JOINERS.split(front["author"]) if n.strip())
+        names = (n.strip() for n in p.NAME_JOINERS.split(front["author"]))
+        changes["authors"] = tuple(n for n in names if n)
     if front.get("category"):
         changes["categories"] = (front["category"],)
     if front.get("id"):
         changes["key"] = front["id"]
     if front.get("summary"):
         changes["summary"] = front["summary"]
-        changes["body"] = tuple(BodyPart(Kind.TEXT, t) for t in article.paragraphs[:1]) + article.body
+        # The lede the parser took as summary goes back to the body, ahead of the rest.
+        lede = tuple(BodyPart(Kind.TEXT, t) for t in article.paragraphs[:1])
+        changes["body"] = lede + article.body
     return replace(article, **changes)

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from .model import Block
-from .patterns import (BULLET, CONTINUATION_START, FIRST_LINE_INDENT_MAX, TABLE_RULE, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_PERCENTILE,
-                       WRAP_SHARE, WRAP_SLACK, WRAP_WIDTH_MAX)
+from .patterns import (BULLET, CONTINUATION_START, FIRST_LINE_INDENT_MAX, TABLE_RULE, TEX_SOURCE,
+                       WRAP_BAND, WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_PERCENTILE, WRAP_SHARE,
+                       WRAP_SLACK, WRAP_WIDTH_MAX)
 
 
 def split_blocks(text: str) -> tuple[Block, ...]:

@@ -1,7 +1,6 @@
 """Blocks to kinds: what each block of saved text is, judged on the block alone."""
 from __future__ import annotations
 
-
 from . import patterns as p
 from .dates import find_dates
 from .model import Block, Kind
