@@ -162,6 +162,7 @@ def renamed_key(fingerprint: str, state: State, present: set[str], taken: set[st
 
 
 def unique_key(name: str, taken: set[str]) -> str:
+    """`name`, or `name-2`, `name-3`, ... whichever is not taken yet."""
     candidate, n = name, 2
     while candidate in taken:
         candidate, n = f"{name}-{n}", n + 1
@@ -197,9 +198,8 @@ def slugify(name: str) -> str:
 
 
 def unique_slug(slug: str, taken: set[str]) -> str:
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
+    """A slug no other page has, taken for this page."""
+    candidate = unique_key(slug, taken)
     taken.add(candidate)
     return candidate
 
