@@ -151,16 +151,21 @@ def test_rss2email_mails_each_entry_once(tmp_path, two_stories):
         assert len(subjects) == 3 and STORIES[2].title in subjects
 
 
-def test_newsboat_shows_hostile_titles_exactly(tmp_path):
-    """Markup, quotes, RTL, CJK, emoji and zero-width characters: Newsboat's cache holds the
-    very titles feedparser reads from the feed, one item per entry."""
-    binary = require_tool("newsboat")
+def built_hostile_titles(tmp_path) -> list[str]:
+    """Build the hostile corpus into tmp_path/out; the titles feedparser reads from its feed."""
     hostile.write_corpus(tmp_path / "in")
     try:
         assert build(tmp_path / "in", tmp_path / "out").returncode == 0
     finally:
         hostile.unlock(tmp_path / "in")
-    expected = [e.title for e in feedparser.parse(str(tmp_path / "out" / "feed.atom")).entries]
+    return [e.title for e in feedparser.parse(str(tmp_path / "out" / "feed.atom")).entries]
+
+
+def test_newsboat_shows_hostile_titles_exactly(tmp_path):
+    """Markup, quotes, RTL, CJK, emoji and zero-width characters: Newsboat's cache holds the
+    very titles feedparser reads from the feed, one item per entry."""
+    binary = require_tool("newsboat")
+    expected = built_hostile_titles(tmp_path)
     with serve_directory(tmp_path / "out") as url:
         reader = Newsboat.subscribed(tmp_path / "nb", binary, url + "feed.atom")
         reader.reload()
@@ -169,12 +174,7 @@ def test_newsboat_shows_hostile_titles_exactly(tmp_path):
 
 def test_rss2email_mails_hostile_titles_exactly(tmp_path):
     binary = require_tool("r2e")
-    hostile.write_corpus(tmp_path / "in")
-    try:
-        assert build(tmp_path / "in", tmp_path / "out").returncode == 0
-    finally:
-        hostile.unlock(tmp_path / "in")
-    expected = [e.title for e in feedparser.parse(str(tmp_path / "out" / "feed.atom")).entries]
+    expected = built_hostile_titles(tmp_path)
     (tmp_path / "r2e").mkdir()
     with serve_directory(tmp_path / "out") as url:
         mailer = Rss2email(tmp_path / "r2e", binary, url + "feed.atom")
