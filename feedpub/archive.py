@@ -63,17 +63,34 @@ def render_document(doc: FeedDocument, config: Config) -> bytes:
     return render_feed(doc.entries, config, path=doc.path, links=doc.links, archive=doc.archive)
 
 
+def archived_ids(documents: Sequence[FeedDocument]) -> set[str]:
+    """The ids of every entry in an archive document (plan_documents puts feed.atom first)."""
+    return {entry.id for doc in documents[1:] for entry in doc.entries}
+
+
 def render_feeds(entries: Sequence[Entry], config: Config) -> tuple[dict[str, bytes], list[str]]:
     """Every feed document by path, and a warning if feed.atom had to shed entries."""
     documents = plan_documents(entries, config)
-    files = {doc.path: render_document(doc, config) for doc in documents[1:]}
-    archived = {entry.id for doc in documents[1:] for entry in doc.entries}
-    files[FEED_PATH], warnings = fit_budget(documents[0], archived, config)
-    # An archive must hold all its entries, so an oversized one is only reported.
-    warnings += [f"{path}: {len(data)} bytes, over feed_max_bytes ({config.feed_max_bytes}); "
-                 "lower archive_size" for path, data in sorted(files.items())
-                 if path != FEED_PATH and len(data) > config.feed_max_bytes]
+    archived = archived_ids(documents)
+    files: dict[str, bytes] = {}
+    warnings: list[str] = []
+    for doc in documents:
+        files[doc.path], notes = render_document_within_budget(doc, archived, config)
+        warnings += notes
     return files, warnings
+
+
+def render_document_within_budget(doc: FeedDocument, archived: set[str],
+                                  config: Config) -> tuple[bytes, list[str]]:
+    """One document's bytes, feed.atom cut to feed_max_bytes; and what to warn about it."""
+    if not doc.archive:
+        return fit_budget(doc, archived, config)
+    data = render_document(doc, config)
+    # An archive must hold all its entries, so an oversized one is only reported.
+    if len(data) <= config.feed_max_bytes:
+        return data, []
+    return data, [f"{doc.path}: {len(data)} bytes, over feed_max_bytes "
+                  f"({config.feed_max_bytes}); lower archive_size"]
 
 
 def fit_budget(doc: FeedDocument, archived: set[str],

@@ -1,27 +1,29 @@
-"""From the input directory to the site: load every article, then render the whole site."""
+"""From the input directory to the site: load every article, then plan the whole site."""
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .archive import render_feeds
-from .cache import Identity, ParseCache
+from .articles import Articles, without_body
+from .cache import Hit, Identity, ParseCache, sha256
 from .config import Config
 from .entries import Loaded, Resolved, make_entries
 from .errors import ConfigError, InputError
 from .model import Article, Entry
-from .pages import render_pages
 from .parse import parse_source
-from .pool import parse_files
+from .plan import plan_site
+from .pool import parse_stream
 from .source import decode, display_name, read_input, split_source
+from .state import article_fingerprint
 
 Progress = Callable[[Iterable[Path]], Iterator[Path]]
 
-__all__ = ["Loaded", "Resolved", "build_site", "find_inputs", "load_articles", "make_entries",
-           "render_site"]
+__all__ = ["Articles", "Loaded", "Resolved", "build_site", "find_inputs", "load_articles",
+           "load_inputs", "make_entries", "plan_site", "render_site"]
 
 # Files in the input directory that are saved articles.
 INPUT_SUFFIXES = (".txt", ".text")
@@ -39,46 +41,65 @@ def find_inputs(input_dir: Path) -> list[Path]:
     return sorted(found, key=lambda path: path.relative_to(input_dir).as_posix())
 
 
-def load_articles(config: Config, cache: ParseCache | None = None,
-                  progress: Progress = iter) -> tuple[list[Loaded], list[InputError]]:
-    """Read and parse every input; a file that fails is reported, never fatal.
+def load_inputs(config: Config, cache: ParseCache | None = None,
+                progress: Progress = iter) -> tuple[list[Loaded], list[InputError], Articles]:
+    """Read and parse every input, keeping each article without its body (`Articles` has it).
 
-    `progress` wraps the iteration over input paths (the CLI passes a progress bar). The
-    files the cache cannot vouch for are parsed together afterwards, on several cores when
-    there are many (pool.py); the order of the results does not change.
+    A file that fails is reported, never fatal. `progress` wraps the iteration over input
+    paths (the CLI passes a progress bar). The files the cache cannot vouch for are parsed
+    afterwards, on several cores when there are many (pool.py), and each is cached and let
+    go as it comes back, so memory does not grow with the number of inputs.
     """
-    read: list[Loaded | Pending | InputError] = []
+    slots: list[Loaded | Stale | InputError] = []
     for path in progress(find_inputs(config.input_dir)):
         try:
-            read.append(load_one(path, config, cache))
+            slots.append(check_one(path, config, cache))
         except InputError as error:
-            read.append(error)
-    pending = [(item.data, item.display) for item in read if isinstance(item, Pending)]
-    parsed = iter(parse_files(pending, config, parse_pending))  # in the order of `read`
+            slots.append(error)
+    stale = [slot for slot in slots if isinstance(slot, Stale)]
+    parsed = parse_stream(stale, config, parse_stale)  # in the order of `slots`
+    articles = Articles(cache)
     loaded: list[Loaded] = []
     failures: list[InputError] = []
-    for item in read:
-        if isinstance(item, Pending):
-            item = finish(item, next(parsed), cache)
-        (failures if isinstance(item, InputError) else loaded).append(item)
+    for slot in slots:
+        if isinstance(slot, Stale):
+            slot = finish(slot, next(parsed), cache, articles)
+        (failures if isinstance(slot, InputError) else loaded).append(slot)
     if cache is not None:
         cache.prune()
-    return loaded, failures
+    return loaded, failures, articles
+
+
+def load_articles(config: Config, cache: ParseCache | None = None,
+                  progress: Progress = iter) -> tuple[list[Loaded], list[InputError]]:
+    """Every input's full article (held in memory at once: for tests and small sites)."""
+    loaded, failures, articles = load_inputs(config, cache, progress)
+    return [dataclasses.replace(item, article=articles.full(item.article.source))
+            for item in loaded], failures
 
 
 @dataclass(frozen=True)
-class Pending:
-    """An input read from disk that the cache could not vouch for: still to be parsed."""
+class Stale:
+    """An input the cache could not vouch for: still to be parsed."""
 
+    path: Path
     display: str
     identity: Identity
-    data: bytes
     name: str
     mtime: datetime
 
 
-def load_one(path: Path, config: Config, cache: ParseCache | None = None) -> Loaded | Pending:
-    """One input as a Loaded article from the cache, or its bytes Pending a parse."""
+@dataclass(frozen=True)
+class Parsed:
+    """What parsing one input gives: its article, fingerprint and the hash of its bytes."""
+
+    article: Article
+    fingerprint: str
+    digest: str
+
+
+def check_one(path: Path, config: Config, cache: ParseCache | None = None) -> Loaded | Stale:
+    """One input as a Loaded article (without body) from the cache, or Stale."""
     display = display_name(path)
     try:
         stat = path.stat()
@@ -87,26 +108,29 @@ def load_one(path: Path, config: Config, cache: ParseCache | None = None) -> Loa
         raise InputError(display, f"cannot stat: {exc}") from None
     name = path.relative_to(config.input_dir).with_suffix("").as_posix()
     identity = Identity.of(stat)
-    article = cache.fresh(display, identity) if cache else None
-    if article is None:
-        data = read_input(path, display)
-        article = cache.matching(display, identity, data) if cache else None
-        if article is None:
-            return Pending(display, identity, data, name, mtime)
-    return Loaded(article, name, mtime)
+    hit = cache.fresh(display, identity) if cache else None
+    if hit is None and cache:
+        hit = cache.matching(display, identity, read_input(path, display))
+    if hit is None:
+        return Stale(path, display, identity, name, mtime)
+    return Loaded(without_body(hit.article), name, mtime, hit.fingerprint)
 
 
-def parse_pending(item: tuple[bytes, str], config: Config) -> Article:
-    return parse_bytes(item[0], item[1], config)
+def parse_stale(item: Stale, config: Config) -> Parsed:
+    """Read and parse one input (in a worker process when there are many)."""
+    data = read_input(item.path, item.display)
+    article = parse_bytes(data, item.display, config)
+    return Parsed(article, article_fingerprint(article), sha256(data))
 
 
-def finish(item: Pending, parsed: Article | InputError,
-           cache: ParseCache | None) -> Loaded | InputError:
+def finish(item: Stale, parsed: Parsed | InputError, cache: ParseCache | None,
+           articles: Articles) -> Loaded | InputError:
     if isinstance(parsed, InputError):
         return parsed
-    if cache:
-        cache.store(item.display, item.identity, item.data, parsed)
-    return Loaded(parsed, item.name, item.mtime)
+    hit = Hit(parsed.article, parsed.fingerprint)
+    cached = cache is not None and cache.store(item.display, item.identity, parsed.digest, hit)
+    return Loaded(articles.keep(parsed.article, cached), item.name, item.mtime,
+                  parsed.fingerprint)
 
 
 def parse_bytes(data: bytes, display: str, config: Config) -> Article:
@@ -115,10 +139,17 @@ def parse_bytes(data: bytes, display: str, config: Config) -> Article:
 
 
 def render_site(entries: Sequence[Entry], config: Config) -> tuple[dict[str, bytes], list[str]]:
-    """Every file of the site by its path inside the output directory, and what to warn."""
-    site = render_pages(entries, config)
-    feeds, warnings = render_feeds(entries, config)
-    site.update(feeds)
+    """Every file of the site by its path inside the output directory, and what to warn.
+
+    `entries` carry their full articles. The same plan a build publishes from (plan.py),
+    rendered whole into memory: for tests and for small sites.
+    """
+    site: dict[str, bytes] = {}
+    warnings: list[str] = []
+    for planned in plan_site(entries, config):
+        rendered = planned.render()
+        site[planned.path] = rendered.data
+        warnings += rendered.notes
     return site, warnings
 
 

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from .codec import article_from_json, article_to_json
 from .model import Article
 from .publish import write_file_atomic
 
-CACHE_FORMAT = 1
+# 2: each entry also holds the article's fingerprint (state.article_fingerprint).
+CACHE_FORMAT = 2
 # An identity match is trusted without reading the file only if the file was last modified
 # this long before the entry was written: coarse file-system clocks (FAT: 2 s) could otherwise
 # hide an edit made in the same tick as the cached read (git calls this "racy clean").
@@ -39,6 +41,13 @@ class Identity:
     @classmethod
     def of(cls, stat: os.stat_result) -> Identity:
         return cls(stat.st_size, stat.st_mtime_ns)
+
+
+class Hit(NamedTuple):
+    """A cached article and its fingerprint, computed when it was parsed."""
+
+    article: Article
+    fingerprint: str
 
 
 @cache
@@ -62,35 +71,45 @@ class ParseCache:
         self.unwritable: str | None = None
         self._last: tuple[str, dict | None] | None = None
 
-    def fresh(self, display: str, identity: Identity) -> Article | None:
+    def fresh(self, display: str, identity: Identity) -> Hit | None:
         """The cached article if the input's identity says it has not changed."""
         entry = self._entry(display)
         if entry is None or entry["size"] != identity.size:
             return None
         trusted = entry["mtime_ns"] == identity.mtime_ns and \
             identity.mtime_ns + RACY_NS < entry["checked_ns"]
-        return self._article(entry) if trusted else None
+        return self._hit(entry) if trusted else None
 
-    def matching(self, display: str, identity: Identity, data: bytes) -> Article | None:
+    def matching(self, display: str, identity: Identity, data: bytes) -> Hit | None:
         """The cached article if the input's bytes are the ones it was parsed from."""
         entry = self._entry(display)
         if entry is None or entry["sha256"] != sha256(data):
             return None
-        article = self._article(entry)
-        if article is not None and entry["mtime_ns"] != identity.mtime_ns:
-            self.store(display, identity, data, article)  # touched: remember the new identity
-        return article
+        hit = self._hit(entry)
+        if hit is not None and entry["mtime_ns"] != identity.mtime_ns:
+            # Touched: remember the new identity.
+            self.store(display, identity, entry["sha256"], hit)
+        return hit
 
-    def store(self, display: str, identity: Identity, data: bytes, article: Article) -> None:
+    def store(self, display: str, identity: Identity, digest: str, hit: Hit) -> bool:
+        """Keep `hit` for the input whose bytes have SHA-256 `digest`; False if unwritable."""
         entry = {"format": CACHE_FORMAT, "settings": self.settings, "source": display,
                  "size": identity.size, "mtime_ns": identity.mtime_ns,
-                 "checked_ns": _now_ns(), "sha256": sha256(data),
-                 "article": article_to_json(article)}
+                 "checked_ns": _now_ns(), "sha256": digest, "fingerprint": hit.fingerprint,
+                 "article": article_to_json(hit.article)}
         self.used.add(self._file(display).name)
         try:
             write_file_atomic(self._file(display), json.dumps(entry).encode("utf-8"))
         except OSError as exc:
             self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
+            return False
+        return True
+
+    def article(self, display: str) -> Article | None:
+        """The article cached for `display` in this build, whatever its input's identity."""
+        entry = self._read_entry(display)
+        hit = self._hit(entry) if entry is not None else None
+        return hit.article if hit else None
 
     def prune(self) -> None:
         """Remove entries of inputs this build did not see (deleted or renamed files)."""
@@ -132,9 +151,9 @@ class ParseCache:
         self.used.add(path.name)
         return entry
 
-    def _article(self, entry: dict) -> Article | None:
+    def _hit(self, entry: dict) -> Hit | None:
         try:
-            return article_from_json(entry["article"])
+            return Hit(article_from_json(entry["article"]), str(entry["fingerprint"]))
         except (KeyError, TypeError, ValueError, AttributeError):
             self.unreadable += 1
             self._last = (entry["source"], None)  # counted once, not asked again

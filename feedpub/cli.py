@@ -11,14 +11,14 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .build import Loaded, load_articles, make_entries, render_site
+from .build import Loaded, load_inputs, make_entries, plan_site
 from .cache import ParseCache
 from .config import Config, load_config
 from .entries import future_dated
 from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError
 from .jsonout import article_json
 from .parse import parse_source
-from .publish import output_lock, publish_site
+from .publish import output_lock, publish_files
 from .source import read_source
 from .state import State, load_state, save_state
 
@@ -122,17 +122,18 @@ def note_waiting(args: argparse.Namespace) -> None:
 def build_locked(args: argparse.Namespace, config: Config) -> int:
     state, state_warnings = load_state(config.state_path)
     cache = None if args.no_cache else ParseCache(config.cache_path, config.timezone)
-    loaded, failures = load_articles(config, cache, progress_bar(args))
+    loaded, failures, articles = load_inputs(config, cache, progress_bar(args))
     resolved = make_entries(loaded, config, state)
     failures += resolved.failures
     if not resolved.entries:
         report_problems(loaded, state_warnings, failures)
         raise PublishError(f"{config.input_dir}: no articles to publish; output left as it was")
-    site, site_warnings = render_site(resolved.entries, config)
     future = future_dated(resolved.entries, datetime.now(timezone.utc))
-    report_problems(loaded, state_warnings + resolved.warnings + future + site_warnings
+    report_problems(loaded, state_warnings + resolved.warnings + future
                     + (cache.warnings() if cache else []), failures)
-    report = publish_site(site, config.output_dir)
+    report = publish_files(plan_site(resolved.entries, config, articles.entry),
+                           config.output_dir)
+    report_problems([], list(report.notes), [])
     save_state_or_warn(resolved.state, config)
     if not args.quiet:
         print(f"feedpub: {len(resolved.entries)} articles, {len(failures)} skipped, "

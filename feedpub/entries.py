@@ -30,11 +30,16 @@ ONE_SECOND = timedelta(seconds=1)
 
 @dataclass(frozen=True)
 class Loaded:
-    """One parsed input: the article, its path inside the input directory, its mtime."""
+    """One parsed input: the article, its path inside the input directory, its mtime.
+
+    A build keeps the article without its body (build.Articles holds the rest), so it
+    carries the fingerprint of the full article; None: compute it from `article`.
+    """
 
     article: Article
     name: str
     mtime: datetime
+    fingerprint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class Resolved:
 def make_entries(loaded: Iterable[Loaded], config: Config, state: State = State()) -> Resolved:
     """Give each article its id, slug and dates; newest first, ties broken by id."""
     items = sorted(loaded, key=lambda x: x.name)
-    prints = {item.name: article_fingerprint(item.article) for item in items}
+    prints = {item.name: item.fingerprint or article_fingerprint(item.article) for item in items}
     unique, warnings = drop_duplicates(items, prints, state)
     keys, failures, renamed = assign_keys(unique, prints, state, {i.name for i in items})
     records = dict(state.records)
@@ -64,7 +69,7 @@ def make_entries(loaded: Iterable[Loaded], config: Config, state: State = State(
                               record.first_seen if record else item.mtime, updated)
         slug = unique_slug(slugify(key), slugs)
         entries.append(Entry(item.article, entry_id(key, config), slug, published, updated,
-                             item.article.link))
+                             item.article.link, prints[item.name]))
     forget_old_names(records, keys)
     entries.sort(key=lambda e: (-e.published.timestamp(), e.id))
     return Resolved(entries, State(records), warnings + renamed, failures)

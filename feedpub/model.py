@@ -88,6 +88,9 @@ class Entry:
     published: datetime
     updated: datetime
     link: str | None = None
+    # state.article_fingerprint of the full article, when known: the article itself may be
+    # carried without its body (build.py keeps only summaries in memory).
+    fingerprint: str | None = field(default=None, compare=False)
 
     @property
     def page(self) -> str:

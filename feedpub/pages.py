@@ -1,6 +1,7 @@
 """The HTML side: the index page, one page per article, and the feed's content HTML."""
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import jinja2
@@ -17,6 +18,14 @@ ENVIRONMENT = jinja2.Environment(
 )
 
 
+# Articles whose content HTML is kept for reuse: a build renders a feed document and then
+# the pages of its entries (plan.py), so each article's content is rendered once. Sized
+# beyond the largest usual document (archive_size 100, feed_entries 50 plus edited ones);
+# a larger one only renders some content twice.
+CONTENT_MEMO = 256
+
+
+@functools.lru_cache(maxsize=CONTENT_MEMO)
 def render_content(article: Article) -> str:
     """The article's full text as HTML, every piece of text escaped."""
     return ENVIRONMENT.get_template("content.html.j2").render(a=article)
@@ -27,20 +36,31 @@ def index_page(number: int) -> str:
     return "index.html" if number == 1 else f"index-{number}.html"
 
 
+def index_count(entries: Sequence[Entry], config: Config) -> int:
+    """How many index pages list `entries`: at least one, even for none."""
+    return max(1, -(-len(entries) // config.index_page_size))
+
+
+def index_entries(entries: Sequence[Entry], number: int, config: Config) -> Sequence[Entry]:
+    """The entries index page `number` lists."""
+    size = config.index_page_size
+    return entries[(number - 1) * size:number * size]
+
+
+def render_index(listed: Sequence[Entry], number: int, count: int, config: Config) -> bytes:
+    """Index page `number` of `count`, listing `listed` (their articles need no body)."""
+    html = ENVIRONMENT.get_template("index.html.j2").render(
+        entries=listed, config=config, root="", number=number, count=count,
+        newer=index_page(number - 1) if number > 1 else None,
+        older=index_page(number + 1) if number < count else None)
+    return html.encode("utf-8")
+
+
 def render_indexes(entries: Sequence[Entry], config: Config) -> dict[str, bytes]:
     """The list of all articles, newest first, `index_page_size` to a page."""
-    size = config.index_page_size
-    count = max(1, -(-len(entries) // size))
-    template = ENVIRONMENT.get_template("index.html.j2")
-    pages = {}
-    for number in range(1, count + 1):
-        html = template.render(
-            entries=entries[(number - 1) * size:number * size], config=config, root="",
-            number=number, count=count,
-            newer=index_page(number - 1) if number > 1 else None,
-            older=index_page(number + 1) if number < count else None)
-        pages[index_page(number)] = html.encode("utf-8")
-    return pages
+    count = index_count(entries, config)
+    return {index_page(n): render_index(index_entries(entries, n, config), n, count, config)
+            for n in range(1, count + 1)}
 
 
 def render_article(entry: Entry, config: Config) -> bytes:

@@ -7,7 +7,8 @@ single-process build (tests/test_pool.py builds both and compares).
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from typing import TypeVar
@@ -26,6 +27,10 @@ POOL_MIN_FILES = 400
 # Files per task sent to a worker: large enough that the per-task overhead (pickling the
 # config, a round trip) is small beside parsing, small enough to keep the workers even.
 CHUNK_FILES = 50
+# Tasks handed to the pool ahead of the one being consumed, per worker: enough to keep every
+# worker busy, few enough that parsed articles never pile up in memory (they are consumed,
+# cached and dropped one at a time: memory stays flat however many files there are).
+TASKS_AHEAD_PER_WORKER = 2
 
 
 def worker_count() -> int:
@@ -39,13 +44,26 @@ def worker_count() -> int:
 def parse_files(items: Sequence[S], config: Config,
                 load: Callable[[S, Config], T]) -> list[T | InputError]:
     """`load(item, config)` for every item, in order; an InputError is returned, not raised."""
+    return list(parse_stream(items, config, load))
+
+
+def parse_stream(items: Sequence[S], config: Config,
+                 load: Callable[[S, Config], T]) -> Iterator[T | InputError]:
+    """parse_files one result at a time, in order, with only a few chunks parsed ahead."""
     workers = min(config.parse_workers or worker_count(), -(-len(items) // CHUNK_FILES))
     if len(items) < POOL_MIN_FILES or workers < 2:
-        return load_chunk(load, config, items)
-    chunks = [items[i:i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
+        for item in items:
+            yield from load_chunk(load, config, (item,))
+        return
+    task = partial(load_chunk, load, config)
+    ahead: deque = deque()
     with ProcessPoolExecutor(max_workers=workers) as executor:
-        done = executor.map(partial(load_chunk, load, config), chunks)
-        return [result for chunk in done for result in chunk]
+        for start in range(0, len(items), CHUNK_FILES):
+            ahead.append(executor.submit(task, items[start:start + CHUNK_FILES]))
+            if len(ahead) > workers * TASKS_AHEAD_PER_WORKER:
+                yield from ahead.popleft().result()
+        while ahead:
+            yield from ahead.popleft().result()
 
 
 def load_chunk(load: Callable[[S, Config], T], config: Config,

@@ -3,16 +3,18 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from .errors import LockedError, PublishError
+from .manifest import Record, dump_manifest, parse_manifest, served_record, still_served
 
 # Files written last, in this order: the feed goes out only once every page it links exists.
 WRITE_LAST = ("index.html", "feed.atom")
@@ -26,6 +28,8 @@ class PublishReport:
     written: tuple[str, ...]
     unchanged: tuple[str, ...]
     removed: tuple[str, ...]
+    rendered: tuple[str, ...] = ()  # the rest were left alone: nothing they show changed
+    notes: tuple[str, ...] = ()     # warnings about the files
 
 
 def sidecar(output_dir: Path, suffix: str) -> Path:
@@ -72,58 +76,124 @@ def acquire(handle: IO[bytes], path: Path, wait_seconds: float,
             time.sleep(LOCK_POLL_SECONDS)
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A file's bytes and what to warn about them."""
+
+    data: bytes
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """One file of the site: its path in the output directory, the key of what it is
+    rendered from (plan.py; None: always render it) and how to render it."""
+
+    path: str
+    key: str | None
+    render: Callable[[], Rendered]
+
+
 def publish_site(site: Mapping[str, bytes], output_dir: Path) -> PublishReport:
     """Write `site` into `output_dir`: atomic per file, stale pages removed, others untouched."""
+    return publish_files([SiteFile(name, None, functools.partial(Rendered, data))
+                          for name, data in site.items()], output_dir)
+
+
+def publish_files(files: Sequence[SiteFile], output_dir: Path) -> PublishReport:
+    """Render what changed and publish every file of `files` as publish_site does."""
     try:
-        return _publish(site, output_dir)
+        return _publish(files, output_dir)
     except OSError as exc:
         where = exc.filename or output_dir
         raise PublishError(f"{where}: cannot write: {exc.strerror or exc}") from None
 
 
-def _publish(site: Mapping[str, bytes], output_dir: Path) -> PublishReport:
+def _publish(files: Sequence[SiteFile], output_dir: Path) -> PublishReport:
     if output_dir.exists() and not output_dir.is_dir():
         raise PublishError(f"{output_dir}: output path exists and is not a directory")
     output_dir.mkdir(parents=True, exist_ok=True)
     staging = sidecar(output_dir, "staging")
     shutil.rmtree(staging, ignore_errors=True)  # left by a killed run; we hold the lock
     staging.mkdir()
+    old = read_manifest(output_dir)
     # Name every file this run may write before writing any: a run killed part-way then
-    # leaves no page that the next build would not know to remove.
-    write_manifest(output_dir, sorted(set(read_manifest(output_dir)) | set(site)), staging)
+    # leaves no page that the next build would not know to remove. The old records stay
+    # true of whatever is served: a record is trusted only with the bytes it describes.
+    write_manifest(output_dir, {name: old.get(name) for name in {*old, *names(files)}},
+                   staging)
     # Every changed file is written out in full before any is renamed into place: a full or
     # read-only disk then fails while nothing that is served has changed yet.
-    staged = stage_all(site, output_dir, staging)
-    for name, temp in staged.items():
-        os.replace(temp, output_dir / name)
+    staged = stage_all(files, old, output_dir, staging)
+    for name in write_order(staged.temps):
+        os.replace(staged.temps[name], output_dir / name)
     # The renames are made durable once per directory, not once per file.
-    for directory in sorted({(output_dir / name).parent for name in staged}):
+    for directory in sorted({(output_dir / name).parent for name in staged.temps}):
         fsync_dir(directory)
-    written = [name for name in write_order(site) if name in staged]
-    unchanged = [name for name in write_order(site) if name not in staged]
-    removed = remove_stale(output_dir, set(site))
-    write_manifest(output_dir, sorted(site), staging)
+    records = {**staged.kept, **{name: served_record(output_dir / name, *fresh)
+                                 for name, fresh in staged.fresh.items()}}
+    removed = remove_stale(output_dir, old, set(records))
+    write_manifest(output_dir, records, staging)
     shutil.rmtree(staging, ignore_errors=True)
-    return PublishReport(tuple(written), tuple(unchanged), tuple(removed))
+    order = write_order(records)
+    return PublishReport(tuple(n for n in order if n in staged.temps),
+                         tuple(n for n in order if n not in staged.temps), tuple(removed),
+                         tuple(staged.rendered), tuple(staged.notes))
 
 
-def stage_all(site: Mapping[str, bytes], output_dir: Path, staging: Path) -> dict[str, Path]:
-    """Stage every changed file, in write order; on failure remove what was staged."""
-    staged: dict[str, Path] = {}
+def names(files: Sequence[SiteFile]) -> list[str]:
+    return [planned.path for planned in files]
+
+
+@dataclass
+class Staged:
+    """What stage_all did: temporary files by name, and each file's record to be."""
+
+    temps: dict[str, Path] = field(default_factory=dict)
+    kept: dict[str, Record] = field(default_factory=dict)   # left alone, not rendered
+    # Rendered: key, SHA-256 of the bytes and notes (never the bytes: they are on disk).
+    fresh: dict[str, tuple[str | None, str, tuple[str, ...]]] = field(default_factory=dict)
+    rendered: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def stage_all(files: Sequence[SiteFile], old: Mapping[str, Record | None], output_dir: Path,
+              staging: Path) -> Staged:
+    """Stage every file that changed, rendering only those whose key changed; on failure
+    remove what was staged."""
+    staged = Staged()
     try:
-        for name in write_order(site):
-            temp = stage_file(output_dir / name, site[name], staging)
-            if temp is not None:
-                staged[name] = temp
+        for planned in files:
+            stage_one(planned, old.get(planned.path), output_dir, staging, staged)
     except BaseException:
-        for temp in staged.values():
+        for temp in staged.temps.values():
             with contextlib.suppress(OSError):
                 temp.unlink()
         raise
     return staged
 
 
-def write_order(site: Mapping[str, bytes]) -> list[str]:
+def stage_one(planned: SiteFile, record: Record | None, output_dir: Path, staging: Path,
+              staged: Staged) -> None:
+    target = output_dir / planned.path
+    if planned.key is not None and record is not None and record.key == planned.key:
+        kept = still_served(target, record)
+        if kept is not None:
+            staged.kept[planned.path] = kept
+            staged.notes += kept.notes
+            return
+    rendered = planned.render()
+    staged.rendered.append(planned.path)
+    staged.notes += rendered.notes
+    temp = stage_file(target, rendered.data, staging)
+    if temp is not None:
+        staged.temps[planned.path] = temp
+    # The record is made once the bytes are in place, with their final mtime.
+    digest = hashlib.sha256(rendered.data).hexdigest()
+    staged.fresh[planned.path] = (planned.key, digest, rendered.notes)
+
+
+def write_order(site: Collection[str]) -> list[str]:
     last = [name for name in WRITE_LAST if name in site]
     return sorted(set(site) - set(last)) + last
 
@@ -185,10 +255,10 @@ def write_synced(temp: Path, data: bytes, old_mtime: float | None) -> None:
         os.utime(temp, (stamp, stamp))
 
 
-def remove_stale(output_dir: Path, keep: set[str]) -> list[str]:
-    """Delete files an earlier build wrote that this build no longer has."""
+def remove_stale(output_dir: Path, old: Collection[str], keep: set[str]) -> list[str]:
+    """Delete files an earlier build wrote (named in `old`) that this build no longer has."""
     removed = []
-    for name in read_manifest(output_dir):
+    for name in sorted(old):
         if name not in keep and (output_dir / name).is_file():
             (output_dir / name).unlink()
             removed.append(name)
@@ -207,16 +277,18 @@ def remove_empty_parents(output_dir: Path, path: Path) -> None:
             return
 
 
-def read_manifest(output_dir: Path) -> list[str]:
+def read_manifest(output_dir: Path) -> dict[str, Record | None]:
     try:
-        text = sidecar(output_dir, "manifest").read_text(encoding="utf-8")
+        return parse_manifest(sidecar(output_dir, "manifest").read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return []
-    return [line for line in text.splitlines() if line and ".." not in line.split("/")]
+        return {}
+    except (OSError, ValueError):
+        return {}  # unreadable: every file is rendered again and compared
 
 
-def write_manifest(output_dir: Path, names: list[str], staging: Path) -> None:
-    replace_file(sidecar(output_dir, "manifest"), "\n".join(names).encode() + b"\n", staging)
+def write_manifest(output_dir: Path, records: Mapping[str, Record | None],
+                   staging: Path) -> None:
+    replace_file(sidecar(output_dir, "manifest"), dump_manifest(records), staging)
 
 
 def fsync_dir(path: Path) -> None:

@@ -1,0 +1,81 @@
+"""The manifest beside the output directory: every file a build published, and what from.
+
+For each file it records the key of what the file was rendered from (plan.py), the SHA-256,
+size and modification time of the bytes written. A later build whose key for the file is
+the same, and finds those very bytes still served, leaves the file alone without rendering
+it. The served file is trusted when size and mtime_ns are the recorded ones (as make and git
+do; a file replaced by feedpub always gets a later mtime), else when its SHA-256 is.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+MANIFEST_FORMAT = 2
+
+
+@dataclass(frozen=True)
+class Record:
+    """One published file: what it was rendered from, and the bytes that were written."""
+
+    key: str | None        # plan.py's key; None: rendered every build
+    sha256: str
+    size: int
+    mtime_ns: int
+    notes: tuple[str, ...] = ()  # warnings about the file, repeated while it is left alone
+
+
+def served_record(path: Path, key: str | None, digest: str, notes: tuple[str, ...]) -> Record:
+    """The record of the bytes with SHA-256 `digest` that are now served at `path`."""
+    stat = path.stat()
+    return Record(key, digest, stat.st_size, stat.st_mtime_ns, notes)
+
+
+def still_served(path: Path, record: Record) -> Record | None:
+    """`record`, its stat refreshed, if `path` still holds the bytes it describes; else None."""
+    try:
+        stat = path.stat()
+        if stat.st_size != record.size:
+            return None
+        if stat.st_mtime_ns == record.mtime_ns:
+            return record
+        if hashlib.sha256(path.read_bytes()).hexdigest() != record.sha256:
+            return None
+    except OSError:
+        return None
+    return replace(record, mtime_ns=stat.st_mtime_ns)  # touched, same bytes
+
+
+def parse_manifest(text: str) -> dict[str, Record | None]:
+    """Records by file name; a manifest of an older feedpub (names only) gives no records."""
+    if not text.startswith("{"):
+        return {line: None for line in text.splitlines() if safe_name(line)}
+    try:
+        files = json.loads(text)["files"]
+        return {name: record_from_json(raw) for name, raw in files.items() if safe_name(name)}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return {}  # unreadable: every file is rendered again and compared
+
+
+def safe_name(name: str) -> bool:
+    return bool(name) and ".." not in name.split("/")
+
+
+def record_from_json(raw: dict | None) -> Record | None:
+    if raw is None:
+        return None
+    return Record(raw["key"], str(raw["sha256"]), int(raw["size"]), int(raw["mtime_ns"]),
+                  tuple(str(note) for note in raw["notes"]))
+
+
+def dump_manifest(records: Mapping[str, Record | None]) -> bytes:
+    """The same bytes for the same records."""
+    files = {name: None if rec is None else
+             {"key": rec.key, "sha256": rec.sha256, "size": rec.size, "mtime_ns": rec.mtime_ns,
+              "notes": list(rec.notes)}
+             for name, rec in sorted(records.items())}
+    text = json.dumps({"format": MANIFEST_FORMAT, "files": files}, indent=1, sort_keys=True)
+    return text.encode("ascii") + b"\n"

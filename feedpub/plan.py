@@ -1,0 +1,131 @@
+"""The site as a plan: every file, a key of everything it is rendered from, and how to render it.
+
+publish.py renders a file only when its key differs from the one recorded with the bytes
+that are served (the manifest), so a build in which nothing changed renders nothing. A key
+covers the entries a file shows (their ids, pages, dates, links and content fingerprints),
+the settings, and the code and templates that render it: change any and the file is
+rendered again (and written only if its bytes changed).
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import importlib.metadata
+import json
+from collections.abc import Callable, Iterator, Sequence
+from importlib import resources
+
+from .archive import FeedDocument, archived_ids, plan_documents, render_document_within_budget
+from .cache import parser_code
+from .config import Config
+from .model import Entry
+from .pages import index_count, index_entries, index_page, render_article, render_index
+from .publish import Rendered, SiteFile
+from .state import article_fingerprint
+
+# Settings that never reach a published byte: where things are read and kept, how many
+# processes parse. Every other setting is part of every key.
+NOT_RENDERED = ("input_dir", "output_dir", "state_file", "cache_dir", "parse_workers")
+# Libraries whose output is published as is: upgrading one renders everything again.
+RENDERING_LIBRARIES = ("feedgen", "jinja2", "markupsafe", "lxml")
+
+WithBody = Callable[[Entry], Entry]
+
+
+def as_given(entry: Entry) -> Entry:
+    """For entries that already carry their full articles."""
+    return entry
+
+
+def plan_site(entries: Sequence[Entry], config: Config,
+              with_body: WithBody = as_given) -> list[SiteFile]:
+    """Every file of the site, `entries` in feed order; bodies fetched by `with_body`.
+
+    Each feed document comes with the pages of its entries right after it, so that an
+    article read and rendered for one is reused for the other (articles.py, pages.py).
+    """
+    basis = render_basis(config)
+    documents = plan_documents(entries, config)
+    archived = archived_ids(documents)
+    files: list[SiteFile] = []
+    planned: set[str] = set()
+    for doc in documents:
+        files.append(feed_file(doc, archived, config, basis, with_body))
+        for entry in doc.entries:
+            if entry.page not in planned:
+                planned.add(entry.page)
+                files.append(article_file(entry, config, basis, with_body))
+    files += [article_file(e, config, basis, with_body) for e in entries if e.page not in planned]
+    return files + list(index_files(entries, config, basis))
+
+
+def article_file(entry: Entry, config: Config, basis: str, with_body: WithBody) -> SiteFile:
+    return SiteFile(entry.page, make_key(basis, entry.page, [signature(entry)]),
+                    lambda: Rendered(render_article(with_body(entry), config)))
+
+
+def feed_file(doc: FeedDocument, archived: set[str], config: Config, basis: str,
+              with_body: WithBody) -> SiteFile:
+    # Whether an entry is archived decides what feed.atom sheds first to fit its budget.
+    shown = [signature(e) + [e.id in archived] for e in doc.entries]
+    key = make_key(basis, doc.path, [list(link) for link in doc.links], doc.archive, shown)
+
+    def render() -> Rendered:
+        full = dataclasses.replace(doc, entries=tuple(with_body(e) for e in doc.entries))
+        data, notes = render_document_within_budget(full, archived, config)
+        return Rendered(data, tuple(notes))
+
+    return SiteFile(doc.path, key, render)
+
+
+def index_files(entries: Sequence[Entry], config: Config, basis: str) -> Iterator[SiteFile]:
+    """The index pages; they show no article body, so none is fetched."""
+    count = index_count(entries, config)
+    for number in range(1, count + 1):
+        listed = index_entries(entries, number, config)
+        key = make_key(basis, index_page(number), count, [signature(e) for e in listed])
+        yield SiteFile(index_page(number), key,
+                       functools.partial(render_listed, listed, number, count, config))
+
+
+def render_listed(listed: Sequence[Entry], number: int, count: int, config: Config) -> Rendered:
+    return Rendered(render_index(listed, number, count, config))
+
+
+def signature(entry: Entry) -> list:
+    """Everything about an entry that a file showing it may show."""
+    fingerprint = entry.fingerprint or article_fingerprint(entry.article)
+    return [entry.id, entry.page, entry.published.isoformat(), entry.updated.isoformat(),
+            entry.link, fingerprint]
+
+
+def make_key(*parts: object) -> str:
+    text = json.dumps(parts, ensure_ascii=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def render_basis(config: Config) -> str:
+    """What every file depends on besides its entries: settings, code, templates."""
+    settings = {f.name: str(getattr(config, f.name)) for f in dataclasses.fields(config)
+                if f.name not in NOT_RENDERED}
+    return make_key(renderer_version(), settings)
+
+
+@functools.cache
+def renderer_version() -> str:
+    """A hash of feedpub's code and templates and the rendering libraries' versions."""
+    digest = hashlib.sha256(parser_code().encode())
+    templates = resources.files("feedpub").joinpath("templates")
+    for name in sorted(p.name for p in templates.iterdir() if p.name.endswith(".j2")):
+        digest.update(name.encode() + b"\0" + templates.joinpath(name).read_bytes())
+    for library in RENDERING_LIBRARIES:
+        digest.update(f"{library} {library_version(library)}\0".encode())
+    return digest.hexdigest()
+
+
+def library_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
