@@ -1,10 +1,11 @@
-"""Where a full feedpub build spends its time, stage by stage, under cProfile.
+"""Where a feedpub build spends its time, stage by stage, under cProfile.
 
-    .venv/bin/python bench/stages.py [--count 1000] [--work DIR] [--top 15]
+    .venv/bin/python bench/stages.py [--count 1000] [--work DIR] [--top 15] [--no-op]
 
 Builds a fresh generated corpus once, in this process with one parse worker (so the parse
 shows up in the profile instead of in worker processes), and prints each stage's cumulative
-time and share, then the functions with the most time of their own.
+time and share, then the functions with the most time of their own. With --no-op the first
+build is not profiled, and the same build run again (nothing changed) is.
 """
 from __future__ import annotations
 
@@ -26,10 +27,14 @@ from feedpub.cli import main as feedpub_main  # noqa: E402
 STAGES = (
     ("read inputs (disk)", "source.py", "read_input"),
     ("parse", "parse.py", "parse_source_text"),
+    ("cache lookups", "build.py", "check_one"),
     ("ids, slugs, dates", "entries.py", "make_entries"),
-    ("render pages", "pages.py", "render_pages"),
-    ("render feeds", "archive.py", "render_feeds"),
-    ("publish (disk)", "publish.py", "publish_site"),
+    ("plan and keys", "plan.py", "plan_site"),
+    ("render pages", "pages.py", "render_article"),
+    ("render index pages", "pages.py", "render_index"),
+    ("render feeds", "archive.py", "render_document_within_budget"),
+    ("publish (all)", "publish.py", "publish_files"),
+    ("manifest", "publish.py", "write_manifest"),
     ("parse cache writes", "cache.py", "store"),
     ("state file", "state.py", "save_state"),
 )
@@ -45,17 +50,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--work", type=Path, default=Path("/tmp/feedpub-stages"))
     parser.add_argument("--top", type=int, default=15)
+    parser.add_argument("--no-op", action="store_true", help="profile a rebuild of the same")
     args = parser.parse_args(argv)
     shutil.rmtree(args.work, ignore_errors=True)
     write_corpus(args.work, args.count)
     (args.work / "feedpub.toml").write_text("feed_entries = 50\nparse_workers = 1\n")
+    command = ["build", "--config", str(args.work / "feedpub.toml"), "--input",
+               str(args.work / "txt"), "--output", str(args.work / "out"), "--quiet"]
+    if args.no_op:
+        feedpub_main(command)
     profiler = cProfile.Profile()
-    profiler.runcall(feedpub_main, ["build", "--config", str(args.work / "feedpub.toml"),
-                                    "--input", str(args.work / "txt"),
-                                    "--output", str(args.work / "out"), "--quiet"])
+    profiler.runcall(feedpub_main, command)
     stats = pstats.Stats(profiler)
     total = stats.total_tt  # type: ignore[attr-defined]
-    print(f"full build of {args.count:,} articles: {total:.2f} s under cProfile")
+    kind = "no-op rebuild" if args.no_op else "full build"
+    print(f"{kind} of {args.count:,} articles: {total:.2f} s under cProfile")
     for label, filename, function in STAGES:
         spent = cumulative(stats, filename, function)
         print(f"  {label:20} {spent:7.2f} s {100 * spent / total:5.1f} %")

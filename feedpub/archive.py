@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .config import Config
-from .feed import FEED_PATH, render_feed
 from .model import Entry
 
+FEED_PATH = "feed.atom"
 ARCHIVE_DIR = "archive"
 
 
@@ -60,6 +60,10 @@ def archive_document(number: int, archived: list[Entry], pages: int, size: int) 
 
 
 def render_document(doc: FeedDocument, config: Config) -> bytes:
+    # Imported on first use: feedgen and lxml take a third of a no-op build's start-up, and
+    # a build in which no feed document changed renders none.
+    from .feed import render_feed
+
     return render_feed(doc.entries, config, path=doc.path, links=doc.links, archive=doc.archive)
 
 

@@ -14,7 +14,6 @@ from .config import Config
 from .entries import Loaded, Resolved, make_entries
 from .errors import ConfigError, InputError
 from .model import Article, Entry
-from .parse import parse_source
 from .plan import plan_site
 from .pool import parse_stream
 from .source import decode, display_name, read_input, split_source
@@ -135,6 +134,9 @@ def finish(item: Stale, parsed: Parsed | InputError, cache: ParseCache | None,
 
 def parse_bytes(data: bytes, display: str, config: Config) -> Article:
     """Parse one input's bytes: pure, the same article for the same bytes and settings."""
+    # Imported here: a build whose inputs are all in the parse cache never loads the parser.
+    from .parse import parse_source
+
     return parse_source(split_source(display, decode(data)), config.tz)
 
 

@@ -9,15 +9,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tqdm import tqdm
-
 from .build import Loaded, load_inputs, make_entries, plan_site
 from .cache import ParseCache
 from .config import Config, load_config
 from .entries import future_dated
 from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError
-from .jsonout import article_json
-from .parse import parse_source
 from .publish import output_lock, publish_files
 from .source import read_source
 from .state import State, load_state, save_state
@@ -146,6 +142,8 @@ def progress_bar(args: argparse.Namespace) -> Callable[[Iterable[Path]], Iterato
     """A progress bar on stderr, only when it is a terminal and --quiet is not given."""
     if args.quiet or not sys.stderr.isatty():
         return iter
+    from tqdm import tqdm  # only on a terminal: cron runs never need it
+
     return lambda paths: iter(tqdm(paths, desc="parsing", unit="file", file=sys.stderr,
                                    leave=False))
 
@@ -171,6 +169,10 @@ def save_state_or_warn(state: State, config: Config) -> None:
 
 
 def run_parse(args: argparse.Namespace) -> int:
+    # Imported here, not above: `build` from the parse cache never loads the parser.
+    from .jsonout import article_json
+    from .parse import parse_source
+
     config = load_config(None, {"timezone": args.timezone})
     failed = 0
     for path in args.files:
@@ -186,6 +188,8 @@ def run_parse(args: argparse.Namespace) -> int:
 
 
 def describe(article) -> str:
+    from .jsonout import article_json
+
     data = article_json(article)
     lines = [f"{key}: {data[key]}" for key in ("source", "title", "published", "authors",
                                                 "categories", "image", "related", "credit")]

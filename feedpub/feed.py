@@ -9,11 +9,11 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from . import __version__
+from .archive import FEED_PATH
 from .config import Config
 from .model import Entry
 from .pages import render_content
 
-FEED_PATH = "feed.atom"
 HISTORY_NS = "http://purl.org/syndication/history/1.0"
 # The feed's `updated` when it has no entries: a fixed instant, never the clock.
 EMPTY_FEED_UPDATED = datetime(1970, 1, 1, tzinfo=timezone.utc)

@@ -4,18 +4,24 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-import jinja2
 from markupsafe import Markup
 
 from .config import Config
 from .model import Article, Entry
 
-ENVIRONMENT = jinja2.Environment(
-    loader=jinja2.PackageLoader("feedpub", "templates"),
-    autoescape=True,
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-)
+
+@functools.cache
+def environment():  # -> jinja2.Environment
+    """The templates' environment, made on first use: a no-op build renders no page, so it
+    never imports jinja2."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("feedpub", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
 
 
 # Articles whose content HTML is kept for reuse: a build renders a feed document and then
@@ -28,7 +34,7 @@ CONTENT_MEMO = 256
 @functools.lru_cache(maxsize=CONTENT_MEMO)
 def render_content(article: Article) -> str:
     """The article's full text as HTML, every piece of text escaped."""
-    return ENVIRONMENT.get_template("content.html.j2").render(a=article)
+    return environment().get_template("content.html.j2").render(a=article)
 
 
 def index_page(number: int) -> str:
@@ -49,7 +55,7 @@ def index_entries(entries: Sequence[Entry], number: int, config: Config) -> Sequ
 
 def render_index(listed: Sequence[Entry], number: int, count: int, config: Config) -> bytes:
     """Index page `number` of `count`, listing `listed` (their articles need no body)."""
-    html = ENVIRONMENT.get_template("index.html.j2").render(
+    html = environment().get_template("index.html.j2").render(
         entries=listed, config=config, root="", number=number, count=count,
         newer=index_page(number - 1) if number > 1 else None,
         older=index_page(number + 1) if number < count else None)
@@ -64,7 +70,7 @@ def render_indexes(entries: Sequence[Entry], config: Config) -> dict[str, bytes]
 
 
 def render_article(entry: Entry, config: Config) -> bytes:
-    page = ENVIRONMENT.get_template("article.html.j2")
+    page = environment().get_template("article.html.j2")
     html = page.render(entry=entry, config=config, root="../",
                        content=Markup(render_content(entry.article)))
     return html.encode("utf-8")

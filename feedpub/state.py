@@ -101,13 +101,16 @@ def _aware(text: str) -> datetime:
 
 def dump_state(state: State) -> bytes:
     """The state as JSON, the same bytes for the same state."""
-    entries = {key: {"name": rec.name, "fingerprint": rec.fingerprint,
-                     "first_seen": rec.first_seen.isoformat(),
-                     "last_changed": rec.last_changed.isoformat()}
-               for key, rec in sorted(state.records.items())}
-    data = {"format": STATE_FORMAT, "entries": entries}
-    # ASCII escapes keep a file name that is not UTF-8 (surrogateescape) writable and exact.
-    return json.dumps(data, indent=1, sort_keys=True).encode("ascii") + b"\n"
+    # One line per entry, each line by json's C encoder (with `indent` json falls back to
+    # its pure-Python encoder, ten times slower on a large site). ASCII escapes keep a file
+    # name that is not UTF-8 (surrogateescape) writable and exact.
+    lines = [f"{json.dumps(key)}: " + json.dumps(
+        {"name": rec.name, "fingerprint": rec.fingerprint,
+         "first_seen": rec.first_seen.isoformat(),
+         "last_changed": rec.last_changed.isoformat()}, sort_keys=True)
+        for key, rec in sorted(state.records.items())]
+    text = '{"entries": {\n' + ",\n".join(lines) + f'\n}}, "format": {STATE_FORMAT}}}\n'
+    return text.encode("ascii")
 
 
 def save_state(state: State, path: Path) -> bool:

@@ -1,0 +1,212 @@
+"""Incremental builds: a file is rendered only when what it shows changed, and the site an
+incremental build leaves is byte for byte the one a fresh full build makes."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from feedpub import archive, plan
+from feedpub.build import load_inputs
+from feedpub.cache import ParseCache
+from feedpub.config import Config
+
+from .sitehelp import article_text, build, snapshot, write
+
+# Small documents, so that a handful of articles make archives and several index pages.
+SMALL = "feed_entries = 2\narchive_size = 2\nindex_page_size = 3\n"
+T0 = 1_600_000_000
+# Long enough to be read as a paragraph of the article (a short line is page chrome).
+LATER = ("\nA further paragraph came later, with figures from the agencies and quotes from "
+         "the officials who spoke to reporters at the scene on the day.\n")
+
+
+def day(n: int) -> str:
+    return f"2020-03-{n:02d} 09:30 +00:00"
+
+
+def add(site: Path, name: str, n: int, extra: str = "", front: str = "") -> None:
+    """Article `name` dated day `n` of March 2020 (so the order of the feed is known)."""
+    write(site / "in" / f"{name}.txt",
+          article_text(f"Story {name} from day {n}", day(n), extra, front), T0 + n)
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for n in range(1, 8):
+        add(tmp_path, f"a{n}", n)
+    return tmp_path
+
+
+@pytest.fixture
+def renders(monkeypatch):
+    """The paths of the files rendered, by wrapping the three renderers plan.py calls."""
+    seen: list[str] = []
+
+    def counting(real, name):
+        def wrapper(*args, **kwargs):
+            seen.append(name(*args))
+            return real(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(plan, "render_article", counting(
+        plan.render_article, lambda entry, config: entry.page))
+    monkeypatch.setattr(plan, "render_index", counting(
+        plan.render_index, lambda listed, number, count, config: plan.index_page(number)))
+    monkeypatch.setattr(archive, "render_document", counting(
+        archive.render_document, lambda doc, config: doc.path))
+    return seen
+
+
+def stamps(directory: Path) -> dict[str, tuple[int, int]]:
+    """Each served file's (inode, mtime_ns): a rewrite changes one of them."""
+    return {p.relative_to(directory).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+            for p in directory.rglob("*") if p.is_file()}
+
+
+def test_no_op_rebuild_renders_nothing_and_writes_nothing(site, renders):
+    assert build(site, config=SMALL) == 0
+    assert "articles/a1.html" in renders and "archive/1.atom" in renders
+    before, served = stamps(site / "out"), snapshot(site / "out")
+    manifest = (site / ".out.manifest").stat()
+    renders.clear()
+    assert build(site, config=SMALL) == 0
+    assert renders == []
+    assert stamps(site / "out") == before and snapshot(site / "out") == served
+    assert (site / ".out.manifest").stat().st_mtime_ns == manifest.st_mtime_ns
+
+
+def test_an_edited_article_renders_its_page_its_archive_feed_and_index_only(site, renders):
+    assert build(site, config=SMALL) == 0
+    renders.clear()
+    # a1 is the oldest: it sits in archive/1.atom; its edit is carried in feed.atom too.
+    add(site, "a1", 1, extra=LATER)
+    assert build(site, config=SMALL) == 0
+    assert sorted(renders) == ["archive/1.atom", "articles/a1.html", "feed.atom", "index-3.html"]
+
+
+def test_a_new_article_renders_its_page_feed_filling_archive_and_indexes(site, renders):
+    assert build(site, config=SMALL) == 0
+    renders.clear()
+    add(site, "a8", 8)
+    assert build(site, config=SMALL) == 0
+    # The newest goes to the top: the feed moves its oldest entry into the filling archive,
+    # which is then full (so a new, empty one starts), and every index page's slice shifts
+    # by one. The full archives before it are left alone.
+    assert sorted(renders) == ["archive/3.atom", "archive/4.atom", "articles/a8.html",
+                               "feed.atom", "index-2.html", "index-3.html", "index.html"]
+
+
+@pytest.mark.parametrize("change", [("--title", "Another title"),
+                                    ("--base-url", "https://news.example.org/")])
+def test_a_setting_change_renders_every_file(site, renders, change, tmp_path_factory):
+    assert build(site, config=SMALL) == 0
+    renders.clear()
+    assert build(site, *change, config=SMALL) == 0
+    assert sorted(renders) == sorted(snapshot(site / "out"))
+    fresh = fresh_build(site, tmp_path_factory.mktemp("fresh"), *change)
+    assert snapshot(site / "out") == fresh
+
+
+def test_a_changed_template_renders_every_file(site, renders, monkeypatch):
+    assert build(site, config=SMALL) == 0
+    renders.clear()
+    monkeypatch.setattr(plan, "renderer_version", lambda: "feedpub of another version")
+    assert build(site, config=SMALL) == 0
+    assert sorted(renders) == sorted(snapshot(site / "out"))
+
+
+def fresh_build(site: Path, where: Path, *options: str, state: Path | None = None) -> dict:
+    """The site a full build makes with no cache, no manifest, no earlier output; with a copy
+    of `state` (entry dates depend on it), or none."""
+    if state is not None and state.exists():
+        shutil.copy(state, where / "state.json")
+    write(site / "feedpub.toml", SMALL)
+    from feedpub.cli import main
+
+    assert main(["build", "--input", str(site / "in"), "--output", str(where / "out"),
+                 "--config", str(site / "feedpub.toml"), "--state", str(where / "state.json"),
+                 "--no-cache", "--quiet", *options]) == 0
+    return snapshot(where / "out")
+
+
+STEPS = [
+    ("add three", lambda s: [add(s, f"b{n}", 10 + n) for n in range(3)]),
+    # Its `updated` comes from the text, so an edit changes nothing but its content.
+    ("add one updated", lambda s: add(s, "u", 5, front=f"updated: {day(20)}\n")),
+    ("edit it", lambda s: add(s, "u", 5, LATER, front=f"updated: {day(20)}\n")),
+    ("edit a newest one", lambda s: add(s, "b2", 12, LATER)),
+    ("edit an archived one", lambda s: add(s, "a3", 3, LATER)),
+    ("delete one", lambda s: (s / "in" / "a5.txt").unlink()),
+    ("rename one", lambda s: os.rename(s / "in" / "a6.txt", s / "in" / "renamed.txt")),
+    ("add one as old as the oldest", lambda s: add(s, "old", 1, LATER)),
+    ("nothing", lambda s: None),
+    ("touch one", lambda s: os.utime(s / "in" / "a2.txt", (T0 + 99, T0 + 99))),
+    ("delete the newest", lambda s: (s / "in" / "b2.txt").unlink()),
+]
+
+
+def test_incremental_builds_equal_fresh_full_builds(site, tmp_path_factory):
+    assert build(site, config=SMALL) == 0
+    for name, step in STEPS:
+        state_before = tmp_path_factory.mktemp("state") / "state.json"
+        shutil.copy(site / ".out.state.json", state_before)
+        step(site)
+        assert build(site, config=SMALL) == 0, name
+        fresh = fresh_build(site, tmp_path_factory.mktemp("fresh"), state=state_before)
+        assert snapshot(site / "out") == fresh, name
+
+
+@pytest.mark.parametrize("lost", [".out.manifest", ".out.cache", ".out.state.json"])
+def test_lost_sidecars_give_the_same_bytes(site, renders, lost, tmp_path_factory):
+    assert build(site, config=SMALL) == 0
+    served, before = snapshot(site / "out"), stamps(site / "out")
+    renders.clear()
+    path = site / lost
+    shutil.rmtree(path) if path.is_dir() else path.unlink()
+    assert build(site, config=SMALL) == 0
+    assert snapshot(site / "out") == served and stamps(site / "out") == before
+    if lost == ".out.manifest":  # nothing says what the served files were made from
+        assert sorted(renders) == sorted(served)
+
+
+def test_a_served_file_changed_by_hand_is_rendered_again(site, renders):
+    assert build(site, config=SMALL) == 0
+    served = snapshot(site / "out")
+    page = site / "out" / "articles" / "a4.html"
+    page.write_bytes(b"x" * len(served["articles/a4.html"]))  # same size, new mtime
+    (site / "out" / "index.html").write_bytes(b"defaced")
+    renders.clear()
+    assert build(site, config=SMALL) == 0
+    assert sorted(renders) == ["articles/a4.html", "index.html"]
+    assert snapshot(site / "out") == served
+
+
+def test_a_touched_served_file_is_checked_by_its_hash_not_rendered(site, renders):
+    assert build(site, config=SMALL) == 0
+    os.utime(site / "out" / "articles" / "a4.html", (T0, T0))
+    renders.clear()
+    assert build(site, config=SMALL) == 0
+    assert renders == []
+    assert build(site, config=SMALL) == 0  # the manifest took the new mtime: not hashed again
+    assert renders == []
+
+
+def test_a_build_keeps_no_article_body_in_memory(site, tmp_path):
+    config = Config(input_dir=site / "in")
+    cache = ParseCache(tmp_path / "cache", config.timezone)
+    for _ in range(2):  # parsed, then from the cache
+        loaded, failures, articles = load_inputs(config, cache)
+        assert failures == [] and len(loaded) == 7
+        assert all(item.article.body == () for item in loaded)
+        assert not articles.held
+        assert all(articles.full(item.article.source).body for item in loaded)
+
+
+def test_without_a_cache_the_bodies_are_held(site):
+    loaded, _, articles = load_inputs(Config(input_dir=site / "in"), None)
+    assert all(item.article.body == () for item in loaded)
+    assert sorted(articles.held) == sorted(item.article.source for item in loaded)
