@@ -210,3 +210,13 @@ def test_without_a_cache_the_bodies_are_held(site):
     loaded, _, articles = load_inputs(Config(input_dir=site / "in"), None)
     assert all(item.article.body == () for item in loaded)
     assert sorted(articles.held) == sorted(item.article.source for item in loaded)
+
+
+def test_a_warning_about_a_file_left_alone_is_repeated(site, renders, capsys):
+    too_small = SMALL + "feed_max_bytes = 2000\n"
+    assert build(site, config=too_small) == 0
+    first = capsys.readouterr().err
+    assert "feed.atom: 2 entries make" in first
+    renders.clear()
+    assert build(site, config=too_small) == 0
+    assert renders == [] and capsys.readouterr().err == first
