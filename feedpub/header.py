@@ -182,8 +182,18 @@ def date_near(items: Classified, title_at: int | None, start: int,
         published, changed = line_dates(block.text, zone)
         if published is not None:
             return published
-        updated = updated or changed
+        if updated is None and changed is not None and not is_served_day(items, block, changed):
+            updated = changed
     return updated
+
+
+def is_served_day(items: Classified, stamped: Block, day: datetime) -> bool:
+    """Whether an update date is the day the page was served rather than a day the article
+    changed: a site that stamps every page "Last Updated: <today>" prints the same day in
+    its other boxes too ("Today in History: 7 January, 2025", the newest teaser's date)."""
+    return any(found.value.date() == day.date()
+               for block, _ in items if block is not stamped
+               for found in find_dates(block.text))
 
 
 def line_dates(text: str, zone: tzinfo) -> tuple[datetime | None, datetime | None]:

@@ -7,14 +7,16 @@ single-process build (tests/test_pool.py builds both and compares).
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import TypeVar
 
 from .config import Config
-from .errors import InputError
+from .errors import FeedpubError, InputError
 
 S = TypeVar("S")
 T = TypeVar("T")
@@ -55,15 +57,34 @@ def parse_stream(items: Sequence[S], config: Config,
         for item in items:
             yield from load_chunk(load, config, (item,))
         return
+    try:
+        yield from parse_in_pool(items, config, load, workers)
+    except BrokenProcessPool:
+        # A worker was killed (out of memory, or a signal sent to the whole process group).
+        raise FeedpubError("a parse worker process died; nothing was published") from None
+
+
+def parse_in_pool(items: Sequence[S], config: Config, load: Callable[[S, Config], T],
+                  workers: int) -> Iterator[T | InputError]:
     task = partial(load_chunk, load, config)
     ahead: deque = deque()
-    with ProcessPoolExecutor(max_workers=workers) as executor:
+    with ProcessPoolExecutor(max_workers=workers, initializer=leave_ctrl_c_to_parent) \
+            as executor:
         for start in range(0, len(items), CHUNK_FILES):
             ahead.append(executor.submit(task, items[start:start + CHUNK_FILES]))
             if len(ahead) > workers * TASKS_AHEAD_PER_WORKER:
                 yield from ahead.popleft().result()
         while ahead:
             yield from ahead.popleft().result()
+
+
+def leave_ctrl_c_to_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the workers leave it to the
+    parent, which stops the pool and says so in one line, instead of each printing a trace.
+    A SIGTERM simply ends a worker (not the parent's unwinding handler, which a forked
+    worker would inherit); the parent then reports the broken pool in one line."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def load_chunk(load: Callable[[S, Config], T], config: Config,

@@ -14,7 +14,7 @@ from feedpub.header import line_dates
 from feedpub.names import byline_names, is_name_line, names_in_dated_line
 
 from .conftest import PARAGRAPHS
-from .test_headline import HEADLINE, page
+from .test_headline import FOOTER, HEADLINE, page
 
 UTC = timezone.utc
 
@@ -144,6 +144,16 @@ def test_find_dates_reads_pages_ways_of_writing_them(text, expected):
 def test_the_update_date_dates_a_page_that_shows_no_other():
     article = parse_article(page(HEADLINE, "By Ann Lee", "Last updated September 14, 2016"))
     assert article.published == datetime(2016, 9, 14, tzinfo=UTC)
+
+
+def test_a_last_updated_stamp_of_the_day_served_is_no_publication_date():
+    # The site stamps every page with the day it served it, and its sidebar shows that day
+    # too: nothing on the page says when the article itself came out.
+    sidebar = ("Most read", "Council approves the new budget for the city's parks",
+               "Today in History: 7 January, 2025", "Webinar series - 7 January 2025")
+    article = parse_article(page(HEADLINE, "Last Updated: January 7, 2025",
+                                 body=PARAGRAPHS * 3, foot=FOOTER + sidebar))
+    assert article.published is None
 
 
 def test_a_date_in_an_infobox_is_no_publication_date():

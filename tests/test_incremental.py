@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from feedpub import archive, plan
 from feedpub.build import load_inputs
@@ -220,3 +223,41 @@ def test_a_warning_about_a_file_left_alone_is_repeated(site, renders, capsys):
     renders.clear()
     assert build(site, config=too_small) == 0
     assert renders == [] and capsys.readouterr().err == first
+
+
+# Random sequences of changes to the inputs: after each, the incremental build must equal a
+# fresh full build from the same state.
+CHANGES = st.lists(st.tuples(st.sampled_from(["add", "edit", "delete", "rename", "touch"]),
+                             st.integers(0, 5), st.integers(1, 28)), min_size=1, max_size=4)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(changes=CHANGES)
+def test_random_changes_build_as_a_fresh_build_does(changes):
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp)
+        for n in (1, 2, 3):
+            add(site, f"s{n}", n)
+        assert build(site, config=SMALL) == 0
+        for number, (change, which, n) in enumerate(changes):
+            state_before = site / f"state-{number}.json"
+            shutil.copy(site / ".out.state.json", state_before)
+            apply_change(site, change, f"s{which}", n)
+            assert build(site, config=SMALL) == 0
+            where = site / f"fresh-{number}"
+            where.mkdir()
+            assert snapshot(site / "out") == fresh_build(site, where, state=state_before)
+
+
+def apply_change(site: Path, change: str, name: str, n: int) -> None:
+    path = site / "in" / f"{name}.txt"
+    if change == "add" or (change == "edit" and not path.exists()):
+        add(site, name, n)
+    elif change == "edit":
+        add(site, name, n, LATER)
+    elif change == "delete" and len(list((site / "in").glob("*.txt"))) > 1:
+        path.unlink(missing_ok=True)
+    elif change == "rename" and path.exists():
+        os.rename(path, path.with_name(f"r{n}.txt"))
+    elif change == "touch" and path.exists():
+        os.utime(path, (T0 + n, T0 + n))
