@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .articles import Articles, without_body
+from .articles import Articles
 from .cache import Hit, Identity, ParseCache, sha256
 from .config import Config
 from .entries import Loaded, Resolved, make_entries
@@ -108,11 +108,11 @@ def check_one(path: Path, config: Config, cache: ParseCache | None = None) -> Lo
     name = path.relative_to(config.input_dir).with_suffix("").as_posix()
     identity = Identity.of(stat)
     hit = cache.fresh(display, identity) if cache else None
-    if hit is None and cache:
+    if hit is None and cache and cache.knows(display):
         hit = cache.matching(display, identity, read_input(path, display))
     if hit is None:
         return Stale(path, display, identity, name, mtime)
-    return Loaded(without_body(hit.article), name, mtime, hit.fingerprint)
+    return Loaded(hit.article, name, mtime, hit.fingerprint)
 
 
 def parse_stale(item: Stale, config: Config) -> Parsed:

@@ -44,7 +44,8 @@ class Identity:
 
 
 class Hit(NamedTuple):
-    """A cached article and its fingerprint, computed when it was parsed."""
+    """A cached article (without its body when the build looks it up) and its fingerprint,
+    computed when it was parsed."""
 
     article: Article
     fingerprint: str
@@ -71,24 +72,30 @@ class ParseCache:
         self.unwritable: str | None = None
         self._last: tuple[str, dict | None] | None = None
 
+    def knows(self, display: str) -> bool:
+        """Whether there is a usable entry for `display` (else its bytes need not be read)."""
+        return self._entry(display) is not None
+
     def fresh(self, display: str, identity: Identity) -> Hit | None:
-        """The cached article if the input's identity says it has not changed."""
+        """The cached article, without body, if the input's identity says it has not changed."""
         entry = self._entry(display)
         if entry is None or entry["size"] != identity.size:
             return None
         trusted = entry["mtime_ns"] == identity.mtime_ns and \
             identity.mtime_ns + RACY_NS < entry["checked_ns"]
-        return self._hit(entry) if trusted else None
+        return self._hit(entry, body=False) if trusted else None
 
     def matching(self, display: str, identity: Identity, data: bytes) -> Hit | None:
-        """The cached article if the input's bytes are the ones it was parsed from."""
+        """The cached article, without body, if the input's bytes are the ones it was parsed
+        from."""
         entry = self._entry(display)
         if entry is None or entry["sha256"] != sha256(data):
             return None
-        hit = self._hit(entry)
+        hit = self._hit(entry, body=False)
         if hit is not None and entry["mtime_ns"] != identity.mtime_ns:
             # Touched: remember the new identity.
-            self.store(display, identity, entry["sha256"], hit)
+            self._write(display, {**entry, "size": identity.size,
+                                  "mtime_ns": identity.mtime_ns, "checked_ns": _now_ns()})
         return hit
 
     def store(self, display: str, identity: Identity, digest: str, hit: Hit) -> bool:
@@ -97,6 +104,9 @@ class ParseCache:
                  "size": identity.size, "mtime_ns": identity.mtime_ns,
                  "checked_ns": _now_ns(), "sha256": digest, "fingerprint": hit.fingerprint,
                  "article": article_to_json(hit.article)}
+        return self._write(display, entry)
+
+    def _write(self, display: str, entry: dict) -> bool:
         self.used.add(self._file(display).name)
         try:
             write_file_atomic(self._file(display), json.dumps(entry).encode("utf-8"))
@@ -151,9 +161,9 @@ class ParseCache:
         self.used.add(path.name)
         return entry
 
-    def _hit(self, entry: dict) -> Hit | None:
+    def _hit(self, entry: dict, body: bool = True) -> Hit | None:
         try:
-            return Hit(article_from_json(entry["article"]), str(entry["fingerprint"]))
+            return Hit(article_from_json(entry["article"], body), str(entry["fingerprint"]))
         except (KeyError, TypeError, ValueError, AttributeError):
             self.unreadable += 1
             self._last = (entry["source"], None)  # counted once, not asked again

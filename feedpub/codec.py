@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 
 from .model import Article, BodyPart, Image, Kind
 
+KINDS = {kind.value: kind for kind in Kind}
+
 
 def article_to_json(article: Article) -> dict:
     """Every field of an Article as JSON values; article_from_json inverts it exactly."""
@@ -21,18 +23,30 @@ def article_to_json(article: Article) -> dict:
     }
 
 
-def article_from_json(data: dict) -> Article:
+def article_from_json(data: dict, body: bool = True) -> Article:
+    """The Article `data` holds; without `body` its body is checked but left out (a build
+    keeps no bodies in memory, articles.py). Raises KeyError, TypeError or ValueError."""
     image = data["image"]
     return Article(
         source=str(data["source"]), title=str(data["title"]),
         published=_date_value(data["published"]), updated=_date_value(data["updated"]),
         authors=tuple(data["authors"]), categories=tuple(data["categories"]),
         summary=str(data["summary"]),
-        body=tuple(BodyPart(Kind(kind), str(text)) for kind, text in data["body"]),
+        body=_body(data["body"]) if body else _checked(data["body"]),
         image=Image(image[0], image[1]) if image else None,
         related=tuple(data["related"]), credit=data["credit"], link=data["link"],
         key=data["key"], warnings=tuple(data["warnings"]),
     )
+
+
+def _body(parts: list) -> tuple[BodyPart, ...]:
+    return tuple(BodyPart(KINDS[kind], str(text)) for kind, text in parts)
+
+
+def _checked(parts: list) -> tuple[()]:
+    for kind, _ in parts:
+        KINDS[kind]  # noqa: B018 (raises KeyError for a kind that does not exist)
+    return ()
 
 
 def _date_json(value: datetime | None) -> list | None:
