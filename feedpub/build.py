@@ -32,12 +32,14 @@ def find_inputs(input_dir: Path) -> list[Path]:
     """Every article file under `input_dir`, in a stable order; hidden files are skipped."""
     if not input_dir.is_dir():
         raise ConfigError(f"{input_dir}: input directory does not exist")
-    found = []
+    found: list[tuple[str, Path]] = []  # (path inside input_dir, as posix; the path)
     for root, dirs, files in os.walk(input_dir, followlinks=False):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [Path(root, f) for f in files
+        inside = Path(root).relative_to(input_dir).as_posix()
+        prefix = "" if inside == "." else inside + "/"
+        found += [(prefix + f, Path(root, f)) for f in files
                   if not f.startswith(".") and f.lower().endswith(INPUT_SUFFIXES)]
-    return sorted(found, key=lambda path: path.relative_to(input_dir).as_posix())
+    return [path for _, path in sorted(found, key=lambda item: item[0])]
 
 
 def load_inputs(config: Config, cache: ParseCache | None = None,

@@ -120,8 +120,9 @@ def _publish(files: Sequence[SiteFile], output_dir: Path) -> PublishReport:
     # Name every file this run may write before writing any: a run killed part-way then
     # leaves no page that the next build would not know to remove. The old records stay
     # true of whatever is served: a record is trusted only with the bytes it describes.
-    write_manifest(output_dir, {name: old.get(name) for name in {*old, *names(files)}},
-                   staging)
+    new_names = set(names(files)) - set(old)
+    if new_names:
+        write_manifest(output_dir, {**old, **dict.fromkeys(new_names)}, staging)
     # Every changed file is written out in full before any is renamed into place: a full or
     # read-only disk then fails while nothing that is served has changed yet.
     staged = stage_all(files, old, output_dir, staging)
