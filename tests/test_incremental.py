@@ -272,3 +272,23 @@ def test_pages_rendered_from_a_touched_inputs_cache_entry_keep_their_body(site, 
     renders.clear()
     assert build(site, config=SMALL) == 0
     assert "articles/a4.html" in renders and snapshot(site / "out") == served
+
+
+def test_a_cache_emptied_during_the_build_is_one_line_and_exit_3(site, monkeypatch, capsys):
+    from feedpub import articles
+
+    real = articles.Articles.full
+
+    def emptied(self, source):
+        shutil.rmtree(site / ".out.cache", ignore_errors=True)
+        return real(self, source)
+
+    assert build(site, config=SMALL) == 0
+    served = snapshot(site / "out")
+    (site / ".out.manifest").unlink()  # every page must be rendered, so bodies are read
+    capsys.readouterr()
+    monkeypatch.setattr(articles.Articles, "full", emptied)
+    assert build(site, config=SMALL) == 3
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "parse cache entry vanished during the build" in err
+    assert snapshot(site / "out") == served
