@@ -48,8 +48,8 @@ def load_inputs(config: Config, cache: ParseCache | None = None,
 
     A file that fails is reported, never fatal. `progress` wraps the iteration over input
     paths (the CLI passes a progress bar). The files the cache cannot vouch for are parsed
-    afterwards, on several cores when there are many (pool.py), and each is cached and let
-    go as it comes back, so memory does not grow with the number of inputs.
+    afterwards, on several cores when there are many (pool.py), and each is cached and its
+    body let go as it comes back: no article's text stays in memory (with a cache).
     """
     slots: list[Loaded | Stale | InputError] = []
     for path in progress(find_inputs(config.input_dir)):

@@ -31,7 +31,7 @@ POOL_MIN_FILES = 400
 CHUNK_FILES = 50
 # Tasks handed to the pool ahead of the one being consumed, per worker: enough to keep every
 # worker busy, few enough that parsed articles never pile up in memory (they are consumed,
-# cached and dropped one at a time: memory stays flat however many files there are).
+# cached and dropped one at a time, however many files there are).
 TASKS_AHEAD_PER_WORKER = 2
 
 
