@@ -1,6 +1,4 @@
 """`python -m feedpub` runs the command-line interface."""
-import sys
+from .cli import entry
 
-from .cli import main
-
-sys.exit(main())
+entry()

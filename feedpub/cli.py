@@ -48,6 +48,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, previous)
 
 
+def entry() -> None:
+    """The `feedpub` program (and `python -m feedpub`): main(), then exit with its code."""
+    code = main()
+    # Whatever it did, the build is over: a stop signal now (a service manager or Ctrl-C
+    # while Python shuts down) must not turn its exit code into "killed by a signal" or
+    # print a traceback.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)
+
+
 def fail(args: argparse.Namespace, error: object, code: int) -> int:
     if getattr(args, "debug", False):
         traceback.print_exc()
