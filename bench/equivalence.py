@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/equivalence.py                  # against main
     .venv/bin/python bench/equivalence.py --against REF    # against any commit
+    .venv/bin/python bench/equivalence.py --reuse          # keep the last reference run
     .venv/bin/python bench/equivalence.py --save DIR       # only parse with this checkout
 
 Parses every input of five groups with the reference commit's feedpub (exported with
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -103,8 +105,16 @@ def save(groups: dict[str, list[Path]], repeat: int, out: Path) -> None:
 
 
 def save_reference(ref: str, args: argparse.Namespace) -> Path:
-    """Run --save in a child process whose feedpub is the package as committed at `ref`."""
+    """Run --save in a child process whose feedpub is the package as committed at `ref`
+    (with --reuse, only when the last reference run was not of that very commit)."""
+    out = args.work / "reference"
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", ref], check=True,
+                            capture_output=True, text=True).stdout.strip()
+    made_from = out / "commit.txt"
+    if args.reuse and made_from.exists() and made_from.read_text() == commit:
+        return out
     code = args.work / "reference-code"
+    shutil.rmtree(code, ignore_errors=True)
     code.mkdir(parents=True, exist_ok=True)
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "feedpub"],
                              check=True, capture_output=True).stdout
@@ -112,12 +122,12 @@ def save_reference(ref: str, args: argparse.Namespace) -> Path:
         handle.write(archive)
         handle.seek(0)
         tarfile.open(fileobj=handle).extractall(code, filter="data")
-    out = args.work / "reference"
     env = {**os.environ, "PYTHONPATH": str(code)}
     subprocess.run([sys.executable, __file__, "--save", str(out), "--work", str(args.work),
                     "--repeat", str(args.repeat), "--generated", str(args.generated),
                     "--big-bytes", str(args.big_bytes), "--expect-package", str(code)],
                    check=True, env=env)
+    made_from.write_text(commit)
     return out
 
 
@@ -152,6 +162,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--generated", type=int, default=300)
     parser.add_argument("--big-bytes", type=int, default=5_000_000)
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse the last reference run of the same commit (its timings too)")
     parser.add_argument("--expect-package", type=Path, help=argparse.SUPPRESS)
     return parser
 
