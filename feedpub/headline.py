@@ -19,8 +19,9 @@ from .names import is_name_line, name_before_date
 Classified = tuple[tuple[Block, Kind], ...]
 
 # Words of a block for comparing a candidate headline with the body: letters and digits in
-# lower case; CJK text, written without spaces, is compared by pairs of characters.
-_WORD = re.compile(r"[^\W_]+")
+# lower case, at least HEADLINE_MIN_WORD_CHARS of them; CJK text, written without spaces, is
+# compared by pairs of characters.
+_CONTENT_WORD = re.compile(rf"[^\W_]{{{p.HEADLINE_MIN_WORD_CHARS},}}")
 _LETTER = re.compile(r"[^\W\d_]")
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 # Kinds of the blocks that typically sit right under (or over) a headline.
@@ -29,8 +30,9 @@ META_KINDS = (Kind.BYLINE, Kind.DATE)
 
 def content_words(text: str) -> set[str]:
     """The words of `text` that carry meaning: long enough to not be a function word."""
-    words = {w for w in _WORD.findall(p.CJK_RUN.sub(" ", text.casefold()))
-             if len(w) >= p.HEADLINE_MIN_WORD_CHARS}
+    if text.isascii():  # most text: no CJK runs to split off
+        return set(_CONTENT_WORD.findall(text.casefold()))
+    words = set(_CONTENT_WORD.findall(p.CJK_RUN.sub(" ", text.casefold())))
     for run in p.CJK_RUN.findall(text):
         words.update(run[i:i + 2] for i in range(len(run) - 1))
     return words
