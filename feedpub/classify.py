@@ -51,7 +51,9 @@ SHAPE_KINDS = (
 def ends_sentence(text: str) -> bool:
     """Whether text ends like a sentence, footnote marks ("[12]", "^[3]") aside."""
     tail = text[-p.SENTENCE_TAIL_CHARS:]  # both patterns look only at the end of the text
-    return bool(p.SENTENCE_END.search(p.FOOTNOTE_MARKS.sub("", tail)))
+    if "[" in tail:  # every footnote mark has one
+        tail = p.FOOTNOTE_MARKS.sub("", tail)
+    return bool(p.SENTENCE_END.search(tail))
 
 
 def is_code(text: str) -> bool:

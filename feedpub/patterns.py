@@ -192,8 +192,8 @@ AFTER_ARTICLE_LINES = (
     r"相关(?:阅读|新闻|文章|推荐)|推荐阅读|热(?:门|评)文章|精彩(?:视频)?推荐|猜你喜欢|延伸阅读"
     r"|関連(?:記事|ニュース)|おすすめ(?:記事)?|人気(?:記事|ランキング)|관련 기사",
     r"本文はここまで(?:です)?.*|(?:この)?ページの先頭(?:へ|に戻る)|返回顶部",
-    r".*\btop story|skip (?:to|next section)\b.*|(?:jump|go) to (?:content|main|navigation"
-    r"|the content)\b.*",
+    r"(?=.*?top story).*\btop story|skip (?:to|next section)\b.*"
+    r"|(?:jump|go) to (?:content|main|navigation|the content)\b.*",
 )
 
 # Newsletter and account boxes, and the site's own navigation and footer.
@@ -221,7 +221,7 @@ SITE_LINES = (
     r" reservados|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden"
     r"|všechna práva vyhrazena)\b.*",
     r"(?:©|\(c\)|copyright)\s?.*",
-    r".*\b(?:we use cookies|uses cookies|use of cookies|accept (?:all )?cookies"
+    r"(?=.*?cookie).*\b(?:we use cookies|uses cookies|use of cookies|accept (?:all )?cookies"
     r"|cookies? (?:consent|notice|policy|settings)|verwendet cookies|utilise des cookies"
     r"|utiliza cookies|usa cookies|používá cookies)\b.*",
     r"(?:previous|next|prev) (?:article|post|story|page)\b.*|(?:vorheriger|nächster) artikel\b.*"
@@ -230,6 +230,9 @@ SITE_LINES = (
     r"|temas|tag|štítky)\s*:.*",
 )
 
+# Two phrases may stand anywhere in a line ("This site uses cookies ...", "... Top Story"):
+# their fragments open with a lookahead for the word every phrase holds, one quick scan of
+# a long paragraph instead of trying each phrase at each of its positions.
 INLINE_CHROME = _whole_lines(ADVERT_LINES, SHARE_LINES, PLAYER_LINES)
 COMMENTS_HEADING = _whole_lines(COMMENT_LINES)
 END_CHROME = _whole_lines(COMMENT_LINES, AFTER_ARTICLE_LINES, SITE_LINES)
