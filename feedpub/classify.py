@@ -63,9 +63,13 @@ def is_code(text: str) -> bool:
 
 
 def is_markup(text: str) -> bool:
-    """Whether a block is mostly HTML the page failed to render (an ad or tracking snippet)."""
-    tags = sum(len(tag) for tag in p.MARKUP_TAG.findall(text))
-    return tags >= p.MARKUP_MIN_SHARE * len(text)
+    """Whether a block is mostly HTML the page failed to render (an ad or tracking snippet),
+    not prose that quotes a tag."""
+    if "<" not in text or not p.MARKUP_TAG.search(text):
+        return False
+    tags = sum(len(tag) for tag in p.MARKUP_ANY_TAG.findall(text))
+    shown = " ".join(p.MARKUP_ANY_TAG.sub(" ", text).split())
+    return tags >= p.MARKUP_MIN_SHARE * len(text) and not is_prose(shown)
 
 
 def is_doubled(text: str) -> bool:

@@ -77,12 +77,18 @@ TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
 PRE_MIN_LINES = 3
 PRE_CODE_SHARE = 0.25
 
-# An HTML tag with attributes left in the text ("<div style=...>", "<img src=...>"): markup a
-# page failed to render (ad and tracking snippets), not article prose. Prose that names or
-# quotes a tag ("<b>", "an <img src=x> tag") is not caught.
+# An HTML tag with attributes left in the text ("<div style=...>", "<img src=...>"): the sign
+# of markup a page failed to render (ad and tracking snippets). Prose that names a bare tag
+# ("<b>") has none.
 MARKUP_TAG = re.compile(r"<[a-zA-Z][\w-]*\s+[\w-]+=[^>]*>")
-# A block whose tags with attributes make up this share of its characters is leaked markup.
-MARKUP_MIN_SHARE = 0.3
+# Any opening or closing tag ("<img src=x>", "<p>", "</a>"): what is left of a block without
+# them is the text it shows.
+MARKUP_ANY_TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>")
+# A block with a tag with attributes is leaked markup when tags make up most of it, this
+# share of its characters ("<div><img src=... width=1></div>", "<span class=x>Sponsored by
+# </span>Babbel"), and the text between them is no prose: a paragraph that quotes a tag
+# ("Placards read <img src=x onerror=alert(2)> all day", an article about HTML) is kept.
+MARKUP_MIN_SHARE = 0.5
 
 # Inline TeX that math renderers leave beside a formula ("{\displaystyle a_{ij}}"): dropped from
 # the text, since a reader sees the formula, not its source.

@@ -5,7 +5,8 @@ import pytest
 
 from feedpub import parse_article
 from feedpub.blocks import split_blocks
-from feedpub.classify import classify_block, classify_blocks, ends_sentence, is_code, is_doubled
+from feedpub.classify import (classify_block, classify_blocks, ends_sentence, is_code, is_doubled,
+                              is_markup)
 from feedpub.model import Block, Kind
 from feedpub.patterns import END_CHROME, INLINE_CHROME
 from feedpub.region import body_region, preformatted
@@ -77,6 +78,38 @@ def test_code_lines(text, expected):
 def test_doubled_link_text_is_a_teaser():
     assert is_doubled("Citi mortgage units fined $28.8 million Citi mortgage units fined $28.8 million")
     assert not is_doubled(PROSE)
+
+
+# Paragraphs of an article about HTML: they quote a tag with attributes, which is no reason
+# to drop them (the second is mostly tag by its characters, but its words make a sentence).
+QUOTES_TAG = 'To put a picture in a page, write <img src="cat.jpg" alt="A cat"> where it goes.'
+QUOTES_LONG_TAG = ('Its banner read <img src="https://ads.example.org/banner.gif?campaign=spring'
+                   '&slot=top" width="728" height="90" alt="Spring sale"> over every article on '
+                   'the site, the report found.')
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('<div style="position:absolute;"><img width=1 height=1 alt="" '
+     'src="http://ads.example.org/b?P=1&T=2"></div>', True),
+    ('<span class=branding>Sponsored by </span>Acme Shoes', True),
+    ('<img src="https://pixel.example.org/p.gif" style="display:none" height="1" width="1" />',
+     True),
+    (QUOTES_TAG, False), (QUOTES_LONG_TAG, False),
+    ("The <b>bold</b> and <i>italic</i> tags", False),
+])
+def test_markup_is_mostly_tags_not_prose_quoting_one(text, expected):
+    assert is_markup(text) is expected
+
+
+def test_paragraphs_quoting_a_tag_stay_in_the_body():
+    text = page("How pictures get into a page", PROSE, MORE, QUOTES_TAG, QUOTES_LONG_TAG)
+    assert parse_article(text).paragraphs == (PROSE, MORE, QUOTES_TAG, QUOTES_LONG_TAG)
+
+
+def test_leaked_tracking_markup_after_the_article_is_left_out():
+    pixel = '<div><img src="https://pixel.example.org/p.gif?id=42" width="1" height="1"></div>'
+    text = page("A headline for the story", PROSE, MORE, LAST, pixel)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
 
 
 def page(*lines: str) -> str:
