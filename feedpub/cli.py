@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -33,6 +34,9 @@ EXIT_LOCKED = 4    # another build holds the lock
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
+    # A service manager stops a build with SIGTERM: unwind like Ctrl-C, with one line and
+    # exit 3, instead of dying silently mid-write (what is served stays whole either way).
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         return args.run(args)
     except LockedError as exc:
@@ -42,7 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FeedpubError as exc:
         return fail(args, exc, EXIT_FATAL)
     except KeyboardInterrupt:
-        return fail(args, "interrupted", EXIT_FATAL)
+        return fail(args, "interrupted; what was served before stays whole, the next build "
+                    "finishes the job", EXIT_FATAL)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def fail(args: argparse.Namespace, error: object, code: int) -> int:

@@ -7,13 +7,15 @@ single-process build (tests/test_pool.py builds both and compares).
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import TypeVar
 
 from .config import Config
-from .errors import InputError
+from .errors import FeedpubError, InputError
 
 S = TypeVar("S")
 T = TypeVar("T")
@@ -43,9 +45,23 @@ def parse_files(items: Sequence[S], config: Config,
     if len(items) < POOL_MIN_FILES or workers < 2:
         return load_chunk(load, config, items)
     chunks = [items[i:i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
-    with ProcessPoolExecutor(max_workers=workers) as executor:
-        done = executor.map(partial(load_chunk, load, config), chunks)
-        return [result for chunk in done for result in chunk]
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=leave_ctrl_c_to_parent) \
+                as executor:
+            done = executor.map(partial(load_chunk, load, config), chunks)
+            return [result for chunk in done for result in chunk]
+    except BrokenProcessPool:
+        # A worker was killed (out of memory, or a signal sent to the whole process group).
+        raise FeedpubError("a parse worker process died; nothing was published") from None
+
+
+def leave_ctrl_c_to_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the workers leave it to the
+    parent, which stops the pool and says so in one line, instead of each printing a trace.
+    A SIGTERM simply ends a worker (not the parent's unwinding handler, which a forked
+    worker would inherit); the parent then reports the broken pool in one line."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def load_chunk(load: Callable[[S, Config], T], config: Config,

@@ -7,6 +7,7 @@ link, and no temporary file; the next build must then produce exactly what a cle
 """
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import time
@@ -16,6 +17,8 @@ from pathlib import Path
 import feedparser
 import pytest
 from lxml import etree
+
+from feedpub.pool import POOL_MIN_FILES
 
 from .sites import (SITE_URL, build_command, built, copy_site, feedpub_build, linked_pages,
                     site_files, write_articles)
@@ -32,6 +35,8 @@ TIMING_RUNS = 3
 # Further kills aimed at the middle of the writes, only if none of the planned ones hit them.
 EXTRA_KILLS = 6
 WINDOW_MARGIN = (0.85, 1.05)
+# Enough articles that a fresh build parses them in worker processes.
+POOL_ARTICLES = POOL_MIN_FILES + 100
 SIDECARS = {".output.lock", ".output.manifest"}
 STAGING = ".output.staging"
 
@@ -179,3 +184,56 @@ def test_sidecars_stay_outside_the_served_directory(versions: Versions, tmp_path
     assert result.returncode == 0, result.stderr
     assert site_files(site) == versions.old_files
     assert (tmp_path / ".www.lock").is_file() and (tmp_path / ".www.manifest").is_file()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_stopped_build_says_so_in_one_line(versions: Versions, tmp_path: Path,
+                                            stop: signal.Signals) -> None:
+    """What a service manager (SIGTERM) or Ctrl-C (SIGINT) does to a build: it stops with
+    one line and exit code 3, never a traceback, and leaves a servable site."""
+    publishing, total = timeline(versions, tmp_path / "timing")
+    stopped = 0
+    for i, delay in enumerate((publishing / 2, (publishing + total) / 2)):
+        where = tmp_path / f"stop-{i}"
+        where.mkdir()
+        copy_site(versions.old_site, where / "output")
+        process = subprocess.Popen(build_command(versions.new_input, where / "output", "--quiet"),
+                                   cwd=where, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   text=True)
+        time.sleep(delay)
+        process.send_signal(stop)
+        _, stderr = process.communicate(timeout=120)
+        if process.returncode != 0:  # a fast run may have finished before the signal
+            assert process.returncode == 3, stderr
+            assert stderr.startswith("feedpub: interrupted") and stderr.count("\n") == 1, stderr
+            stopped += 1
+        check_served(where / "output", versions)
+        rebuild_after_kill(versions.new_input, versions.new_files, where)
+    assert stopped, "no signal landed while the build was running"
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_stopping_a_build_and_its_parse_workers_prints_one_line(
+        tmp_path: Path, stop: signal.Signals) -> None:
+    """Ctrl-C on a terminal, or a service manager stopping the whole control group, signals
+    the parse workers too: still one line from the build, none from the workers."""
+    input_dir = tmp_path / "input"
+    write_articles(input_dir, range(POOL_ARTICLES))
+    (tmp_path / "timed").mkdir()
+    start = time.monotonic()
+    built(input_dir, tmp_path / "timed" / "output")
+    parse_time = (time.monotonic() - start) * 0.3  # well inside the parse of a fresh build
+    where = tmp_path / "stopped"
+    where.mkdir()
+    process = subprocess.Popen(build_command(input_dir, where / "output", "--quiet"),
+                               cwd=where, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True)
+    time.sleep(parse_time)
+    os.killpg(process.pid, stop)
+    _, stderr = process.communicate(timeout=120)
+    if process.returncode == 0:
+        pytest.skip("the build finished before the signal; machine faster than timed")
+    assert process.returncode == 3, stderr
+    assert stderr.count("\n") == 1 and stderr.startswith(
+        ("feedpub: interrupted", "feedpub: a parse worker process died")), stderr
+    assert not (where / "output" / "feed.atom").exists()
