@@ -455,12 +455,12 @@ UPDATED_DATE = re.compile(
 # Words that make the date after them no date of the article at all: "© 2021", "Retrieved
 # 3 May 2020", "Archived from the original on 24 March 2011", "Expires: 18 June 2015", an
 # infobox's "Founded February 28, 1998".
+# (One "\b" before the words rather than one per word: most positions of a long line fail
+# that one test instead of trying every word.)
 NOT_PUBLICATION_DATE = re.compile(
-    r"(?:©|\bcopyright\b|\bretrieved\b|\baccessed\b|\bexpires?\b|\bfounded\b|\bborn\b"
-    r"|\bdied\b|\bestablished\b|\breleased?\b|\bgegründet\b|\bgeboren\b|\bfondée?\b"
-    r"|\bné(?:e)?\b|\bfundad[oa]\b|\bnacid[oa]\b|\bzaložen[aoý]?\b|\bnarozen[aý]?\b"
-    r"|\babgerufen\b|\bconsulté\b|\bconsultado\b|\barchived\b|\barchiviert\b|\barchivé\b"
-    r"|\barchivado\b|\barchivováno\b)",
+    r"©|\b(?:copyright|retrieved|accessed|expires?|founded|born|died|established|released?"
+    r"|gegründet|geboren|fondée?|née?|fundad[oa]|nacid[oa]|založen[aoý]?|narozen[aý]?"
+    r"|abgerufen|consulté|consultado|archived|archiviert|archivé|archivado|archivováno)\b",
     I,
 )
 
