@@ -59,7 +59,8 @@ def ends_sentence(text: str) -> bool:
 def is_code(text: str) -> bool:
     """Whether a block is a line of program code or markup quoted in the article."""
     return len(text) <= p.CODE_LINE_MAX_CHARS and word_count(text) <= p.CODE_LINE_MAX_WORDS \
-        and bool(p.CODE_LINE.search(text))
+        and bool(p.CODE_LINE_START.match(text) or p.CODE_LINE_END.search(text)
+                 or p.CODE_LINE_ANYWHERE.search(text))
 
 
 def is_markup(text: str) -> bool:

@@ -59,14 +59,19 @@ FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$"
 # comment or a shell prompt, or is a table row or rule drawn with box characters
 # ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t"); so is a line of
 # bare figures, as a chart's axis labels leave ("$915", "’17", "4.3333"), or a line of an HTTP
-# exchange ("GET /x HTTP/1.1", "Content-Type: text/html", a line ending in "\").
-CODE_LINE = re.compile(
-    r"[{};]\s*$|^\s*[}\])]|^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\w\([^)]*\)\s*[;{]?\s*$"
-    r"|^\s*(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
-    r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% |-- )"
-    r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$|[,(]\s*$"
-    r"|^[\s$€£¥%‰’'+\-–.,:/#]*\d[\s\d$€£¥%‰’'+\-–.,:/#]*$"
-    r"|\\$|^\s*(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH) /|^\s*HTTP/\d|^\s*[A-Z][a-z]+(?:-[A-Z][a-z]+)+: "
+# exchange ("GET /x HTTP/1.1", "Content-Type: text/html", a line ending in "\"). The signs
+# come in three patterns, by where they stand (classify.is_code tries each): searching one
+# pattern of them all tried the start-of-line signs at every position too.
+CODE_LINE_START = re.compile(
+    r"\s*(?:[}\])]|</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>"
+    r"|(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
+    r"|(?://|/\*|\*|#!|\$ |>>> |% |-- )|[─━═_=~-]{3,}\s*$"
+    r"|(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH) /|HTTP/\d|[A-Z][a-z]+(?:-[A-Z][a-z]+)+: )"
+    r"|[\s$€£¥%‰’'+\-–.,:/#]*\d[\s\d$€£¥%‰’'+\-–.,:/#]*$"
+)
+CODE_LINE_END = re.compile(r"[{};]\s*$|\w\([^)]*\)\s*[;{]?\s*$|[,(]\s*$|\\$")
+CODE_LINE_ANYWHERE = re.compile(
+    r"\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]"
 )
 # The column separators of a table drawn with box characters (a query's output, a text table).
 TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
