@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import patterns as p
 from .model import Block, Kind
-from .words import word_count  # noqa: F401 (region, headline and assemble import it here)
+from .words import word_count
 
 # A date line carries little else besides the date: "March 13, 2020", "Published 13.03.2020".
 DATE_LINE_MAX_WORDS = 14
