@@ -78,7 +78,7 @@ def scored_reading(items: Classified) -> tuple[float, tuple[int, int], list[floa
 def article_enders(items: Classified) -> list[bool]:
     """For each block, whether it is chrome that ends an article (END_CHROME); worked out
     once, as both readings of the page ask it of every chrome block."""
-    return [kind is Kind.CHROME and bool(p.END_CHROME.match(block.text)) for block, kind in items]
+    return [kind is Kind.CHROME and p.END_CHROME.match(block.text) for block, kind in items]
 
 
 def deeper_prose_discounted(items: Classified, scores: list[float],

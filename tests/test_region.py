@@ -1,14 +1,19 @@
 """Chrome lines and the body region: which blocks are the article and which are page furniture."""
 from __future__ import annotations
 
+import re
+import string
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from feedpub import parse_article
 from feedpub.blocks import split_blocks
 from feedpub.classify import (classify_block, classify_blocks, ends_sentence, is_code, is_doubled,
                               is_markup)
 from feedpub.model import Block, Kind
-from feedpub.patterns import END_CHROME, INLINE_CHROME
+from feedpub.patterns import COMMENTS_HEADING, END_CHROME, INLINE_CHROME
 from feedpub.region import body_region, preformatted
 
 PROSE = ("The council voted on Tuesday to extend the night bus service to the outer districts, "
@@ -242,3 +247,34 @@ def test_doubled_caption_in_the_body_is_kept_once():
     caption = "The new bus at the depot in the morning."
     text = page("A headline for the story", PROSE, caption + caption, MORE, LAST)
     assert caption in parse_article(text).paragraphs
+
+
+# Characters of a pattern that may stand for an ASCII letter when case is ignored: the
+# upper-case letters themselves, and the few others that fold to one ("K" the Kelvin sign).
+def folds_to_ascii(char: str) -> bool:
+    return any(re.fullmatch(re.escape(char), letter, re.I) and char != letter.lower()
+               for letter in string.ascii_letters)
+
+
+@pytest.mark.parametrize("table", [INLINE_CHROME, END_CHROME, COMMENTS_HEADING],
+                         ids=["INLINE_CHROME", "END_CHROME", "COMMENTS_HEADING"])
+def test_whole_line_tables_are_written_in_lower_case(table):
+    """WholeLines reads an ASCII line in lower case with case counting: that agrees with
+    ignoring case only while no fragment holds what folds to an ASCII letter."""
+    source = re.sub(r"\\[A-Za-z]", "", table.any_case.pattern)  # \s, \W, \d are no letters
+    assert not [char for char in set(source) if folds_to_ascii(char)]
+    assert "(?i" not in source and "(?-i" not in source
+
+
+CHROME_WORDS = ("share", "comments", "related stories", "advertisement", "we use cookies",
+                "top story", "sign up for our newsletter", "© 2024", "follow us", "reply",
+                "tags:", "print", "more from", "story", "the", "12", " ", "»", ":", "!", "-")
+
+
+@given(st.lists(st.sampled_from(CHROME_WORDS) | st.text(string.printable, max_size=5),
+                max_size=6),
+       st.randoms(use_true_random=False))
+def test_whole_line_tables_read_ascii_lines_as_case_blind_patterns_do(words, rnd):
+    line = "".join(c.upper() if rnd.random() < 0.3 else c for c in " ".join(words))
+    for table in (INLINE_CHROME, END_CHROME, COMMENTS_HEADING):
+        assert table.match(line) == bool(table.any_case.match(line))
