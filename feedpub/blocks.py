@@ -84,6 +84,8 @@ def continues(block_lines: list[str], line: str, width: int | None) -> bool:
 def first_word(line: str) -> str:
     """The line's first unbreakable piece: a word, or one CJK character (CJK wraps anywhere)."""
     word = line.split()[0]
+    if word.isascii():  # most words: no wide character to look for
+        return word
     for index, char in enumerate(word):
         if display_width(char) == 2:
             return word[:index] or char
@@ -130,6 +132,8 @@ def join_lines(parts: list[str]) -> str:
 
 def without_tex(text: str) -> str:
     """Text without the inline TeX source a math renderer printed beside each formula."""
+    if "{\\" not in text:  # TEX_SOURCE opens with these two characters; most text has none
+        return text.strip()
     while (found := TEX_SOURCE.search(text)) is not None:
         depth, end = 0, len(text)
         for index in range(found.start(), len(text)):

@@ -2,22 +2,13 @@
 from __future__ import annotations
 
 from . import patterns as p
-from .dates import find_dates
 from .model import Block, Kind
+from .words import word_count
 
 # A date line carries little else besides the date: "March 13, 2020", "Published 13.03.2020".
 DATE_LINE_MAX_WORDS = 14
 # A byline is short: "By Stella Kim and Jennifer Jett, Reuters".
 BYLINE_MAX_WORDS = 16
-
-
-def word_count(text: str) -> int:
-    """Words in `text`, counting CJK characters by pairs (patterns.CJK_CHARS_PER_WORD)."""
-    if text.isascii():  # most text: no CJK to look for
-        return len(text.split())
-    cjk = len(p.CJK_CHAR.findall(text))
-    per_word = p.CJK_CHARS_PER_WORD
-    return len(p.CJK_CHAR.sub(" ", text).split()) + (cjk + per_word - 1) // per_word
 
 
 def classify_blocks(blocks: tuple[Block, ...]) -> tuple[tuple[Block, Kind], ...]:
@@ -28,7 +19,7 @@ def classify_blocks(blocks: tuple[Block, ...]) -> tuple[tuple[Block, Kind], ...]
 def classify_block(block: Block) -> Kind:
     """The kind of one block, from the pattern tables alone."""
     text = block.text
-    words = word_count(text)
+    words = block.words
     if not text or is_chrome(text):
         return Kind.CHROME
     for pattern, kind in SHAPE_KINDS:
@@ -36,7 +27,7 @@ def classify_block(block: Block) -> Kind:
             return kind
     if words <= BYLINE_MAX_WORDS and p.BYLINE.match(text):
         return Kind.BYLINE
-    if words <= DATE_LINE_MAX_WORDS and find_dates(text):
+    if words <= DATE_LINE_MAX_WORDS and block.dates:
         return Kind.DATE
     return Kind.LIST_ITEM if block.bullet else Kind.TEXT
 
@@ -60,19 +51,26 @@ SHAPE_KINDS = (
 def ends_sentence(text: str) -> bool:
     """Whether text ends like a sentence, footnote marks ("[12]", "^[3]") aside."""
     tail = text[-p.SENTENCE_TAIL_CHARS:]  # both patterns look only at the end of the text
-    return bool(p.SENTENCE_END.search(p.FOOTNOTE_MARKS.sub("", tail)))
+    if "[" in tail:  # every footnote mark has one
+        tail = p.FOOTNOTE_MARKS.sub("", tail)
+    return bool(p.SENTENCE_END.search(tail))
 
 
 def is_code(text: str) -> bool:
     """Whether a block is a line of program code or markup quoted in the article."""
     return len(text) <= p.CODE_LINE_MAX_CHARS and word_count(text) <= p.CODE_LINE_MAX_WORDS \
-        and bool(p.CODE_LINE.search(text))
+        and bool(p.CODE_LINE_START.match(text) or p.CODE_LINE_END.search(text)
+                 or p.CODE_LINE_ANYWHERE.search(text))
 
 
 def is_markup(text: str) -> bool:
-    """Whether a block is mostly HTML the page failed to render (an ad or tracking snippet)."""
-    tags = sum(len(tag) for tag in p.MARKUP_TAG.findall(text))
-    return tags >= p.MARKUP_MIN_SHARE * len(text)
+    """Whether a block is mostly HTML the page failed to render (an ad or tracking snippet),
+    not prose that quotes a tag."""
+    if "<" not in text or not p.MARKUP_TAG.search(text):
+        return False
+    tags = sum(len(tag) for tag in p.MARKUP_ANY_TAG.findall(text))
+    shown = " ".join(p.MARKUP_ANY_TAG.sub(" ", text).split())
+    return tags >= p.MARKUP_MIN_SHARE * len(text) and not is_prose(shown)
 
 
 def is_doubled(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 from dateutil import parser as dateparser
 
@@ -156,6 +157,9 @@ def _without_time(match: re.Match[str]) -> str:
     return text
 
 
+# A page's date is read from its date line, from the byline that repeats it and from the
+# cells of that line: the same few strings reach dateutil, the slowest step, many times.
+@lru_cache(maxsize=1024)
 def _dateutil(text: str, dayfirst: bool) -> datetime | None:
     try:
         return dateparser.parse(text, parserinfo=PARSER_INFO, tzinfos=TZINFOS,

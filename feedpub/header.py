@@ -32,8 +32,13 @@ def headline_places(items: Classified, title_at: int | None) -> list[int | None]
     if title_at is None:
         return [None]
     key = items[title_at][0].text.casefold()
+    # Case folding never shortens a character and makes at most three of one ("ß" -> "ss"),
+    # so only lines of a third of the key's length up to its length can fold to it; the
+    # others are not folded (a page of 60,000 blocks is searched three times).
+    shortest, longest = len(key) // 3, len(key)
     twins = [i for i, (block, _) in enumerate(items)
-             if i != title_at and block.text.casefold() == key]
+             if shortest <= len(block.text) <= longest and i != title_at
+             and block.text.casefold() == key]
     return [title_at, *twins[:p.HEADLINE_TWINS]]
 
 
@@ -62,7 +67,7 @@ def name_over_time(items: Classified, title_at: int) -> list[str]:
                         p.AUTHOR_BOX_REACH)[::-1]
     for (block, _), (under, _) in zip(above, above[1:]):
         name = single_name(p.BRACKETED.sub(" ", block.text).strip())
-        if name and (find_dates(under.text) or p.RELATIVE_TIME.search(under.text)):
+        if name and (under.dates or p.RELATIVE_TIME.search(under.text)):
             return [name]
     return []
 
@@ -94,7 +99,7 @@ def block_byline(after: Classified, block: Block, kind: Kind) -> list[str]:
         return byline_names(block.text)
     if kind is Kind.DATE:
         return names_in_dated_line(block.text)
-    if kind is Kind.TEXT and (p.BYLINE.match(block.text) or find_dates(block.text)):
+    if kind is Kind.TEXT and (p.BYLINE.match(block.text) or block.dates):
         # A long byline that goes on about its author ("By Alex Heath, a deputy editor and
         # ..."), or a long date line with "Par ..." in it: only names written as names
         # count, as prose may have "by" in it too.
@@ -193,7 +198,7 @@ def is_served_day(items: Classified, stamped: Block, day: datetime) -> bool:
     its other boxes too ("Today in History: 7 January, 2025", the newest teaser's date)."""
     return any(found.value.date() == day.date()
                for block, _ in items if block is not stamped
-               for found in find_dates(block.text))
+               for found in block.dates)
 
 
 def line_dates(text: str, zone: tzinfo) -> tuple[datetime | None, datetime | None]:
@@ -291,7 +296,7 @@ def dated_byline(items: Classified, end: int) -> list[str]:
     end that is dated too ("By GILLIAN MOHNEY March 11, 2015 3:46 PM"): an article's own
     byline, as teasers of other stories seldom date theirs."""
     for block, kind in items[:end + 1]:
-        if kind is Kind.BYLINE and find_dates(block.text):
+        if kind is Kind.BYLINE and block.dates:
             names = byline_names(block.text)
             if names:
                 return names

@@ -12,16 +12,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import patterns as p
-from .classify import is_prose, word_count
-from .dates import find_dates
+from .classify import is_prose
 from .model import Block, Kind
 from .names import is_name_line, name_before_date
 
 Classified = tuple[tuple[Block, Kind], ...]
 
 # Words of a block for comparing a candidate headline with the body: letters and digits in
-# lower case; CJK text, written without spaces, is compared by pairs of characters.
-_WORD = re.compile(r"[^\W_]+")
+# lower case, at least HEADLINE_MIN_WORD_CHARS of them; CJK text, written without spaces, is
+# compared by pairs of characters.
+_CONTENT_WORD = re.compile(rf"[^\W_]{{{p.HEADLINE_MIN_WORD_CHARS},}}")
 _LETTER = re.compile(r"[^\W\d_]")
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 # Kinds of the blocks that typically sit right under (or over) a headline.
@@ -30,8 +30,9 @@ META_KINDS = (Kind.BYLINE, Kind.DATE)
 
 def content_words(text: str) -> set[str]:
     """The words of `text` that carry meaning: long enough to not be a function word."""
-    words = {w for w in _WORD.findall(p.CJK_RUN.sub(" ", text.casefold()))
-             if len(w) >= p.HEADLINE_MIN_WORD_CHARS}
+    if text.isascii():  # most text: no CJK runs to split off
+        return set(_CONTENT_WORD.findall(text.casefold()))
+    words = set(_CONTENT_WORD.findall(p.CJK_RUN.sub(" ", text.casefold())))
     for run in p.CJK_RUN.findall(text):
         words.update(run[i:i + 2] for i in range(len(run) - 1))
     return words
@@ -39,28 +40,30 @@ def content_words(text: str) -> set[str]:
 
 def find_title(items: Classified, start: int, end: int) -> int | None:
     """Index of the block that is the article's headline, or None when nothing qualifies."""
-    scores = headline_scores(items, start, end)
+    body = body_words(items, start, end)
+    scores = headline_scores(items, start, end, body)
     if not scores:
         return None
-    body = body_words(items, start, end)
     # Ties go to the line the body is more about, then to the one nearer the body.
-    best = max(scores, key=lambda i: (round(scores[i], 6), topicality(items[i][0].text, body),
-                                      -abs(start - i), i))
+    top = max(round(score, 6) for score in scores.values())
+    tied = [i for i, score in scores.items() if round(score, 6) == top]
+    best = max(tied, key=lambda i: (topicality(content_words(items[i][0].text), body),
+                                    -abs(start - i), i))
     above = headline_above(items, best, body)
     if above in scores and scores[above] >= scores[best] - p.HEADLINE_DEK_MARGIN \
             and len(items[best][0].text) > len(items[above][0].text) \
-            and topicality(items[above][0].text, body) >= p.HEADLINE_DEK_TOPIC:
+            and topicality(content_words(items[above][0].text), body) >= p.HEADLINE_DEK_TOPIC:
         return above
     return best
 
 
-def headline_scores(items: Classified, start: int, end: int) -> dict[int, float]:
+def headline_scores(items: Classified, start: int, end: int,
+                    body: BodyWords) -> dict[int, float]:
     """Each headline candidate's index with its score, for the blocks down to the body's
     first few."""
     limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1, max(end, start) + 1)
     candidates = [i for i in range(limit)
                   if is_candidate(items[i]) and not is_wrapped_fragment(items, i)]
-    body = body_words(items, start, end)
     repeats = repeated_texts(items)
     gaps = gaps_to_body(items, start, limit)
     after_prose = prose_seen(items, start, limit)
@@ -75,7 +78,7 @@ def is_candidate(item: tuple[Block, Kind]) -> bool:
     text = block.text
     if kind not in (Kind.TEXT, Kind.LIST_ITEM) or not text:
         return False
-    words = word_count(text)
+    words = block.words
     if not 1 <= words <= p.TITLE_MAX_WORDS or (words == 1 and len(text) < p.HEADLINE_MIN_CHARS):
         return False
     if p.HEADLINE_END_NOT.search(text) and not p.HEADLINE_END_OK.search(text):
@@ -96,7 +99,7 @@ def is_wrapped_fragment(items: Classified, index: int) -> bool:
         return True
     before = items[index - 1] if index > 0 else None
     return bool(before and text[:1].islower() and before[1] is Kind.TEXT
-                and word_count(before[0].text) >= p.SENTENCE_MIN_WORDS
+                and before[0].words >= p.SENTENCE_MIN_WORDS
                 and not before[0].text.endswith(p.HEADLINE_CLOSING))
 
 
@@ -156,7 +159,7 @@ def repeated_texts(items: Classified) -> dict[str, list[int]]:
     for index, (block, _) in enumerate(items):
         key = block.text.casefold()
         seen.setdefault(key, []).append(index)
-        if any(mark in key for mark in p.TITLE_SEPARATOR_MARKS):
+        if p.TITLE_SEPARATOR_MARK.search(key):
             parts = {part.strip() for part in p.TITLE_SEPARATOR.split(key) if part.strip()}
             for part in parts - {key}:
                 seen.setdefault(part, []).append(index)
@@ -175,9 +178,10 @@ def title_score(items: Classified, index: int, gap: int, body: BodyWords,
     """How strongly a candidate block looks like the article's headline."""
     w = p.HEADLINE_WEIGHTS
     text = items[index][0].text
-    words = word_count(text)
-    score = w["overlap"] * overlap(text, body, inside=inside)
-    score += w["topic"] * topicality(text, body)
+    words = items[index][0].words
+    content = content_words(text)
+    score = w["overlap"] * overlap(content, body, inside=inside)
+    score += w["topic"] * topicality(content, body)
     score += w["meta_after"] * meta_near(marks, index, 1)
     score += w["meta_before"] * meta_near(marks, index, -1)
     score -= w["between_dates"] * between_dates(items, marks, index)
@@ -192,21 +196,19 @@ def title_score(items: Classified, index: int, gap: int, body: BodyWords,
     return score
 
 
-def overlap(text: str, body: BodyWords, *, inside: bool) -> float:
-    """Share of the candidate's words the body uses too (itself left out); a label of one or
-    two words proves less than a headline of several, so short ones count for less."""
-    words = content_words(text)
+def overlap(words: set[str], body: BodyWords, *, inside: bool) -> float:
+    """Share of the candidate's content words the body uses too (itself left out); a label of
+    one or two words proves less than a headline of several, so short ones count for less."""
     if not words:
         return 0.0
     found = sum(1 for w in words if body[w] > (1 if inside else 0))
     return found / max(len(words), p.HEADLINE_OVERLAP_WORDS)
 
 
-def topicality(text: str, body: BodyWords) -> float:
-    """How much the body keeps coming back to the candidate's words: for each word, the
-    paragraphs using it up to the body's topic_blocks, averaged (the topic of an encyclopedia
-    entry scores 1, a menu label the body mentions once scores little)."""
-    words = content_words(text)
+def topicality(words: set[str], body: BodyWords) -> float:
+    """How much the body keeps coming back to the candidate's content words: for each word,
+    the paragraphs using it up to the body's topic_blocks, averaged (the topic of an
+    encyclopedia entry scores 1, a menu label the body mentions once scores little)."""
     if not words:
         return 0.0
     return sum(min(body[w], body.topic_blocks) for w in words) / (
@@ -219,7 +221,7 @@ def meta_marks(items: Classified, upto: int) -> list[str]:
     lines without words, which do not count as distance)."""
     marks = []
     for block, kind in items[:upto]:
-        if kind in META_KINDS or (kind is Kind.TEXT and is_dated_line(block.text)):
+        if kind in META_KINDS or (kind is Kind.TEXT and is_dated_line(block)):
             marks.append("meta")
         elif kind is Kind.TEXT and (is_name_line(block.text) or name_before_date(block.text)):
             marks.append("name")
@@ -285,15 +287,15 @@ def headline_above(items: Classified, index: int, body: BodyWords) -> int | None
     if position < 0 or not is_candidate(items[position]):
         return None
     text = items[position][0].text
-    if word_count(text) >= p.HEADLINE_GOOD_WORDS // 2 \
-            and overlap(text, body, inside=False) >= p.HEADLINE_DEK_OVERLAP:
+    if items[position][0].words >= p.HEADLINE_GOOD_WORDS // 2 \
+            and overlap(content_words(text), body, inside=False) >= p.HEADLINE_DEK_OVERLAP:
         return position
     return None
 
 
-def is_dated_line(text: str) -> bool:
+def is_dated_line(block: Block) -> bool:
     """A short line that carries a date ("AFP 30 avril 2015 à 07:19 (Mis à jour : ...)")."""
-    return len(text.split()) <= p.DATED_LINE_MAX_WORDS and bool(find_dates(text))
+    return len(block.text.split()) <= p.DATED_LINE_MAX_WORDS and bool(block.dates)
 
 
 def has_words(text: str) -> bool:

@@ -4,6 +4,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
+
+from .dates import FoundDate, find_dates
+from .words import word_count
 
 
 class Kind(enum.Enum):
@@ -29,6 +33,19 @@ class Block:
     bullet: bool = False
     indent: int = 0
     raw_lines: int = 1
+
+    # Every stage asks for these (classify, the body region, the headline, the header), so
+    # each block works them out once; dataclasses.replace makes a block that works them
+    # out again for its new text.
+    @cached_property
+    def words(self) -> int:
+        """How many words the text has (words.word_count)."""
+        return word_count(self.text)
+
+    @cached_property
+    def dates(self) -> tuple[FoundDate, ...]:
+        """The dates written in the text (dates.find_dates)."""
+        return find_dates(self.text)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ site: these are the words pages in many languages use for their chrome and their
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from .datewords import MONTHS
@@ -59,14 +60,19 @@ FOOTNOTE_MARKS = re.compile(r"(?:\^?\[(?:\d{1,4}|[a-z]|citation needed)\])+\s*$"
 # comment or a shell prompt, or is a table row or rule drawn with box characters
 # ("var cow = new Cow();", "</head>", "$ hg amend -m 'fix'", " 2 │ -0.757 │ t"); so is a line of
 # bare figures, as a chart's axis labels leave ("$915", "’17", "4.3333"), or a line of an HTTP
-# exchange ("GET /x HTTP/1.1", "Content-Type: text/html", a line ending in "\").
-CODE_LINE = re.compile(
-    r"[{};]\s*$|^\s*[}\])]|^\s*</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>|\w\([^)]*\)\s*[;{]?\s*$"
-    r"|^\s*(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
-    r"|\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|^\s*(?://|/\*|\*|#!|\$ |>>> |% |-- )"
-    r"|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]|^\s*[─━═_=~-]{3,}\s*$|[,(]\s*$"
-    r"|^[\s$€£¥%‰’'+\-–.,:/#]*\d[\s\d$€£¥%‰’'+\-–.,:/#]*$"
-    r"|\\$|^\s*(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH) /|^\s*HTTP/\d|^\s*[A-Z][a-z]+(?:-[A-Z][a-z]+)+: "
+# exchange ("GET /x HTTP/1.1", "Content-Type: text/html", a line ending in "\"). The signs
+# come in three patterns, by where they stand (classify.is_code tries each): searching one
+# pattern of them all tried the start-of-line signs at every position too.
+CODE_LINE_START = re.compile(
+    r"\s*(?:[}\])]|</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>"
+    r"|(?:var|let|const|def|function|return|import|from|if|for|while|class)\b.*[=({:]"
+    r"|(?://|/\*|\*|#!|\$ |>>> |% |-- )|[─━═_=~-]{3,}\s*$"
+    r"|(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH) /|HTTP/\d|[A-Z][a-z]+(?:-[A-Z][a-z]+)+: )"
+    r"|[\s$€£¥%‰’'+\-–.,:/#]*\d[\s\d$€£¥%‰’'+\-–.,:/#]*$"
+)
+CODE_LINE_END = re.compile(r"[{};]\s*$|\w\([^)]*\)\s*[;{]?\s*$|[,(]\s*$|\\$")
+CODE_LINE_ANYWHERE = re.compile(
+    r"\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]"
 )
 # The column separators of a table drawn with box characters (a query's output, a text table).
 TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
@@ -77,12 +83,18 @@ TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
 PRE_MIN_LINES = 3
 PRE_CODE_SHARE = 0.25
 
-# An HTML tag with attributes left in the text ("<div style=...>", "<img src=...>"): markup a
-# page failed to render (ad and tracking snippets), not article prose. Prose that names or
-# quotes a tag ("<b>", "an <img src=x> tag") is not caught.
+# An HTML tag with attributes left in the text ("<div style=...>", "<img src=...>"): the sign
+# of markup a page failed to render (ad and tracking snippets). Prose that names a bare tag
+# ("<b>") has none.
 MARKUP_TAG = re.compile(r"<[a-zA-Z][\w-]*\s+[\w-]+=[^>]*>")
-# A block whose tags with attributes make up this share of its characters is leaked markup.
-MARKUP_MIN_SHARE = 0.3
+# Any opening or closing tag ("<img src=x>", "<p>", "</a>"): what is left of a block without
+# them is the text it shows.
+MARKUP_ANY_TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>")
+# A block with a tag with attributes is leaked markup when tags make up most of it, this
+# share of its characters ("<div><img src=... width=1></div>", "<span class=x>Sponsored by
+# </span>Babbel"), and the text between them is no prose: a paragraph that quotes a tag
+# ("Placards read <img src=x onerror=alert(2)> all day", an article about HTML) is kept.
+MARKUP_MIN_SHARE = 0.5
 
 # Inline TeX that math renderers leave beside a formula ("{\displaystyle a_{ij}}"): dropped from
 # the text, since a reader sees the formula, not its source.
@@ -99,10 +111,32 @@ TEX_SOURCE = re.compile(r"\{\\(?:displaystyle|textstyle|scriptstyle)\b")
 #   boxes, tags, footers, copyright): dropped, and it marks the edge of the article.
 
 
-def _whole_lines(*tables: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern matching a line that is exactly one of the tables' fragments."""
+@dataclass(frozen=True)
+class WholeLines:
+    """Whole-line tables compiled: `match(line)` says whether the line is one of them, in
+    any case.
+
+    An ASCII line (most lines) is put in lower case and matched by `lower_case`, the same
+    pattern with case counting: Python's regex engine passes over an alternative by its
+    first letter only when case counts, which makes these long alternations about a third
+    faster. Both readings agree because the fragments hold no upper-case ASCII letter and no
+    character that folds to an ASCII one (tests/test_region.py checks).
+    """
+
+    any_case: re.Pattern[str]
+    lower_case: re.Pattern[str]
+
+    def match(self, line: str) -> bool:
+        if line.isascii():
+            return self.lower_case.match(line.lower()) is not None
+        return self.any_case.match(line) is not None
+
+
+def _whole_lines(*tables: tuple[str, ...]) -> WholeLines:
+    """The lines that are exactly one of the tables' fragments."""
     fragments = "|".join(f for table in tables for f in table)
-    return re.compile(rf"^\s*(?:{fragments})\s*[:.!?›»→▸>|*]*\s*$", I)
+    pattern = rf"^\s*(?:{fragments})\s*[:.!?›»→▸>|*]*\s*$"
+    return WholeLines(re.compile(pattern, I), re.compile(pattern))
 
 
 # "Advertisement" and its kin between paragraphs (en de fr es pt it nl cs, CJK).
@@ -192,8 +226,8 @@ AFTER_ARTICLE_LINES = (
     r"相关(?:阅读|新闻|文章|推荐)|推荐阅读|热(?:门|评)文章|精彩(?:视频)?推荐|猜你喜欢|延伸阅读"
     r"|関連(?:記事|ニュース)|おすすめ(?:記事)?|人気(?:記事|ランキング)|관련 기사",
     r"本文はここまで(?:です)?.*|(?:この)?ページの先頭(?:へ|に戻る)|返回顶部",
-    r".*\btop story|skip (?:to|next section)\b.*|(?:jump|go) to (?:content|main|navigation"
-    r"|the content)\b.*",
+    r"(?=.*?top story).*\btop story|skip (?:to|next section)\b.*"
+    r"|(?:jump|go) to (?:content|main|navigation|the content)\b.*",
 )
 
 # Newsletter and account boxes, and the site's own navigation and footer.
@@ -221,7 +255,7 @@ SITE_LINES = (
     r" reservados|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden"
     r"|všechna práva vyhrazena)\b.*",
     r"(?:©|\(c\)|copyright)\s?.*",
-    r".*\b(?:we use cookies|uses cookies|use of cookies|accept (?:all )?cookies"
+    r"(?=.*?cookie).*\b(?:we use cookies|uses cookies|use of cookies|accept (?:all )?cookies"
     r"|cookies? (?:consent|notice|policy|settings)|verwendet cookies|utilise des cookies"
     r"|utiliza cookies|usa cookies|používá cookies)\b.*",
     r"(?:previous|next|prev) (?:article|post|story|page)\b.*|(?:vorheriger|nächster) artikel\b.*"
@@ -230,6 +264,9 @@ SITE_LINES = (
     r"|temas|tag|štítky)\s*:.*",
 )
 
+# Two phrases may stand anywhere in a line ("This site uses cookies ...", "... Top Story"):
+# their fragments open with a lookahead for the word every phrase holds, one quick scan of
+# a long paragraph instead of trying each phrase at each of its positions.
 INLINE_CHROME = _whole_lines(ADVERT_LINES, SHARE_LINES, PLAYER_LINES)
 COMMENTS_HEADING = _whole_lines(COMMENT_LINES)
 END_CHROME = _whole_lines(COMMENT_LINES, AFTER_ARTICLE_LINES, SITE_LINES)
@@ -446,12 +483,12 @@ UPDATED_DATE = re.compile(
 # Words that make the date after them no date of the article at all: "© 2021", "Retrieved
 # 3 May 2020", "Archived from the original on 24 March 2011", "Expires: 18 June 2015", an
 # infobox's "Founded February 28, 1998".
+# (One "\b" before the words rather than one per word: most positions of a long line fail
+# that one test instead of trying every word.)
 NOT_PUBLICATION_DATE = re.compile(
-    r"(?:©|\bcopyright\b|\bretrieved\b|\baccessed\b|\bexpires?\b|\bfounded\b|\bborn\b"
-    r"|\bdied\b|\bestablished\b|\breleased?\b|\bgegründet\b|\bgeboren\b|\bfondée?\b"
-    r"|\bné(?:e)?\b|\bfundad[oa]\b|\bnacid[oa]\b|\bzaložen[aoý]?\b|\bnarozen[aý]?\b"
-    r"|\babgerufen\b|\bconsulté\b|\bconsultado\b|\barchived\b|\barchiviert\b|\barchivé\b"
-    r"|\barchivado\b|\barchivováno\b)",
+    r"©|\b(?:copyright|retrieved|accessed|expires?|founded|born|died|established|released?"
+    r"|gegründet|geboren|fondée?|née?|fundad[oa]|nacid[oa]|založen[aoý]?|narozen[aý]?"
+    r"|abgerufen|consulté|consultado|archived|archiviert|archivé|archivado|archivováno)\b",
     I,
 )
 
@@ -546,6 +583,8 @@ TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
 REPEAT_MIN_GAP = 3
 # What those separators look like: a line without any is not split.
 TITLE_SEPARATOR_MARKS = ("|", "›", "»", " > ", " - ", " – ", " — ", " :: ")
+# The same marks as one pattern, so a line is searched once rather than once per mark.
+TITLE_SEPARATOR_MARK = re.compile("|".join(re.escape(mark) for mark in TITLE_SEPARATOR_MARKS))
 
 # The header: how many blocks (chrome not counted) after and before the headline hold its
 # byline and date. The corpus's farthest byline sits 6 blocks under the headline, below the

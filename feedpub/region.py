@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import patterns as p
-from .classify import ends_sentence, is_code, is_doubled, is_markup, word_count
+from .classify import ends_sentence, is_code, is_doubled, is_markup
 from .model import Block, Kind
 
 Classified = tuple[tuple[Block, Kind], ...]
@@ -13,32 +13,32 @@ Classified = tuple[tuple[Block, Kind], ...]
 NEUTRAL_KINDS = (Kind.CREDIT, Kind.RELATED, Kind.DATE, Kind.BYLINE, Kind.SIGNOFF)
 
 
-def block_score(block: Block, kind: Kind) -> float:
+def block_score(block: Block, kind: Kind, *, ends_article: bool) -> float:
     """How much a block counts for being inside the article body.
 
     Prose gains its words less a fixed cost per block, so one long paragraph outweighs a
     string of short teasers; text that does not end a sentence (headlines, link lists) gains
-    little, and list items half as much again.
+    little, and list items half as much again. `ends_article`: the block is END_CHROME.
     """
     text = block.text
     if kind in NEUTRAL_KINDS:
         return 0
     if kind is Kind.CHROME:
-        return p.CHROME_SCORE if p.END_CHROME.match(text) else p.INLINE_CHROME_SCORE
+        return p.CHROME_SCORE if ends_article else p.INLINE_CHROME_SCORE
     if is_doubled(text) or is_markup(text):
         return p.SHORT_BLOCK_SCORE
-    words = word_count(text)
+    words = block.words
     sentence = ends_sentence(text) and words >= p.SENTENCE_MIN_WORDS
     weight = (1.0 if sentence else p.UNFINISHED_WEIGHT) * (p.LIST_ITEM_WEIGHT if block.bullet else 1.0)
     return max(p.SHORT_BLOCK_SCORE, words * weight - p.BLOCK_COST)
 
 
-def plain_score(block: Block, kind: Kind) -> float:
+def plain_score(block: Block, kind: Kind, *, ends_article: bool) -> float:
     """A block's score when the page holds almost no sentences (a changelog, a list of notes):
     then any text counts by its words, and only chrome and one-word links count against."""
     if kind is Kind.CHROME or kind in NEUTRAL_KINDS:
-        return block_score(block, kind)
-    return word_count(block.text) - p.PLAIN_BLOCK_COST
+        return block_score(block, kind, ends_article=ends_article)
+    return block.words - p.PLAIN_BLOCK_COST
 
 
 def body_region(items: Classified) -> tuple[int, int]:
@@ -60,16 +60,25 @@ def scored_reading(items: Classified) -> tuple[float, tuple[int, int], list[floa
     times longer than its prose and mostly list items (release notes, a changelog).
     """
     quoted = preformatted(items)
-    scores = widen_gaps(items, [0 if i in quoted else block_score(block, kind)
-                                for i, (block, kind) in enumerate(items)])
+    ending = article_enders(items)
+    scores = widen_gaps(items, ending, [
+        0 if i in quoted else block_score(block, kind, ends_article=ending[i])
+        for i, (block, kind) in enumerate(items)])
     best, span = best_run(scores)
-    plain = widen_gaps(items, [0 if i in quoted else plain_score(block, kind)
-                               for i, (block, kind) in enumerate(items)])
+    plain = widen_gaps(items, ending, [
+        0 if i in quoted else plain_score(block, kind, ends_article=ending[i])
+        for i, (block, kind) in enumerate(items)])
     plain_best, plain_span = best_run(plain)
     if plain_best >= p.PLAIN_BODY_MIN_SCORE and (best < p.WEAK_BODY_SCORE or (
             plain_best >= p.PLAIN_BODY_RATIO * best and mostly_list(items, plain, plain_span))):
         return plain_best, plain_span, plain
     return best, span, scores
+
+
+def article_enders(items: Classified) -> list[bool]:
+    """For each block, whether it is chrome that ends an article (END_CHROME); worked out
+    once, as both readings of the page ask it of every chrome block."""
+    return [kind is Kind.CHROME and p.END_CHROME.match(block.text) for block, kind in items]
 
 
 def deeper_prose_discounted(items: Classified, scores: list[float],
@@ -119,22 +128,22 @@ def before_comments(items: Classified, scores: list[float], span: tuple[int, int
     return start, end
 
 
-def widen_gaps(items: Classified, scores: list[float]) -> list[float]:
+def widen_gaps(items: Classified, ending: list[bool], scores: list[float]) -> list[float]:
     """Scores where each further block of a gap between prose blocks costs more than the last.
 
     An article's paragraphs follow each other with a caption or an ad between; teasers in a
     list of other stories stand apart, each behind a headline, a source and a comment count.
     A list inside an article is one interruption: its items neither widen a gap nor are
     widened, and an item that reads as prose ends the gap. Inline chrome (ads, share
-    buttons) widens the gap but keeps its small score.
+    buttons) widens the gap but keeps its small score. `ending`: article_enders(items).
     """
     widened, gap = [], 0
-    for (block, kind), score in zip(items, scores):
+    for (block, kind), ends_article, score in zip(items, ending, scores):
         if block.bullet:
             widened.append(score)
             gap = 0 if score > 0 else gap
             continue
-        inline = kind is Kind.CHROME and not p.END_CHROME.match(block.text)
+        inline = kind is Kind.CHROME and not ends_article
         factor = 1 if inline else min(1 + p.GAP_GROWTH * max(0, gap - p.GAP_FREE),
                                       p.GAP_MAX_FACTOR)
         widened.append(score * factor if score < 0 else score)
@@ -163,16 +172,16 @@ def preformatted(items: Classified) -> set[int]:
     for run in adjacent_runs(items):
         code = [i for i in run if items[i][1] is not Kind.CHROME and is_code(items[i][0].text)]
         if len(run) >= p.PRE_MIN_LINES and len(code) >= p.PRE_CODE_SHARE * len(run) \
-                and not any(items[i][0].bullet or is_paragraph(items[i][0].text) for i in run):
+                and not any(items[i][0].bullet or is_paragraph(items[i][0]) for i in run):
             quoted.update(i for i in run if items[i][1] is not Kind.CHROME)
         else:
             quoted.update(code)
     return quoted
 
 
-def is_paragraph(text: str) -> bool:
+def is_paragraph(block: Block) -> bool:
     """Whether a block is a paragraph of prose: long, and ending a sentence."""
-    return word_count(text) >= p.PROSE_MIN_WORDS and ends_sentence(text)
+    return block.words >= p.PROSE_MIN_WORDS and ends_sentence(block.text)
 
 
 def adjacent_runs(items: Classified) -> list[list[int]]:

@@ -43,3 +43,18 @@ def test_edit_changes_one_paragraph_only():
     changed = [(a, b) for a, b in zip(story.paragraphs, edited.paragraphs) if a != b]
     assert len(changed) == 1 and changed[0][1] == f"{changed[0][0]} {EDIT_SENTENCE}"
     assert edited.title == story.title and edited.published == story.published
+
+
+def test_equivalence_yardstick_names_each_changed_file_and_field(tmp_path):
+    from equivalence import concatenated, differences
+
+    before = {"corpus/a.txt": {"title": "A", "published": None}, "corpus/b.txt": {"title": "B"}}
+    after = {"corpus/a.txt": {"title": "A", "published": "2020-03-13"},
+             "corpus/b.txt": {"title": "B"}, "cases/c.txt": {"error": "no title found"}}
+    assert differences(before, before) == []
+    assert differences(before, after) == ["  cases/c.txt: error", "  corpus/a.txt: published"]
+    pages = []
+    for name in ("one", "two"):
+        pages.append(tmp_path / f"{name}.txt")
+        pages[-1].write_bytes(name.encode() * 10)
+    assert concatenated(pages, 70) == b"\n\n".join([b"one" * 10, b"two" * 10, b"one" * 10])

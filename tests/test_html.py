@@ -25,8 +25,8 @@ HOSTILE = Story(
         "מועצת העיר הצביעה נגד התוכנית ביום שלישי אחרי ויכוח ארוך בין חברי המועצה.",
         "市议会周二投票否决了该计划，此前议员们进行了长时间的辩论。居民们在市政厅外等候结果。",
         "Residents 👍🏽 waited\u200b outside until the result was read out late in the evening."),
-    # The parser drops prose holding a tag with attributes (patterns.MARKUP_TAG), so that
-    # vector comes in through the front matter's summary.
+    # The summary comes in through the front matter, so the vector reaches every page
+    # whatever the parser makes of the text.
     front=(("title", HOSTILE_TITLE), ("summary", HOSTILE_SUMMARY)))
 
 

@@ -186,6 +186,16 @@ def test_sidecars_stay_outside_the_served_directory(versions: Versions, tmp_path
     assert (tmp_path / ".www.lock").is_file() and (tmp_path / ".www.manifest").is_file()
 
 
+def sleep_once_running(where: Path, delay: float) -> None:
+    """Sleep until `delay` s after start, but at least until the build has taken its lock:
+    a signal that lands while Python is still starting meets Python's defaults, not
+    feedpub's handling (the lock file is made only after feedpub's handlers are set)."""
+    start = time.monotonic()
+    while not (where / ".output.lock").exists() and time.monotonic() - start < 60:
+        time.sleep(0.001)
+    time.sleep(max(0.0, delay - (time.monotonic() - start)))
+
+
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_stopped_build_says_so_in_one_line(versions: Versions, tmp_path: Path,
                                             stop: signal.Signals) -> None:
@@ -200,7 +210,7 @@ def test_a_stopped_build_says_so_in_one_line(versions: Versions, tmp_path: Path,
         process = subprocess.Popen(build_command(versions.new_input, where / "output", "--quiet"),
                                    cwd=where, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                    text=True)
-        time.sleep(delay)
+        sleep_once_running(where, delay)
         process.send_signal(stop)
         _, stderr = process.communicate(timeout=120)
         if process.returncode != 0:  # a fast run may have finished before the signal
@@ -228,7 +238,7 @@ def test_stopping_a_build_and_its_parse_workers_prints_one_line(
     process = subprocess.Popen(build_command(input_dir, where / "output", "--quiet"),
                                cwd=where, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                text=True, start_new_session=True)
-    time.sleep(parse_time)
+    sleep_once_running(where, parse_time)
     os.killpg(process.pid, stop)
     _, stderr = process.communicate(timeout=120)
     if process.returncode == 0:

@@ -1,13 +1,19 @@
 """Chrome lines and the body region: which blocks are the article and which are page furniture."""
 from __future__ import annotations
 
+import re
+import string
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from feedpub import parse_article
 from feedpub.blocks import split_blocks
-from feedpub.classify import classify_block, classify_blocks, ends_sentence, is_code, is_doubled
+from feedpub.classify import (classify_block, classify_blocks, ends_sentence, is_code, is_doubled,
+                              is_markup)
 from feedpub.model import Block, Kind
-from feedpub.patterns import END_CHROME, INLINE_CHROME
+from feedpub.patterns import COMMENTS_HEADING, END_CHROME, INLINE_CHROME
 from feedpub.region import body_region, preformatted
 
 PROSE = ("The council voted on Tuesday to extend the night bus service to the outer districts, "
@@ -77,6 +83,38 @@ def test_code_lines(text, expected):
 def test_doubled_link_text_is_a_teaser():
     assert is_doubled("Citi mortgage units fined $28.8 million Citi mortgage units fined $28.8 million")
     assert not is_doubled(PROSE)
+
+
+# Paragraphs of an article about HTML: they quote a tag with attributes, which is no reason
+# to drop them (the second is mostly tag by its characters, but its words make a sentence).
+QUOTES_TAG = 'To put a picture in a page, write <img src="cat.jpg" alt="A cat"> where it goes.'
+QUOTES_LONG_TAG = ('Its banner read <img src="https://ads.example.org/banner.gif?campaign=spring'
+                   '&slot=top" width="728" height="90" alt="Spring sale"> over every article on '
+                   'the site, the report found.')
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('<div style="position:absolute;"><img width=1 height=1 alt="" '
+     'src="http://ads.example.org/b?P=1&T=2"></div>', True),
+    ('<span class=branding>Sponsored by </span>Acme Shoes', True),
+    ('<img src="https://pixel.example.org/p.gif" style="display:none" height="1" width="1" />',
+     True),
+    (QUOTES_TAG, False), (QUOTES_LONG_TAG, False),
+    ("The <b>bold</b> and <i>italic</i> tags", False),
+])
+def test_markup_is_mostly_tags_not_prose_quoting_one(text, expected):
+    assert is_markup(text) is expected
+
+
+def test_paragraphs_quoting_a_tag_stay_in_the_body():
+    text = page("How pictures get into a page", PROSE, MORE, QUOTES_TAG, QUOTES_LONG_TAG)
+    assert parse_article(text).paragraphs == (PROSE, MORE, QUOTES_TAG, QUOTES_LONG_TAG)
+
+
+def test_leaked_tracking_markup_after_the_article_is_left_out():
+    pixel = '<div><img src="https://pixel.example.org/p.gif?id=42" width="1" height="1"></div>'
+    text = page("A headline for the story", PROSE, MORE, LAST, pixel)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
 
 
 def page(*lines: str) -> str:
@@ -209,3 +247,34 @@ def test_doubled_caption_in_the_body_is_kept_once():
     caption = "The new bus at the depot in the morning."
     text = page("A headline for the story", PROSE, caption + caption, MORE, LAST)
     assert caption in parse_article(text).paragraphs
+
+
+# Characters of a pattern that may stand for an ASCII letter when case is ignored: the
+# upper-case letters themselves, and the few others that fold to one ("K" the Kelvin sign).
+def folds_to_ascii(char: str) -> bool:
+    return any(re.fullmatch(re.escape(char), letter, re.I) and char != letter.lower()
+               for letter in string.ascii_letters)
+
+
+@pytest.mark.parametrize("table", [INLINE_CHROME, END_CHROME, COMMENTS_HEADING],
+                         ids=["INLINE_CHROME", "END_CHROME", "COMMENTS_HEADING"])
+def test_whole_line_tables_are_written_in_lower_case(table):
+    """WholeLines reads an ASCII line in lower case with case counting: that agrees with
+    ignoring case only while no fragment holds what folds to an ASCII letter."""
+    source = re.sub(r"\\[A-Za-z]", "", table.any_case.pattern)  # \s, \W, \d are no letters
+    assert not [char for char in set(source) if folds_to_ascii(char)]
+    assert "(?i" not in source and "(?-i" not in source
+
+
+CHROME_WORDS = ("share", "comments", "related stories", "advertisement", "we use cookies",
+                "top story", "sign up for our newsletter", "© 2024", "follow us", "reply",
+                "tags:", "print", "more from", "story", "the", "12", " ", "»", ":", "!", "-")
+
+
+@given(st.lists(st.sampled_from(CHROME_WORDS) | st.text(string.printable, max_size=5),
+                max_size=6),
+       st.randoms(use_true_random=False))
+def test_whole_line_tables_read_ascii_lines_as_case_blind_patterns_do(words, rnd):
+    line = "".join(c.upper() if rnd.random() < 0.3 else c for c in " ".join(words))
+    for table in (INLINE_CHROME, END_CHROME, COMMENTS_HEADING):
+        assert table.match(line) == bool(table.any_case.match(line))
