@@ -5,9 +5,10 @@ import enum
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from .dates import FoundDate, find_dates
-from .words import word_count
+if TYPE_CHECKING:
+    from .dates import FoundDate
 
 
 class Kind(enum.Enum):
@@ -36,15 +37,18 @@ class Block:
 
     # Every stage asks for these (classify, the body region, the headline, the header), so
     # each block works them out once; dataclasses.replace makes a block that works them
-    # out again for its new text.
+    # out again for its new text. The parser modules are imported here, on first use, so
+    # that a build that parses nothing (a no-op) never loads them nor python-dateutil.
     @cached_property
     def words(self) -> int:
         """How many words the text has (words.word_count)."""
+        from .words import word_count
         return word_count(self.text)
 
     @cached_property
     def dates(self) -> tuple[FoundDate, ...]:
         """The dates written in the text (dates.find_dates)."""
+        from .dates import find_dates
         return find_dates(self.text)
 
 

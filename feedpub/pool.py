@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -33,6 +35,8 @@ CHUNK_FILES = 50
 # worker busy, few enough that parsed articles never pile up in memory (they are consumed,
 # cached and dropped one at a time, however many files there are).
 TASKS_AHEAD_PER_WORKER = 2
+# How often a worker checks that the build that started it is still alive.
+ORPHAN_CHECK_SECONDS = 1.0
 
 
 def worker_count() -> int:
@@ -68,23 +72,39 @@ def parse_in_pool(items: Sequence[S], config: Config, load: Callable[[S, Config]
                   workers: int) -> Iterator[T | InputError]:
     task = partial(load_chunk, load, config)
     ahead: deque = deque()
-    with ProcessPoolExecutor(max_workers=workers, initializer=leave_ctrl_c_to_parent) \
+    with ProcessPoolExecutor(max_workers=workers, initializer=leave_signals_to_parent) \
             as executor:
-        for start in range(0, len(items), CHUNK_FILES):
-            ahead.append(executor.submit(task, items[start:start + CHUNK_FILES]))
-            if len(ahead) > workers * TASKS_AHEAD_PER_WORKER:
+        try:
+            for start in range(0, len(items), CHUNK_FILES):
+                ahead.append(executor.submit(task, items[start:start + CHUNK_FILES]))
+                if len(ahead) > workers * TASKS_AHEAD_PER_WORKER:
+                    yield from ahead.popleft().result()
+            while ahead:
                 yield from ahead.popleft().result()
-        while ahead:
-            yield from ahead.popleft().result()
+        except BaseException:
+            # Stopped (a signal, an error): the pool's shutdown then waits only for the
+            # chunks already being parsed, not for every one queued.
+            for future in ahead:
+                future.cancel()
+            raise
 
 
-def leave_ctrl_c_to_parent() -> None:
-    """Ctrl-C reaches every process of the terminal's group: the workers leave it to the
-    parent, which stops the pool and says so in one line, instead of each printing a trace.
-    A SIGTERM simply ends a worker (not the parent's unwinding handler, which a forked
-    worker would inherit); the parent then reports the broken pool in one line."""
+def leave_signals_to_parent() -> None:
+    """Ctrl-C and a service manager's stop reach every process of the group: the workers
+    leave both to the parent, which stops the pool and says so in one line. (A worker that
+    died of SIGTERM would break the pool while the parent is cancelling it, and Python
+    3.11's pool can then hang instead of raising.) A worker whose parent is gone (killed
+    with SIGKILL) exits on its own instead of waiting for work forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    parent = os.getppid()
+    threading.Thread(target=exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
 
 
 def load_chunk(load: Callable[[S, Config], T], config: Config,

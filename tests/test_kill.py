@@ -37,6 +37,8 @@ EXTRA_KILLS = 6
 WINDOW_MARGIN = (0.85, 1.05)
 # Enough articles that a fresh build parses them in worker processes.
 POOL_ARTICLES = POOL_MIN_FILES + 100
+# Workers check for their parent every ORPHAN_CHECK_SECONDS; this leaves room for a busy machine.
+ORPHAN_GRACE_SECONDS = 15
 SIDECARS = {".output.lock", ".output.manifest"}
 STAGING = ".output.staging"
 
@@ -247,3 +249,30 @@ def test_stopping_a_build_and_its_parse_workers_prints_one_line(
     assert stderr.count("\n") == 1 and stderr.startswith(
         ("feedpub: interrupted", "feedpub: a parse worker process died")), stderr
     assert not (where / "output" / "feed.atom").exists()
+
+
+def test_parse_workers_of_a_killed_build_exit(tmp_path: Path) -> None:
+    """SIGKILL gives the build no chance to stop its workers: they notice and exit."""
+    input_dir = tmp_path / "input"
+    write_articles(input_dir, range(POOL_ARTICLES))
+    process = subprocess.Popen(build_command(input_dir, tmp_path / "output", "--quiet"),
+                               cwd=tmp_path, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    sleep_once_running(tmp_path, 0.5)
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + ORPHAN_GRACE_SECONDS
+    while group_alive(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = group_alive(process.pid)
+    if survivors:
+        os.killpg(process.pid, signal.SIGKILL)
+    assert not survivors, "parse workers outlived their killed build"
+
+
+def group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
