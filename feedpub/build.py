@@ -68,6 +68,7 @@ def load_inputs(config: Config, cache: ParseCache | None = None,
         (failures if isinstance(slot, InputError) else loaded).append(slot)
     if cache is not None:
         cache.prune()
+        cache.save_index()
     return loaded, failures, articles
 
 

@@ -5,7 +5,8 @@ the input's identity (path, size, mtime_ns) still matches and the file is old en
 edit within the same timestamp tick is impossible; otherwise the file is read and its SHA-256
 must match. Each entry also records the parser's own code and the time zone it parsed with,
 so upgrading feedpub or changing `timezone` parses everything again. An unreadable entry is
-parsed again and counted in one warning.
+parsed again and counted in one warning. One index file (cacheindex.py) holds every entry
+without its body, so that a build looks up N inputs by reading one file, not N.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from .cacheindex import (INDEX_NAME, file_stamp, index_bytes, is_record, make_record,
+                         read_index, stamp_of, well_formed)
 from .codec import article_from_json, article_to_json
 from .model import Article
 from .publish import write_file_atomic
@@ -71,6 +74,11 @@ class ParseCache:
         self.unreadable = 0
         self.unwritable: str | None = None
         self._last: tuple[str, dict | None] | None = None
+        self.index, self.index_warning = read_index(directory, self.settings)
+        # This build's index records by input; `reindex` is set when they differ from the
+        # index read, so a build in which nothing changed does not write it again.
+        self.records: dict[str, dict] = {}
+        self.reindex = False
 
     def knows(self, display: str) -> bool:
         """Whether there is a usable entry for `display` (else its bytes need not be read)."""
@@ -93,9 +101,12 @@ class ParseCache:
             return None
         hit = self._hit(entry, body=False)
         if hit is not None and entry["mtime_ns"] != identity.mtime_ns:
-            # Touched: remember the new identity.
-            self._write(display, {**entry, "size": identity.size,
-                                  "mtime_ns": identity.mtime_ns, "checked_ns": _now_ns()})
+            # Touched: remember the new identity, in the entry read whole (the index's
+            # record has no body).
+            whole = self._read_entry(display) if is_record(entry) else entry
+            if whole is not None:
+                self._write(display, {**whole, "size": identity.size,
+                                      "mtime_ns": identity.mtime_ns, "checked_ns": _now_ns()})
         return hit
 
     def store(self, display: str, identity: Identity, digest: str, hit: Hit) -> bool:
@@ -107,13 +118,27 @@ class ParseCache:
         return self._write(display, entry)
 
     def _write(self, display: str, entry: dict) -> bool:
-        self.used.add(self._file(display).name)
+        path = self._file(display)
+        self.used.add(path.name)
+        self.records.pop(display, None)
+        self.reindex = True
         try:
-            write_file_atomic(self._file(display), json.dumps(entry).encode("utf-8"))
+            write_file_atomic(path, json.dumps(entry).encode("utf-8"))
+            self.records[display] = make_record(entry, stamp_of(os.stat(path)))
         except OSError as exc:
             self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
             return False
         return True
+
+    def save_index(self) -> None:
+        """Write the index of this build's entries, if it changed (after `prune`)."""
+        if not self.reindex and self.records.keys() == self.index.keys():
+            return
+        try:
+            write_file_atomic(self.directory / INDEX_NAME,
+                              index_bytes(self.settings, self.records))
+        except OSError as exc:
+            self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
 
     def article(self, display: str) -> Article | None:
         """The article cached for `display` in this build, whatever its input's identity."""
@@ -131,7 +156,7 @@ class ParseCache:
             pass  # a cache that cannot be tidied costs disk space only
 
     def warnings(self) -> list[str]:
-        found = [self.unwritable] if self.unwritable else []
+        found = [w for w in (self.index_warning, self.unwritable) if w]
         if self.unreadable:
             found.append(f"{self.directory}: {self.unreadable} unreadable cache entries "
                          "ignored; those inputs were parsed again")
@@ -143,23 +168,45 @@ class ParseCache:
     def _entry(self, display: str) -> dict | None:
         # `fresh` and then `matching` ask for the same input: read its file once.
         if self._last is None or self._last[0] != display:
-            self._last = (display, self._read_entry(display))
+            self._last = (display, self._indexed(display) or self._read_entry(display))
         return self._last[1]
+
+    def _indexed(self, display: str) -> dict | None:
+        """The index's record for `display` while its entry file is the one indexed."""
+        record = self.index.get(display)
+        if not well_formed(record, display):
+            return None
+        path = self._file(display)
+        if file_stamp(path) != record["stamp"]:
+            return None
+        self.used.add(path.name)
+        self.records[display] = record
+        return record
 
     def _read_entry(self, display: str) -> dict | None:
         path = self._file(display)
         try:
-            entry = json.loads(path.read_bytes())
+            with open(path, "rb") as handle:
+                # Stamped before reading: an entry changed meanwhile is read again next time.
+                stamp = stamp_of(os.fstat(handle.fileno()))
+                entry = json.loads(handle.read())
         except FileNotFoundError:
             return None
         except (OSError, ValueError):
             self.unreadable += 1
             return None
         if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT \
-                or entry.get("settings") != self.settings or entry.get("source") != display:
+                or entry.get("settings") != self.settings \
+                or not well_formed({**entry, "stamp": stamp}, display):
             return None
         self.used.add(path.name)
+        self._index_entry(display, entry, stamp)
         return entry
+
+    def _index_entry(self, display: str, entry: dict, stamp: list) -> None:
+        if display not in self.records or self.records[display]["stamp"] != stamp:
+            self.records[display] = make_record(entry, stamp)
+            self.reindex = True
 
     def _hit(self, entry: dict, body: bool = True) -> Hit | None:
         try:
@@ -167,6 +214,8 @@ class ParseCache:
         except (KeyError, TypeError, ValueError, AttributeError):
             self.unreadable += 1
             self._last = (entry["source"], None)  # counted once, not asked again
+            self.records.pop(entry["source"], None)
+            self.reindex = True
             return None
 
 
