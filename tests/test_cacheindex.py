@@ -1,0 +1,167 @@
+"""The parse cache's index: one file read instead of every entry, never trusted over an entry."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from feedpub.cache import ParseCache
+from feedpub.cacheindex import INDEX_NAME
+
+from .sitehelp import article_text, build, snapshot, write
+from .test_cache import T0, parses, site  # noqa: F401 (fixtures)
+
+
+@pytest.fixture
+def entry_reads(monkeypatch):
+    """Counts entry files read whole, by wrapping the one method that reads them."""
+    calls: list[str] = []
+    real = ParseCache._read_entry
+
+    def counting(self, display):
+        calls.append(display)
+        return real(self, display)
+
+    monkeypatch.setattr(ParseCache, "_read_entry", counting)
+    return calls
+
+
+def fresh_build(site, tmp_path_factory, state: bytes | None = None) -> dict[str, bytes]:
+    """The site built without cache or manifest, from `state` (the last build's) if given."""
+    fresh = tmp_path_factory.mktemp("fresh")
+    if state is not None:
+        (fresh / "state.json").write_bytes(state)
+    assert build(site, "--no-cache", "--output", str(fresh / "out"),
+                 "--state", str(fresh / "state.json")) == 0
+    return snapshot(fresh / "out")
+
+
+def cache_lines(err: str) -> list[str]:
+    """What a build said besides the warning the site's nested.txt draws in every build."""
+    return [line for line in err.splitlines() if "unknown front matter key" not in line]
+
+
+def index_path(site):
+    return site / ".out.cache" / INDEX_NAME
+
+
+def test_a_no_op_build_reads_the_index_and_no_entry(site, entry_reads):
+    build(site)
+    entry_reads.clear()
+    written = os.stat(index_path(site)).st_mtime_ns
+    assert build(site) == 0
+    assert entry_reads == []
+    assert os.stat(index_path(site)).st_mtime_ns == written  # nothing changed: not rewritten
+
+
+def test_the_index_holds_no_bodies(site):
+    build(site)
+    records = json.loads(index_path(site).read_bytes())["records"]
+    assert len(records) == 4
+    assert all(record["article"]["body"] == [] for record in records.values())
+
+
+def test_an_edited_input_reads_its_body_from_the_entry(site, tmp_path_factory):
+    build(site)
+    state = (site / ".out.state.json").read_bytes()
+    write(site / "in" / "summer.txt", article_text("Heat wave grips the region",
+                                                   date="2020-07-01"), T0)
+    assert build(site) == 0
+    assert snapshot(site / "out") == fresh_build(site, tmp_path_factory, state)
+
+
+@pytest.mark.parametrize("damage", [b"", b"{", b"\xff\xfe garbage", b"[]", b"{}",
+                                    b'{"format": 1, "settings": null}'])
+def test_an_unreadable_index_is_ignored_with_one_warning(site, capsys, parses, damage):
+    build(site)
+    before = snapshot(site / "out")
+    parses.clear()
+    capsys.readouterr()
+    index_path(site).write_bytes(damage)
+    assert build(site) == 0
+    err = capsys.readouterr().err
+    assert snapshot(site / "out") == before and parses == []
+    assert "Traceback" not in err and len(cache_lines(err)) <= 1
+    assert build(site) == 0  # rebuilt: the next build has nothing to say
+    assert cache_lines(capsys.readouterr().err) == []
+
+
+def test_damaged_records_are_not_used(site, capsys, parses):
+    build(site)
+    before = snapshot(site / "out")
+    parses.clear()
+    data = json.loads(index_path(site).read_bytes())
+    damages = ({"size": "many"}, {"stamp": None}, {"article": {"title": 1}}, {"source": "x"})
+    for record, damage in zip(data["records"].values(), damages):
+        record.update(damage)
+    index_path(site).write_text(json.dumps(data), "utf-8")
+    capsys.readouterr()
+    assert build(site) == 0
+    assert snapshot(site / "out") == before
+    assert "Traceback" not in capsys.readouterr().err
+    assert len(parses) <= 1  # the damaged article is parsed again, the others read
+
+
+@pytest.mark.parametrize("change", [{"format": 99}, {"settings": "another feedpub"}])
+def test_an_index_from_another_feedpub_is_ignored_quietly(site, capsys, parses, change):
+    build(site)
+    before = snapshot(site / "out")
+    parses.clear()
+    data = json.loads(index_path(site).read_bytes())
+    index_path(site).write_text(json.dumps({**data, **change}), "utf-8")
+    capsys.readouterr()
+    assert build(site) == 0
+    assert snapshot(site / "out") == before and parses == []
+    assert cache_lines(capsys.readouterr().err) == []
+
+
+def test_an_index_older_than_an_entry_gives_way_to_the_entry(site, tmp_path_factory, parses):
+    build(site)
+    old_index = index_path(site).read_bytes()
+    write(site / "in" / "summer.txt", article_text("Heat wave grips the region",
+                                                   date="2020-07-01"), T0)
+    build(site)
+    state = (site / ".out.state.json").read_bytes()
+    index_path(site).write_bytes(old_index)  # the index of the build before the edit
+    shutil.rmtree(site / "out")  # so that every page is rendered, from the cache
+    parses.clear()
+    assert build(site) == 0
+    assert parses == []
+    assert snapshot(site / "out") == fresh_build(site, tmp_path_factory, state)
+
+
+def test_an_entry_deleted_behind_the_index_is_parsed_again(site, capsys, parses):
+    build(site)
+    before = snapshot(site / "out")
+    parses.clear()
+    for entry in (site / ".out.cache").glob("*.json"):
+        entry.unlink()
+    capsys.readouterr()
+    assert build(site) == 0
+    assert snapshot(site / "out") == before and len(parses) == 4
+    assert cache_lines(capsys.readouterr().err) == []
+
+
+def test_an_entry_damaged_behind_the_index_is_caught(site, capsys, parses):
+    build(site)
+    before = snapshot(site / "out")
+    parses.clear()
+    capsys.readouterr()
+    for entry in (site / ".out.cache").glob("*.json"):
+        entry.write_bytes(b"{")
+    assert build(site) == 0
+    assert snapshot(site / "out") == before and len(parses) == 4
+    assert capsys.readouterr().err.count(": 4 unreadable cache entries ignored") == 1
+
+
+def test_a_lost_cache_directory_with_a_copied_index_is_rebuilt(site, tmp_path_factory):
+    build(site)
+    saved = tmp_path_factory.mktemp("saved") / INDEX_NAME
+    shutil.copy(index_path(site), saved)
+    shutil.rmtree(site / ".out.cache")
+    (site / ".out.cache").mkdir()
+    shutil.copy(saved, index_path(site))
+    assert build(site) == 0
+    assert snapshot(site / "out") == fresh_build(site, tmp_path_factory)
