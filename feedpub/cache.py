@@ -163,7 +163,11 @@ class ParseCache:
         return found
 
     def _file(self, display: str) -> Path:
-        return self.directory / (hashlib.sha256(display.encode()).hexdigest()[:32] + ".json")
+        return self.directory / self._name(display)
+
+    @staticmethod
+    def _name(display: str) -> str:
+        return hashlib.sha256(display.encode()).hexdigest()[:32] + ".json"
 
     def _entry(self, display: str) -> dict | None:
         # `fresh` and then `matching` ask for the same input: read its file once.
@@ -176,10 +180,11 @@ class ParseCache:
         record = self.index.get(display)
         if not well_formed(record, display):
             return None
-        path = self._file(display)
-        if file_stamp(path) != record["stamp"]:
+        name = self._name(display)
+        # A string path, not a Path: this runs once per input in every build.
+        if file_stamp(os.path.join(self.directory, name)) != record["stamp"]:
             return None
-        self.used.add(path.name)
+        self.used.add(name)
         self.records[display] = record
         return record
 

@@ -32,10 +32,11 @@ def stamp_of(stat: os.stat_result) -> Stamp:
     return [stat.st_size, stat.st_mtime_ns]
 
 
-def file_stamp(path: Path) -> Stamp | None:
+def file_stamp(path: str) -> Stamp | None:
     """The entry file's stamp, or None when it is gone or cannot be looked at."""
     try:
-        return stamp_of(os.stat(path))
+        stat = os.stat(path)
+        return [stat.st_size, stat.st_mtime_ns]
     except OSError:
         return None
 
@@ -52,8 +53,12 @@ def is_record(record: object) -> bool:
 
 def well_formed(record: object, display: str) -> bool:
     """Whether `record` has every field a lookup reads, of the right type, for `display`."""
-    return isinstance(record, dict) and record.get("source") == display and all(
-        isinstance(record.get(name), kind) for name, kind in RECORD_FIELDS)
+    if not isinstance(record, dict) or record.get("source") != display:
+        return False
+    for name, kind in RECORD_FIELDS:  # a loop, not all(): this runs once per input
+        if not isinstance(record.get(name), kind):
+            return False
+    return True
 
 
 def read_index(directory: Path, settings: str) -> tuple[dict, str | None]:
@@ -75,5 +80,5 @@ def read_index(directory: Path, settings: str) -> tuple[dict, str | None]:
 
 def index_bytes(settings: str, records: dict) -> bytes:
     data = {"format": INDEX_FORMAT, "settings": settings, "records": records}
-    # ASCII: a file name that is not UTF-8 reaches here with lone surrogates.
+    # json's own escapes, as the entries are written: the index is ASCII.
     return json.dumps(data, separators=(",", ":")).encode("ascii")
