@@ -20,8 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from .cacheindex import (INDEX_NAME, file_stamp, index_bytes, is_record, make_record,
-                         read_index, stamp_of, well_formed)
+from .cacheindex import INDEX_NAME, file_stamp, is_record, read_index, stamp_of, well_formed
 from .codec import article_from_json, article_to_json
 from .model import Article
 from .publish import write_file_atomic
@@ -75,10 +74,6 @@ class ParseCache:
         self.unwritable: str | None = None
         self._last: tuple[str, dict | None] | None = None
         self.index, self.index_warning = read_index(directory, self.settings)
-        # This build's index records by input; `reindex` is set when they differ from the
-        # index read, so a build in which nothing changed does not write it again.
-        self.records: dict[str, dict] = {}
-        self.reindex = False
 
     def knows(self, display: str) -> bool:
         """Whether there is a usable entry for `display` (else its bytes need not be read)."""
@@ -120,11 +115,10 @@ class ParseCache:
     def _write(self, display: str, entry: dict) -> bool:
         path = self._file(display)
         self.used.add(path.name)
-        self.records.pop(display, None)
-        self.reindex = True
+        self.index.drop(display)
         try:
             write_file_atomic(path, json.dumps(entry).encode("utf-8"))
-            self.records[display] = make_record(entry, stamp_of(os.stat(path)))
+            self.index.keep(display, entry, stamp_of(os.stat(path)))
         except OSError as exc:
             self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
             return False
@@ -132,11 +126,11 @@ class ParseCache:
 
     def save_index(self) -> None:
         """Write the index of this build's entries, if it changed (after `prune`)."""
-        if not self.reindex and self.records.keys() == self.index.keys():
+        if self.index.unchanged():  # a build in which nothing changed writes nothing
             return
         try:
             write_file_atomic(self.directory / INDEX_NAME,
-                              index_bytes(self.settings, self.records))
+                              self.index.to_bytes(self.settings))
         except OSError as exc:
             self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
 
@@ -177,15 +171,15 @@ class ParseCache:
 
     def _indexed(self, display: str) -> dict | None:
         """The index's record for `display` while its entry file is the one indexed."""
-        record = self.index.get(display)
-        if not well_formed(record, display):
+        record = self.index.lookup(display)
+        if record is None:
             return None
         name = self._name(display)
         # A string path, not a Path: this runs once per input in every build.
         if file_stamp(os.path.join(self.directory, name)) != record["stamp"]:
             return None
         self.used.add(name)
-        self.records[display] = record
+        self.index.keep_read(display)
         return record
 
     def _read_entry(self, display: str) -> dict | None:
@@ -205,13 +199,8 @@ class ParseCache:
                 or not well_formed({**entry, "stamp": stamp}, display):
             return None
         self.used.add(path.name)
-        self._index_entry(display, entry, stamp)
+        self.index.keep(display, entry, stamp)
         return entry
-
-    def _index_entry(self, display: str, entry: dict, stamp: list) -> None:
-        if display not in self.records or self.records[display]["stamp"] != stamp:
-            self.records[display] = make_record(entry, stamp)
-            self.reindex = True
 
     def _hit(self, entry: dict, body: bool = True) -> Hit | None:
         try:
@@ -219,8 +208,7 @@ class ParseCache:
         except (KeyError, TypeError, ValueError, AttributeError):
             self.unreadable += 1
             self._last = (entry["source"], None)  # counted once, not asked again
-            self.records.pop(entry["source"], None)
-            self.reindex = True
+            self.index.drop(entry["source"])
             return None
 
 

@@ -42,8 +42,11 @@ def file_stamp(path: str) -> Stamp | None:
 
 
 def make_record(entry: dict, stamp: Stamp) -> dict:
-    """An entry as the index keeps it: without the article's body, with its file's stamp."""
-    return {**entry, "article": {**entry["article"], "body": []}, "stamp": stamp}
+    """An entry as the index keeps it: without the article's body (nor the settings the whole
+    index is checked against), with its file's stamp."""
+    record = {**entry, "article": {**entry["article"], "body": []}, "stamp": stamp}
+    del record["format"], record["settings"]
+    return record
 
 
 def is_record(record: object) -> bool:
@@ -61,24 +64,69 @@ def well_formed(record: object, display: str) -> bool:
     return True
 
 
-def read_index(directory: Path, settings: str) -> tuple[dict, str | None]:
-    """The records by input, and a warning if the index file is unreadable."""
+def line_key(display: str) -> str:
+    # json's escapes: ASCII without tab or newline, so it can start an index line.
+    return json.dumps(display)
+
+
+class Index:
+    """The records of the index file and those this build keeps, by input, as JSON text.
+
+    Kept as text and decoded one at a time as inputs are looked up: 10,000 records are 11 MB
+    of text but several times that as Python dicts, and a build holds them all.
+    """
+
+    def __init__(self, lines: dict[str, str] | None = None) -> None:
+        self.read = lines or {}
+        self.kept: dict[str, str] = {}
+        self.changed = False
+
+    def lookup(self, display: str) -> dict | None:
+        """The index's record for `display`, if it has a well-formed one."""
+        raw = self.read.get(line_key(display))
+        try:
+            record = json.loads(raw) if raw is not None else None
+        except ValueError:
+            return None
+        return record if well_formed(record, display) else None
+
+    def keep_read(self, display: str) -> None:
+        """Keep the record read for `display` as it is."""
+        key = line_key(display)
+        self.kept[key] = self.read[key]
+
+    def keep(self, display: str, entry: dict, stamp: Stamp) -> None:
+        """Keep `entry`, whose file has `stamp`, as the record for `display`."""
+        key, line = line_key(display), json.dumps(make_record(entry, stamp))
+        if self.kept.get(key) != line:
+            self.kept[key] = line
+            self.changed = True
+
+    def drop(self, display: str) -> None:
+        self.changed |= self.kept.pop(line_key(display), None) is not None
+
+    def unchanged(self) -> bool:
+        return not self.changed and self.kept.keys() == self.read.keys()
+
+    def to_bytes(self, settings: str) -> bytes:
+        """A header line, then one line per record: its input's key, a tab, the record."""
+        header = json.dumps({"format": INDEX_FORMAT, "settings": settings})
+        lines = [header] + [f"{key}\t{line}" for key, line in sorted(self.kept.items())]
+        return ("\n".join(lines) + "\n").encode("ascii")
+
+
+def read_index(directory: Path, settings: str) -> tuple[Index, str | None]:
+    """The index of the last build, and a warning if its file is unreadable."""
     path = directory / INDEX_NAME
     try:
-        data = json.loads(path.read_bytes())
+        header, *lines = path.read_bytes().decode("ascii").splitlines()
+        found = json.loads(header)
     except FileNotFoundError:
-        return {}, None
+        return Index(), None
     except (OSError, ValueError):
-        data = None
-    if isinstance(data, dict) and (data.get("format") != INDEX_FORMAT
-                                   or data.get("settings") != settings):
-        return {}, None  # another feedpub or time zone: its entries are not used either
-    if not isinstance(data, dict) or not isinstance(data.get("records"), dict):
-        return {}, f"{path}: unreadable parse cache index ignored; cache entries read instead"
-    return data["records"], None
-
-
-def index_bytes(settings: str, records: dict) -> bytes:
-    data = {"format": INDEX_FORMAT, "settings": settings, "records": records}
-    # json's own escapes, as the entries are written: the index is ASCII.
-    return json.dumps(data, separators=(",", ":")).encode("ascii")
+        return Index(), f"{path}: unreadable parse cache index ignored; cache entries read instead"
+    if not isinstance(found, dict) or found.get("format") != INDEX_FORMAT \
+            or found.get("settings") != settings:
+        return Index(), None  # another feedpub or time zone: its entries are not used either
+    # A line without a tab is damaged: its input is looked up in its entry file.
+    return Index(dict(line.split("\t", 1) for line in lines if "\t" in line)), None

@@ -47,6 +47,18 @@ def index_path(site):
     return site / ".out.cache" / INDEX_NAME
 
 
+def read_index_file(site) -> tuple[dict, dict]:
+    """The index's header and its records by input key, decoded."""
+    header, *lines = index_path(site).read_text("ascii").splitlines()
+    return json.loads(header), {key: json.loads(raw) for key, raw in
+                                (line.split("\t", 1) for line in lines)}
+
+
+def write_index_file(site, header: dict, records: dict) -> None:
+    lines = [json.dumps(header)] + [f"{key}\t{json.dumps(r)}" for key, r in records.items()]
+    index_path(site).write_text("\n".join(lines) + "\n", "ascii")
+
+
 def test_a_no_op_build_reads_the_index_and_no_entry(site, entry_reads):
     build(site)
     entry_reads.clear()
@@ -58,7 +70,7 @@ def test_a_no_op_build_reads_the_index_and_no_entry(site, entry_reads):
 
 def test_the_index_holds_no_bodies(site):
     build(site)
-    records = json.loads(index_path(site).read_bytes())["records"]
+    records = read_index_file(site)[1]
     assert len(records) == 4
     assert all(record["article"]["body"] == [] for record in records.values())
 
@@ -92,11 +104,11 @@ def test_damaged_records_are_not_used(site, capsys, parses):
     build(site)
     before = snapshot(site / "out")
     parses.clear()
-    data = json.loads(index_path(site).read_bytes())
+    header, records = read_index_file(site)
     damages = ({"size": "many"}, {"stamp": None}, {"article": {"title": 1}}, {"source": "x"})
-    for record, damage in zip(data["records"].values(), damages):
+    for record, damage in zip(records.values(), damages):
         record.update(damage)
-    index_path(site).write_text(json.dumps(data), "utf-8")
+    write_index_file(site, header, records)
     capsys.readouterr()
     assert build(site) == 0
     assert snapshot(site / "out") == before
@@ -109,12 +121,24 @@ def test_an_index_from_another_feedpub_is_ignored_quietly(site, capsys, parses, 
     build(site)
     before = snapshot(site / "out")
     parses.clear()
-    data = json.loads(index_path(site).read_bytes())
-    index_path(site).write_text(json.dumps({**data, **change}), "utf-8")
+    header, records = read_index_file(site)
+    write_index_file(site, {**header, **change}, records)
     capsys.readouterr()
     assert build(site) == 0
     assert snapshot(site / "out") == before and parses == []
     assert cache_lines(capsys.readouterr().err) == []
+
+
+def test_a_truncated_index_serves_the_records_it_still_has(site, parses, entry_reads):
+    build(site)
+    before = snapshot(site / "out")
+    data = index_path(site).read_bytes()
+    index_path(site).write_bytes(data[:len(data) // 2])
+    parses.clear()
+    entry_reads.clear()
+    assert build(site) == 0
+    assert snapshot(site / "out") == before and parses == []
+    assert 1 <= len(entry_reads) < 4
 
 
 def test_an_index_older_than_an_entry_gives_way_to_the_entry(site, tmp_path_factory, parses):
