@@ -17,7 +17,7 @@ from .entries import future_dated
 from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError
 from .publish import output_lock, publish_files
 from .source import read_source
-from .state import State, load_state, save_state
+from .state import State, load_state, same_state, save_state
 
 # Exit codes, documented in README.md.
 EXIT_OK = 0        # everything published (skipped inputs are warned about)
@@ -148,7 +148,8 @@ def build_locked(args: argparse.Namespace, config: Config) -> int:
     report = publish_files(plan_site(resolved.entries, config, articles.entry),
                            config.output_dir)
     report_problems([], list(report.notes), [])
-    save_state_or_warn(resolved.state, config)
+    if state_warnings or not same_state(state, resolved.state):
+        save_state_or_warn(resolved.state, config)
     if not args.quiet:
         print(f"feedpub: {len(resolved.entries)} articles, {len(failures)} skipped, "
               f"{len(report.written)} files written, {len(report.removed)} removed; "

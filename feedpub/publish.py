@@ -134,7 +134,8 @@ def _publish(files: Sequence[SiteFile], output_dir: Path) -> PublishReport:
     records = {**staged.kept, **{name: served_record(output_dir / name, *fresh)
                                  for name, fresh in staged.fresh.items()}}
     removed = remove_stale(output_dir, old, set(records))
-    write_manifest(output_dir, records, staging)
+    if records != old:  # a build in which nothing changed leaves the manifest alone
+        write_manifest(output_dir, records, staging)
     shutil.rmtree(staging, ignore_errors=True)
     order = write_order(records)
     return PublishReport(tuple(n for n in order if n in staged.temps),

@@ -113,6 +113,19 @@ def dump_state(state: State) -> bytes:
     return text.encode("ascii")
 
 
+def same_state(old: State, new: State) -> bool:
+    """Whether `new` would be written as the very bytes `old` was read from, without writing
+    it out: a build in which nothing changed then leaves the file alone."""
+    return old.records.keys() == new.records.keys() and all(
+        _same_record(old.records[key], record) for key, record in new.records.items())
+
+
+def _same_record(old: Record, new: Record) -> bool:
+    # Equal datetimes may lie in different zones, which the file would show.
+    return old == new and old.first_seen.utcoffset() == new.first_seen.utcoffset() \
+        and old.last_changed.utcoffset() == new.last_changed.utcoffset()
+
+
 def save_state(state: State, path: Path) -> bool:
     """Write the state atomically; False when the file already held it."""
     return write_file_atomic(path, dump_state(state))
