@@ -6,11 +6,11 @@ import json
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .build import Loaded, load_inputs, make_entries, plan_site
+from .build import Loaded, Progress, load_inputs, make_entries, plan_site
 from .cache import ParseCache
 from .config import Config, load_config
 from .entries import future_dated
@@ -157,7 +157,7 @@ def build_locked(args: argparse.Namespace, config: Config) -> int:
     return EXIT_SKIPPED if failures and args.strict else EXIT_OK
 
 
-def progress_bar(args: argparse.Namespace) -> Callable[[Iterable[Path]], Iterator[Path]]:
+def progress_bar(args: argparse.Namespace) -> Progress:
     """A progress bar on stderr, only when it is a terminal and --quiet is not given."""
     if args.quiet or not sys.stderr.isatty():
         return iter
