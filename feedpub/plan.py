@@ -48,28 +48,39 @@ def plan_site(entries: Sequence[Entry], config: Config,
     basis = render_basis(config)
     documents = plan_documents(entries, config)
     archived = archived_ids(documents)
+    # Every entry is shown by its page, a feed document and an index page: its signature
+    # is worked out once.
+    signatures = {entry.id: signature(entry) for entry in entries}
     files: list[SiteFile] = []
     planned: set[str] = set()
     for doc in documents:
-        files.append(feed_file(doc, archived, config, basis, with_body))
+        files.append(feed_file(doc, archived, config, (basis, signatures), with_body))
         for entry in doc.entries:
             if entry.page not in planned:
                 planned.add(entry.page)
-                files.append(article_file(entry, config, basis, with_body))
-    files += [article_file(e, config, basis, with_body) for e in entries if e.page not in planned]
-    return files + list(index_files(entries, config, basis))
+                files.append(article_file(entry, config, (basis, signatures), with_body))
+    files += [article_file(e, config, (basis, signatures), with_body)
+              for e in entries if e.page not in planned]
+    return files + list(index_files(entries, config, (basis, signatures)))
 
 
-def article_file(entry: Entry, config: Config, basis: str, with_body: WithBody) -> SiteFile:
-    return SiteFile(entry.page, make_key(basis, entry.page, [signature(entry)]),
+# What every key is made from besides the file's own parts: render_basis, and each entry's
+# signature by id.
+Basis = tuple[str, dict[str, list]]
+
+
+def article_file(entry: Entry, config: Config, basis: Basis, with_body: WithBody) -> SiteFile:
+    common, signatures = basis
+    return SiteFile(entry.page, make_key(common, entry.page, [signatures[entry.id]]),
                     lambda: Rendered(render_article(with_body(entry), config)))
 
 
-def feed_file(doc: FeedDocument, archived: set[str], config: Config, basis: str,
+def feed_file(doc: FeedDocument, archived: set[str], config: Config, basis: Basis,
               with_body: WithBody) -> SiteFile:
+    common, signatures = basis
     # Whether an entry is archived decides what feed.atom sheds first to fit its budget.
-    shown = [signature(e) + [e.id in archived] for e in doc.entries]
-    key = make_key(basis, doc.path, [list(link) for link in doc.links], doc.archive, shown)
+    shown = [signatures[e.id] + [e.id in archived] for e in doc.entries]
+    key = make_key(common, doc.path, [list(link) for link in doc.links], doc.archive, shown)
 
     def render() -> Rendered:
         full = dataclasses.replace(doc, entries=tuple(with_body(e) for e in doc.entries))
@@ -79,12 +90,13 @@ def feed_file(doc: FeedDocument, archived: set[str], config: Config, basis: str,
     return SiteFile(doc.path, key, render)
 
 
-def index_files(entries: Sequence[Entry], config: Config, basis: str) -> Iterator[SiteFile]:
+def index_files(entries: Sequence[Entry], config: Config, basis: Basis) -> Iterator[SiteFile]:
     """The index pages; they show no article body, so none is fetched."""
+    common, signatures = basis
     count = index_count(entries, config)
     for number in range(1, count + 1):
         listed = index_entries(entries, number, config)
-        key = make_key(basis, index_page(number), count, [signature(e) for e in listed])
+        key = make_key(common, index_page(number), count, [signatures[e.id] for e in listed])
         yield SiteFile(index_page(number), key,
                        functools.partial(render_listed, listed, number, count, config))
 
