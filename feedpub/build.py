@@ -73,6 +73,7 @@ def load_inputs(config: Config, cache: ParseCache | None = None,
         if isinstance(slot, Stale):
             slot = finish(slot, next(parsed), cache, articles)
         (failures if isinstance(slot, InputError) else loaded).append(slot)
+    next(parsed, None)  # run the parse to its end: a pool's workers exit before going on
     if cache is not None:
         cache.prune()
         cache.save_index()

@@ -20,10 +20,11 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
-from .cacheindex import INDEX_NAME, file_stamp, is_record, read_index, stamp_of, well_formed
+from .cacheindex import (INDEX_NAME, Index, file_stamp, is_record, read_index, stamp_of,
+                         well_formed)
 from .codec import article_from_json, article_to_json
 from .model import Article
-from .publish import write_file_atomic
+from .publish import write_file_atomic, write_stream_atomic
 
 # 2: each entry also holds the article's fingerprint (state.article_fingerprint).
 CACHE_FORMAT = 2
@@ -125,14 +126,15 @@ class ParseCache:
         return True
 
     def save_index(self) -> None:
-        """Write the index of this build's entries, if it changed (after `prune`)."""
-        if self.index.unchanged():  # a build in which nothing changed writes nothing
-            return
+        """Write the index of this build's entries if it changed (after `prune`); the build
+        looks nothing up after that, so the records are let go."""
         try:
-            write_file_atomic(self.directory / INDEX_NAME,
-                              self.index.to_bytes(self.settings))
+            if not self.index.unchanged():  # a build in which nothing changed writes nothing
+                write_stream_atomic(self.directory / INDEX_NAME,
+                                    self.index.chunks(self.settings))
         except OSError as exc:
             self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
+        self.index = Index()
 
     def article(self, display: str) -> Article | None:
         """The article cached for `display` in this build, whatever its input's identity."""

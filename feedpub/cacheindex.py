@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 # Bumped whenever a record's shape changes.
@@ -108,19 +109,24 @@ class Index:
     def unchanged(self) -> bool:
         return not self.changed and self.kept.keys() == self.read.keys()
 
-    def to_bytes(self, settings: str) -> bytes:
-        """A header line, then one line per record: its input's key, a tab, the record."""
-        header = json.dumps({"format": INDEX_FORMAT, "settings": settings})
-        lines = [header] + [f"{key}\t{line}" for key, line in sorted(self.kept.items())]
-        return ("\n".join(lines) + "\n").encode("ascii")
+    def chunks(self, settings: str) -> Iterator[bytes]:
+        """A header line, then one line per record: its input's key, a tab, the record.
+
+        Line by line, so that writing it never holds a second copy of the whole index."""
+        yield json.dumps({"format": INDEX_FORMAT, "settings": settings}).encode("ascii") + b"\n"
+        for key in sorted(self.kept):
+            yield f"{key}\t{self.kept[key]}\n".encode("ascii")
 
 
 def read_index(directory: Path, settings: str) -> tuple[Index, str | None]:
     """The index of the last build, and a warning if its file is unreadable."""
     path = directory / INDEX_NAME
     try:
-        header, *lines = path.read_bytes().decode("ascii").splitlines()
-        found = json.loads(header)
+        with open(path, "rb") as handle:  # line by line: never the whole file in memory twice
+            found = json.loads(handle.readline())
+            # A line without a tab is damaged: its input is looked up in its entry file.
+            lines = dict(line.decode("ascii").rstrip("\n").split("\t", 1)
+                         for line in handle if b"\t" in line)
     except FileNotFoundError:
         return Index(), None
     except (OSError, ValueError):
@@ -128,5 +134,4 @@ def read_index(directory: Path, settings: str) -> tuple[Index, str | None]:
     if not isinstance(found, dict) or found.get("format") != INDEX_FORMAT \
             or found.get("settings") != settings:
         return Index(), None  # another feedpub or time zone: its entries are not used either
-    # A line without a tab is damaged: its input is looked up in its entry file.
-    return Index(dict(line.split("\t", 1) for line in lines if "\t" in line)), None
+    return Index(lines), None
