@@ -27,6 +27,7 @@ from feedpub.cli import main as feedpub_main  # noqa: E402
 STAGES = (
     ("read inputs (disk)", "source.py", "read_input"),
     ("parse", "parse.py", "parse_source_text"),
+    ("cache index read", "cacheindex.py", "read_index"),
     ("cache lookups", "build.py", "check_one"),
     ("ids, slugs, dates", "entries.py", "make_entries"),
     ("plan and keys", "plan.py", "plan_site"),
