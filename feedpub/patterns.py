@@ -74,6 +74,11 @@ CODE_LINE_END = re.compile(r"[{};]\s*$|\w\([^)]*\)\s*[;{]?\s*$|[,(]\s*$|\\$")
 CODE_LINE_ANYWHERE = re.compile(
     r"\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]"
 )
+# Cheap tests that let classify.is_code pass over most prose without the two searches: a
+# line CODE_LINE_END finds ends (trailing spaces aside) in one of these characters, and a
+# line CODE_LINE_ANYWHERE finds holds one of these (tests/test_region.py checks both).
+CODE_LINE_END_CHARS = frozenset("{};),(\\")
+CODE_LINE_ANYWHERE_HINT = re.compile(r"[=>&|(│┃┆║┼╋]")
 # The column separators of a table drawn with box characters (a query's output, a text table).
 TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
 
