@@ -150,10 +150,14 @@ def build_locked(args: argparse.Namespace, config: Config) -> int:
     report_problems([], list(report.notes), [])
     save_state_or_warn(resolved.state, config)
     if not args.quiet:
-        print(f"feedpub: {len(resolved.entries)} articles, {len(failures)} skipped, "
-              f"{len(report.written)} files written, {len(report.removed)} removed; "
+        print(f"feedpub: {counted(len(resolved.entries), 'article')}, {len(failures)} skipped, "
+              f"{counted(len(report.written), 'file')} written, {len(report.removed)} removed; "
               f"feed at {config.output_dir / 'feed.atom'}")
     return EXIT_SKIPPED if failures and args.strict else EXIT_OK
+
+
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def progress_bar(args: argparse.Namespace) -> Callable[[Iterable[Path]], Iterator[Path]]:

@@ -13,7 +13,7 @@ def test_build_publishes_feed_index_and_pages(site_dirs):
     write_article(input_dir, "bus.txt", "Night buses reach the outer districts", "March 3, 2021")
     result = run_feedpub("build", "--input", str(input_dir), "--output", str(output_dir))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("feedpub: 1 articles, 0 skipped")
+    assert result.stdout.startswith("feedpub: 1 article, 0 skipped")
     assert str(output_dir / "feed.atom") in result.stdout
     assert (output_dir / "index.html").is_file() and (output_dir / "articles/bus.html").is_file()
     feed = feedparser.parse((output_dir / "feed.atom").read_bytes())
