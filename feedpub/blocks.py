@@ -124,7 +124,10 @@ def indent_fits(lines: Lines, first: int, index: int, indent: int) -> bool:
 
 def make_block(lines: Lines, first: int, end: int) -> Block:
     """The block of lines `first` to `end` (not included)."""
-    text = without_tex(join_lines([part.strip() for part in lines.text[first:end]]))
+    if end - first == 1:  # most blocks: one line, nothing to join
+        text = without_tex(lines.text[first].strip())
+    else:
+        text = without_tex(join_lines([part.strip() for part in lines.text[first:end]]))
     bullet = lines.bullets[first]
     if bullet:
         text = text[len(bullet.group().strip()):]
