@@ -134,11 +134,15 @@ class WholeLines:
     anywhere: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
     def match(self, line: str) -> bool:
-        if line.isascii():
-            lower = line.lower()
-            return self.lower_case.match(lower) is not None or any(
-                word in lower and pattern.match(lower) for word, pattern in self.anywhere)
-        return self.any_case.match(line) is not None
+        if not line.isascii():
+            return self.any_case.match(line) is not None
+        lower = line.lower()
+        if self.lower_case.match(lower) is not None:
+            return True
+        for word, pattern in self.anywhere:  # a plain loop: a generator costs more here
+            if word in lower and pattern.match(lower) is not None:
+                return True
+        return False
 
 
 def _whole_lines(*tables: tuple[str, ...],
