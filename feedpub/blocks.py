@@ -17,23 +17,32 @@ from .patterns import (BULLET, CONTINUATION_START, FIRST_LINE_INDENT_MAX, TABLE_
 
 def split_blocks(text: str) -> tuple[Block, ...]:
     """Split text into logical paragraphs; a hard-wrapped text's lines are joined back."""
-    lines = [raw.rstrip() for raw in text.split("\n")]
-    width = wrap_width(lines)
+    lines = Lines([raw.rstrip() for raw in text.split("\n")])
     blocks: list[Block] = []
-    current: list[str] = []
-    start = 0
-    for number, line in enumerate(lines, start=1):
-        if current and continues(current, line, width):
-            current.append(line)
+    first = None  # the current block's first line: a block is a run of lines
+    for index, line in enumerate(lines.text):
+        if first is not None and continues(lines, first, index):
             continue
-        if current:
-            blocks.append(make_block(current, start))
-            current = []
+        if first is not None:
+            blocks.append(make_block(lines, first, index))
+            first = None
         if line.strip():
-            current, start = [line], number
-    if current:
-        blocks.append(make_block(current, start))
+            first = index
+    if first is not None:
+        blocks.append(make_block(lines, first, len(lines.text)))
     return tuple(blocks)
+
+
+class Lines:
+    """A text's lines with what the joining asks of each, worked out once per line rather
+    than once for each block or line that looks at it."""
+
+    def __init__(self, text: list[str]) -> None:
+        self.text = text
+        self.widths = [display_width(line) for line in text]
+        self.wrap = wrap_column(self.widths)
+        self.indents = [indent_of(line) for line in text]
+        self.bullets = [BULLET.match(line) for line in text]
 
 
 # Characters a terminal shows two columns wide (Unicode East Asian Width W and F): Hangul,
@@ -53,12 +62,17 @@ def display_width(text: str) -> int:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The column a hard-wrapped text was wrapped at, or None for one line per paragraph.
+    """The column a hard-wrapped text was wrapped at, or None for one line per paragraph."""
+    return wrap_column([display_width(line) for line in lines])
+
+
+def wrap_column(widths: list[int]) -> int | None:
+    """wrap_width from the lines' display widths.
 
     Most long lines of a wrapped text end within WRAP_BAND columns of the wrap column, which
     is estimated as a high percentile (a few lines overflow it: long URLs, preformatted code).
     """
-    lengths = [n for n in (display_width(line) for line in lines) if n >= WRAP_MIN_LINE]
+    lengths = [n for n in widths if n >= WRAP_MIN_LINE]
     usual = sorted(n for n in lengths if n <= WRAP_WIDTH_MAX)
     if len(usual) < WRAP_MIN_LINES:
         return None
@@ -67,18 +81,19 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if near >= WRAP_SHARE * len(lengths) else None
 
 
-def continues(block_lines: list[str], line: str, width: int | None) -> bool:
-    """Whether `line` is the wrapped continuation of the block's last line."""
-    if width is None or not line.strip() or BULLET.match(line):
+def continues(lines: Lines, first: int, index: int) -> bool:
+    """Whether line `index` is the wrapped continuation of the block of lines from `first`."""
+    line = lines.text[index]
+    if lines.wrap is None or not line.strip() or lines.bullets[index]:
         return False
-    if TABLE_RULE.search(line) or TABLE_RULE.search(block_lines[-1]):
+    if TABLE_RULE.search(line) or TABLE_RULE.search(lines.text[index - 1]):
         return False  # rows of a box-drawn table are never wrapped prose
-    if CONTINUATION_START.match(line) and indent_of(line) >= indent_of(block_lines[0]):
+    indent = lines.indents[index]
+    if CONTINUATION_START.match(line) and indent >= lines.indents[first]:
         return True  # no paragraph starts with ". Retrieved 2014" or ", and then"
-    if not indent_fits(block_lines, indent_of(line)):
+    if not indent_fits(lines, first, index, indent):
         return False
-    previous = block_lines[-1]
-    return display_width(previous) + 1 + display_width(first_word(line)) > width - WRAP_SLACK
+    return lines.widths[index - 1] + 1 + display_width(first_word(line)) > lines.wrap - WRAP_SLACK
 
 
 def first_word(line: str) -> str:
@@ -96,25 +111,28 @@ def indent_of(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def indent_fits(block_lines: list[str], indent: int) -> bool:
+def indent_fits(lines: Lines, first: int, index: int, indent: int) -> bool:
     """Whether a wrapped line with this indent can belong to the block: it lines up with the
     line above, with the text after a first line's bullet, or under an indented first line."""
-    first = block_lines[0]
-    if len(block_lines) > 1:
-        return indent == indent_of(block_lines[-1])
-    bullet = BULLET.match(first)
+    if index - 1 > first:
+        return indent == lines.indents[index - 1]
+    bullet = lines.bullets[first]
     if bullet:
         return indent == bullet.end()
-    return indent_of(first) - FIRST_LINE_INDENT_MAX <= indent <= indent_of(first)
+    return lines.indents[first] - FIRST_LINE_INDENT_MAX <= indent <= lines.indents[first]
 
 
-def make_block(lines: list[str], start: int) -> Block:
-    text = without_tex(join_lines([part.strip() for part in lines]))
-    bullet = BULLET.match(lines[0])
+def make_block(lines: Lines, first: int, end: int) -> Block:
+    """The block of lines `first` to `end` (not included)."""
+    if end - first == 1:  # most blocks: one line, nothing to join
+        text = without_tex(lines.text[first].strip())
+    else:
+        text = without_tex(join_lines([part.strip() for part in lines.text[first:end]]))
+    bullet = lines.bullets[first]
     if bullet:
         text = text[len(bullet.group().strip()):]
-    return Block(text=text.strip(), line=start, bullet=bool(bullet), indent=indent_of(lines[0]),
-                 raw_lines=len(lines))
+    return Block(text=text.strip(), line=first + 1, bullet=bool(bullet),
+                 indent=lines.indents[first], raw_lines=end - first)
 
 
 def join_lines(parts: list[str]) -> str:

@@ -58,9 +58,14 @@ def ends_sentence(text: str) -> bool:
 
 def is_code(text: str) -> bool:
     """Whether a block is a line of program code or markup quoted in the article."""
-    return len(text) <= p.CODE_LINE_MAX_CHARS and word_count(text) <= p.CODE_LINE_MAX_WORDS \
-        and bool(p.CODE_LINE_START.match(text) or p.CODE_LINE_END.search(text)
-                 or p.CODE_LINE_ANYWHERE.search(text))
+    if len(text) > p.CODE_LINE_MAX_CHARS or word_count(text) > p.CODE_LINE_MAX_WORDS:
+        return False
+    if p.CODE_LINE_START.match(text):
+        return True
+    last = text.rstrip()[-1:]
+    if last in p.CODE_LINE_END_CHARS and p.CODE_LINE_END.search(text):
+        return True
+    return bool(p.CODE_LINE_ANYWHERE_HINT.search(text) and p.CODE_LINE_ANYWHERE.search(text))
 
 
 def is_markup(text: str) -> bool:

@@ -67,9 +67,21 @@ def headline_scores(items: Classified, start: int, end: int,
     repeats = repeated_texts(items)
     gaps = gaps_to_body(items, start, limit)
     after_prose = prose_seen(items, start, limit)
-    marks = meta_marks(items, limit + p.META_REACH_AFTER * p.META_SCAN_FACTOR)
-    return {i: title_score(items, i, gaps[i], body, repeats, marks, inside=i >= start)
-            - p.HEADLINE_WEIGHTS["after_prose"] * after_prose[i] for i in candidates}
+    marks = MetaMarks(items, limit + p.META_REACH_AFTER * p.META_SCAN_FACTOR)
+    penalty = p.HEADLINE_WEIGHTS["after_prose"]
+    bounds = {i: score_bound(items, i, gaps[i], body, inside=i >= start)
+              - penalty * after_prose[i] for i in candidates}
+    # Scored best bound first: a candidate whose bound is below the best score so far less
+    # the dek margin can be neither the headline nor the headline above it (find_title).
+    scores: dict[int, float] = {}
+    best = float("-inf")
+    for i in sorted(candidates, key=lambda i: (-bounds[i], i)):
+        if bounds[i] < best - p.HEADLINE_DEK_MARGIN - BOUND_SLACK:
+            break
+        scores[i] = title_score(items, i, gaps[i], body, repeats, marks, inside=i >= start) \
+            - penalty * after_prose[i]
+        best = max(best, scores[i])
+    return {i: scores[i] for i in sorted(scores)}
 
 
 def is_candidate(item: tuple[Block, Kind]) -> bool:
@@ -174,7 +186,7 @@ def shown_again(repeats: dict[str, list[int]], text: str, index: int) -> bool:
 
 
 def title_score(items: Classified, index: int, gap: int, body: BodyWords,
-                repeats: dict[str, list[int]], marks: list[str], *, inside: bool) -> float:
+                repeats: dict[str, list[int]], marks: MetaMarks, *, inside: bool) -> float:
     """How strongly a candidate block looks like the article's headline."""
     w = p.HEADLINE_WEIGHTS
     text = items[index][0].text
@@ -196,6 +208,30 @@ def title_score(items: Classified, index: int, gap: int, body: BodyWords,
     return score
 
 
+# Room left for the rounding of sums of floats when a bound is compared with a score.
+BOUND_SLACK = 1e-6
+# The most the terms that look at the neighbouring blocks can add to title_score: a byline
+# or name line right under the candidate, a date line right above, the text shown again.
+NEIGHBOUR_TERMS_MAX = (p.HEADLINE_WEIGHTS["meta_after"] * max(1.0, p.NAME_LINE_META)
+                       + p.HEADLINE_WEIGHTS["meta_before"] + p.HEADLINE_WEIGHTS["repeated"])
+
+
+def score_bound(items: Classified, index: int, gap: int, body: BodyWords, *,
+                inside: bool) -> float:
+    """A cheap upper bound of title_score: its terms on the block alone, the neighbour terms
+    at their most (NEIGHBOUR_TERMS_MAX) and the penalties that need a closer look (too long,
+    byline-like, between dates) left out."""
+    w = p.HEADLINE_WEIGHTS
+    block, kind = items[index]
+    content = content_words(block.text)
+    return (w["overlap"] * overlap(content, body, inside=inside)
+            + w["topic"] * topicality(content, body) + NEIGHBOUR_TERMS_MAX
+            + w["words"] * min(block.words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
+            - w["list_item"] * (kind is Kind.LIST_ITEM) - w["one_word"] * (block.words == 1)
+            - w["inside_body"] * (inside and gap > 0)
+            + w["near_body"] / (1 + gap / p.HEADLINE_NEAR_BLOCKS))
+
+
 def overlap(words: set[str], body: BodyWords, *, inside: bool) -> float:
     """Share of the candidate's content words the body uses too (itself left out); a label of
     one or two words proves less than a headline of several, so short ones count for less."""
@@ -215,24 +251,38 @@ def topicality(words: set[str], body: BodyWords) -> float:
         body.topic_blocks * len(words))
 
 
-def meta_marks(items: Classified, upto: int) -> list[str]:
-    """What each block is to the headline search, worked out once per block: "meta" (a
-    byline or date line), "name" (a bare author name), "text" or "skip" (chrome, credits,
-    lines without words, which do not count as distance)."""
-    marks = []
-    for block, kind in items[:upto]:
-        if kind in META_KINDS or (kind is Kind.TEXT and is_dated_line(block)):
-            marks.append("meta")
-        elif kind is Kind.TEXT and (is_name_line(block.text) or name_before_date(block.text)):
-            marks.append("name")
-        elif kind is Kind.CHROME or kind is Kind.CREDIT or not has_words(block.text):
-            marks.append("skip")
-        else:
-            marks.append("text")
-    return marks
+class MetaMarks:
+    """What each of the first `upto` blocks is to the headline search (meta_mark), worked out
+    when first asked for and once per block: only the blocks near a scored candidate are."""
+
+    def __init__(self, items: Classified, upto: int) -> None:
+        self.items = items
+        self.length = min(upto, len(items))
+        self.known: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, index: int) -> str:
+        mark = self.known.get(index)
+        if mark is None:
+            mark = self.known[index] = meta_mark(*self.items[index])
+        return mark
 
 
-def meta_near(marks: list[str], index: int, step: int) -> float:
+def meta_mark(block: Block, kind: Kind) -> str:
+    """"meta" (a byline or date line), "name" (a bare author name), "text" or "skip" (chrome,
+    credits, lines without words, which do not count as distance)."""
+    if kind in META_KINDS or (kind is Kind.TEXT and is_dated_line(block)):
+        return "meta"
+    if kind is Kind.TEXT and (is_name_line(block.text) or name_before_date(block.text)):
+        return "name"
+    if kind is Kind.CHROME or kind is Kind.CREDIT or not has_words(block.text):
+        return "skip"
+    return "text"
+
+
+def meta_near(marks: MetaMarks, index: int, step: int) -> float:
     """How closely a byline, date or author name follows (step 1) or precedes (-1) a block:
     1 right next to it, less for each text block in between, 0 beyond the reach."""
     seen = 0
@@ -250,14 +300,14 @@ def meta_near(marks: list[str], index: int, step: int) -> float:
     return 0.0
 
 
-def between_dates(items: Classified, marks: list[str], index: int) -> bool:
+def between_dates(items: Classified, marks: MetaMarks, index: int) -> bool:
     """Whether date lines sit right above and right under the block: a row of a timeline or
     an infobox ("Statute of Westminster adopted" between two dates), not a headline."""
     return all(neighbour is not None and items[neighbour][1] is Kind.DATE
                for neighbour in (next_marked(marks, index, -1), next_marked(marks, index, 1)))
 
 
-def next_marked(marks: list[str], index: int, step: int) -> int | None:
+def next_marked(marks: MetaMarks, index: int, step: int) -> int | None:
     """The nearest block in that direction that is not skipped, or None."""
     position = index + step
     while 0 <= position < len(marks) and marks[position] == "skip":

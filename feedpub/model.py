@@ -4,8 +4,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
 
 if TYPE_CHECKING:
     from .dates import FoundDate
@@ -25,6 +24,29 @@ class Kind(enum.Enum):
     SIGNOFF = "signoff"      # agency sign-off such as "see/dr (AP, dpa)"
 
 
+_T = TypeVar("_T")
+
+
+class computed_once(Generic[_T]):
+    """functools.cached_property without its lock: Python 3.11's takes a lock on every first
+    read (3.12 dropped it), which cost more than counting a block's words. Like it, the value
+    goes into the instance's __dict__, where later reads find it before this descriptor."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class Block:
     """A logical paragraph of the input: wrapped lines joined, with where it started."""
@@ -37,19 +59,31 @@ class Block:
 
     # Every stage asks for these (classify, the body region, the headline, the header), so
     # each block works them out once; dataclasses.replace makes a block that works them
-    # out again for its new text. The parser modules are imported here, on first use, so
+    # out again for its new text. The parser modules are imported on first use (below), so
     # that a build that parses nothing (a no-op) never loads them nor python-dateutil.
-    @cached_property
+    @computed_once
     def words(self) -> int:
         """How many words the text has (words.word_count)."""
-        from .words import word_count
-        return word_count(self.text)
+        return _word_count(self.text)
 
-    @cached_property
+    @computed_once
     def dates(self) -> tuple[FoundDate, ...]:
         """The dates written in the text (dates.find_dates)."""
-        from .dates import find_dates
-        return find_dates(self.text)
+        return _find_dates(self.text)
+
+
+# The parser functions Block reads, imported on first use: each rebinds itself to the real
+# function, so that later blocks pay no import statement.
+def _word_count(text: str) -> int:
+    global _word_count
+    from .words import word_count as _word_count
+    return _word_count(text)
+
+
+def _find_dates(text: str) -> tuple[FoundDate, ...]:
+    global _find_dates
+    from .dates import find_dates as _find_dates
+    return _find_dates(text)
 
 
 @dataclass(frozen=True)

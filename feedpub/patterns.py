@@ -74,6 +74,11 @@ CODE_LINE_END = re.compile(r"[{};]\s*$|\w\([^)]*\)\s*[;{]?\s*$|[,(]\s*$|\\$")
 CODE_LINE_ANYWHERE = re.compile(
     r"\s(?:[=!<>+\-*/]?=|=>|->|&&|\|\|)\s|\b[a-z_]\w*\([\w, *.]*\)|[│┃┆║┼╋]"
 )
+# Cheap tests that let classify.is_code pass over most prose without the two searches: a
+# line CODE_LINE_END finds ends (trailing spaces aside) in one of these characters, and a
+# line CODE_LINE_ANYWHERE finds holds one of these (tests/test_region.py checks both).
+CODE_LINE_END_CHARS = frozenset("{};),(\\")
+CODE_LINE_ANYWHERE_HINT = re.compile(r"[=>&|(│┃┆║┼╋]")
 # The column separators of a table drawn with box characters (a query's output, a text table).
 TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
 
@@ -125,18 +130,31 @@ class WholeLines:
 
     any_case: re.Pattern[str]
     lower_case: re.Pattern[str]
+    # (word, pattern in lower case) of the phrases that may stand anywhere in the line
+    anywhere: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
     def match(self, line: str) -> bool:
-        if line.isascii():
-            return self.lower_case.match(line.lower()) is not None
-        return self.any_case.match(line) is not None
+        if not line.isascii():
+            return self.any_case.match(line) is not None
+        lower = line.lower()
+        if self.lower_case.match(lower) is not None:
+            return True
+        for word, pattern in self.anywhere:  # a plain loop: a generator costs more here
+            if word in lower and pattern.match(lower) is not None:
+                return True
+        return False
 
 
-def _whole_lines(*tables: tuple[str, ...]) -> WholeLines:
-    """The lines that are exactly one of the tables' fragments."""
+def _whole_lines(*tables: tuple[str, ...],
+                 anywhere: tuple[tuple[str, str], ...] = ()) -> WholeLines:
+    """The lines that are exactly one of the tables' fragments, or one of the phrases that
+    may stand anywhere in the line, given with the word they hold."""
     fragments = "|".join(f for table in tables for f in table)
-    pattern = rf"^\s*(?:{fragments})\s*[:.!?›»→▸>|*]*\s*$"
-    return WholeLines(re.compile(pattern, I), re.compile(pattern))
+    frame = r"^\s*(?:{})\s*[:.!?›»→▸>|*]*\s*$"
+    looking_ahead = "".join(f"|(?=.*?{re.escape(word)}){phrase}" for word, phrase in anywhere)
+    return WholeLines(re.compile(frame.format(fragments + looking_ahead), I),
+                      re.compile(frame.format(fragments)),
+                      tuple((word, re.compile(frame.format(phrase))) for word, phrase in anywhere))
 
 
 # "Advertisement" and its kin between paragraphs (en de fr es pt it nl cs, CJK).
@@ -226,8 +244,7 @@ AFTER_ARTICLE_LINES = (
     r"相关(?:阅读|新闻|文章|推荐)|推荐阅读|热(?:门|评)文章|精彩(?:视频)?推荐|猜你喜欢|延伸阅读"
     r"|関連(?:記事|ニュース)|おすすめ(?:記事)?|人気(?:記事|ランキング)|관련 기사",
     r"本文はここまで(?:です)?.*|(?:この)?ページの先頭(?:へ|に戻る)|返回顶部",
-    r"(?=.*?top story).*\btop story|skip (?:to|next section)\b.*"
-    r"|(?:jump|go) to (?:content|main|navigation|the content)\b.*",
+    r"skip (?:to|next section)\b.*|(?:jump|go) to (?:content|main|navigation|the content)\b.*",
 )
 
 # Newsletter and account boxes, and the site's own navigation and footer.
@@ -255,21 +272,28 @@ SITE_LINES = (
     r" reservados|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden"
     r"|všechna práva vyhrazena)\b.*",
     r"(?:©|\(c\)|copyright)\s?.*",
-    r"(?=.*?cookie).*\b(?:we use cookies|uses cookies|use of cookies|accept (?:all )?cookies"
-    r"|cookies? (?:consent|notice|policy|settings)|verwendet cookies|utilise des cookies"
-    r"|utiliza cookies|usa cookies|používá cookies)\b.*",
     r"(?:previous|next|prev) (?:article|post|story|page)\b.*|(?:vorheriger|nächster) artikel\b.*"
     r"|article (?:précédent|suivant)\b.*",
     r"(?:tags?|topics?|filed (?:under|to)|categories|schlagwörter|themen|mots-clés|etiquetas"
     r"|temas|tag|štítky)\s*:.*",
 )
 
-# Two phrases may stand anywhere in a line ("This site uses cookies ...", "... Top Story"):
-# their fragments open with a lookahead for the word every phrase holds, one quick scan of
-# a long paragraph instead of trying each phrase at each of its positions.
+# END chrome phrases that may stand anywhere in the line ("This site uses cookies ...",
+# "... Top Story"), each with the word every one of its phrases holds (in lower case): an
+# ASCII line without the word is not tried against them at all, and the any-case pattern
+# looks ahead for it, one quick scan of a long paragraph instead of trying each phrase at
+# each of its positions.
+ANYWHERE_END_LINES = (
+    ("top story", r".*\btop story"),
+    ("cookie", r".*\b(?:we use cookies|uses cookies|use of cookies|accept (?:all )?cookies"
+     r"|cookies? (?:consent|notice|policy|settings)|verwendet cookies|utilise des cookies"
+     r"|utiliza cookies|usa cookies|používá cookies)\b.*"),
+)
+
 INLINE_CHROME = _whole_lines(ADVERT_LINES, SHARE_LINES, PLAYER_LINES)
 COMMENTS_HEADING = _whole_lines(COMMENT_LINES)
-END_CHROME = _whole_lines(COMMENT_LINES, AFTER_ARTICLE_LINES, SITE_LINES)
+END_CHROME = _whole_lines(COMMENT_LINES, AFTER_ARTICLE_LINES, SITE_LINES,
+                          anywhere=ANYWHERE_END_LINES)
 
 # ---------------------------------------------------------------------------------------------
 # Article furniture kept as fields of the entry

@@ -1,10 +1,19 @@
 """Finding the headline (feedpub.headline): one rule per test, on small pages written inline."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from feedpub import parse_article
-from feedpub.headline import content_words, headline_length, is_candidate
+from feedpub import patterns as p
+from feedpub.blocks import split_blocks
+from feedpub.classify import classify_blocks
+from feedpub.headline import (MetaMarks, body_words, content_words, gaps_to_body,
+                              headline_length, is_candidate, repeated_texts, score_bound,
+                              title_score)
+from feedpub.region import body_region
+from feedpub.source import read_source
 from feedpub.model import Block, Kind
 
 from .conftest import PARAGRAPHS
@@ -109,3 +118,25 @@ def test_a_timeline_row_between_two_dates_is_not_the_headline():
     head = (HEADLINE, "By Ann Lee", "Founded", "3 March 1921", "Night buses first run",
             "9 May 1950", "Ring road opened")
     assert title_of(page(*head)) == HEADLINE
+
+
+CASE_PAGES = sorted((Path(__file__).parent / "cases").glob("*.txt")) + sorted(
+    (Path(__file__).parent.parent / "seeds").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", CASE_PAGES, ids=lambda path: path.name)
+def test_the_score_bound_is_never_below_a_candidates_score(path):
+    """headline_scores skips candidates by score_bound: that must never change the headline,
+    so the bound holds for every candidate of every test page, scored or not."""
+    items = classify_blocks(split_blocks(read_source(path).text))
+    start, end = body_region(items)
+    body = body_words(items, start, end)
+    limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1, max(end, start) + 1)
+    gaps = gaps_to_body(items, start, limit)
+    repeats = repeated_texts(items)
+    marks = MetaMarks(items, limit + p.META_REACH_AFTER * p.META_SCAN_FACTOR)
+    for index in range(limit):
+        if is_candidate(items[index]):
+            score = title_score(items, index, gaps[index], body, repeats, marks,
+                                inside=index >= start)
+            assert score_bound(items, index, gaps[index], body, inside=index >= start) >= score

@@ -13,7 +13,8 @@ from feedpub.blocks import split_blocks
 from feedpub.classify import (classify_block, classify_blocks, ends_sentence, is_code, is_doubled,
                               is_markup)
 from feedpub.model import Block, Kind
-from feedpub.patterns import COMMENTS_HEADING, END_CHROME, INLINE_CHROME
+from feedpub.patterns import (CODE_LINE_ANYWHERE, CODE_LINE_ANYWHERE_HINT, CODE_LINE_END,
+                              CODE_LINE_END_CHARS, COMMENTS_HEADING, END_CHROME, INLINE_CHROME)
 from feedpub.region import body_region, preformatted
 
 PROSE = ("The council voted on Tuesday to extend the night bus service to the outer districts, "
@@ -278,3 +279,19 @@ def test_whole_line_tables_read_ascii_lines_as_case_blind_patterns_do(words, rnd
     line = "".join(c.upper() if rnd.random() < 0.3 else c for c in " ".join(words))
     for table in (INLINE_CHROME, END_CHROME, COMMENTS_HEADING):
         assert table.match(line) == bool(table.any_case.match(line))
+
+
+CODE_PIECES = ("f(x)", "a = b", "x => y", "a -> b", "p && q", "a || b", "{", "}", ";", ",", "(",
+               ")", "\\", "│", " ", "\n", "\t", "\u00a0", "word", "Word.", "x", "=", ">", "-")
+
+
+@given(st.lists(st.sampled_from(CODE_PIECES) | st.text(string.printable, max_size=4),
+                max_size=8))
+def test_code_line_hints_never_pass_over_a_code_line(pieces):
+    """classify.is_code tries CODE_LINE_END and CODE_LINE_ANYWHERE only when their cheap
+    hints allow: a line either pattern finds must pass its hint."""
+    line = "".join(pieces)
+    if CODE_LINE_END.search(line):
+        assert line.rstrip()[-1:] in CODE_LINE_END_CHARS
+    if CODE_LINE_ANYWHERE.search(line):
+        assert CODE_LINE_ANYWHERE_HINT.search(line)
