@@ -15,7 +15,8 @@ from .cache import ParseCache
 from .config import Config, load_config
 from .entries import future_dated
 from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError
-from .publish import output_lock, publish_files
+from .lock import output_lock
+from .publish import publish_files
 from .source import read_source
 from .state import State, load_state, same_state, save_state
 

@@ -2,23 +2,20 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import functools
 import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
 
-from .errors import LockedError, PublishError
+from .errors import PublishError
 from .manifest import Record, dump_manifest, parse_manifest, served_record, still_served
 
 # Files written last, in this order: the feed goes out only once every page it links exists.
 WRITE_LAST = ("index.html", "feed.atom")
-LOCK_POLL_SECONDS = 0.1
 
 
 @dataclass(frozen=True)
@@ -37,43 +34,6 @@ def sidecar(output_dir: Path, suffix: str) -> Path:
     # Made absolute first: for `--output .` the plain parent would be the directory itself.
     served = Path(os.path.abspath(output_dir))
     return served.parent / f".{served.name}.{suffix}"
-
-
-@contextlib.contextmanager
-def output_lock(output_dir: Path, wait_seconds: float = 0.0,
-                on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-    """Hold the output directory's lock (an OS lock: released when the process dies).
-
-    If another process holds it, call `on_wait` once and retry for up to `wait_seconds`.
-    """
-    path = sidecar(output_dir, "lock")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path, "a+b")
-    except OSError as exc:
-        raise PublishError(f"{path}: cannot open lock file: {exc.strerror}") from None
-    with handle:
-        acquire(handle, path, wait_seconds, on_wait)
-        yield
-
-
-def acquire(handle: IO[bytes], path: Path, wait_seconds: float,
-            on_wait: Callable[[], None] | None) -> None:
-    """Lock `handle` exclusively, polling until `wait_seconds` have passed."""
-    deadline = time.monotonic() + wait_seconds
-    waited = False
-    while True:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                held = f" for over {wait_seconds:g} s" if waited else ""
-                raise LockedError(f"{path}: locked by another feedpub build{held}") from None
-            if not waited and on_wait is not None:
-                on_wait()
-            waited = True
-            time.sleep(LOCK_POLL_SECONDS)
 
 
 @dataclass(frozen=True)
