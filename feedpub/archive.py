@@ -72,18 +72,6 @@ def archived_ids(documents: Sequence[FeedDocument]) -> set[str]:
     return {entry.id for doc in documents[1:] for entry in doc.entries}
 
 
-def render_feeds(entries: Sequence[Entry], config: Config) -> tuple[dict[str, bytes], list[str]]:
-    """Every feed document by path, and a warning if feed.atom had to shed entries."""
-    documents = plan_documents(entries, config)
-    archived = archived_ids(documents)
-    files: dict[str, bytes] = {}
-    warnings: list[str] = []
-    for doc in documents:
-        files[doc.path], notes = render_document_within_budget(doc, archived, config)
-        warnings += notes
-    return files, warnings
-
-
 def render_document_within_budget(doc: FeedDocument, archived: set[str],
                                   config: Config) -> tuple[bytes, list[str]]:
     """One document's bytes, feed.atom cut to feed_max_bytes; and what to warn about it."""

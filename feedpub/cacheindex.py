@@ -36,8 +36,7 @@ def stamp_of(stat: os.stat_result) -> Stamp:
 def file_stamp(path: str) -> Stamp | None:
     """The entry file's stamp, or None when it is gone or cannot be looked at."""
     try:
-        stat = os.stat(path)
-        return [stat.st_size, stat.st_mtime_ns]
+        return stamp_of(os.stat(path))
     except OSError:
         return None
 

@@ -94,9 +94,3 @@ def is_prose(text: str) -> bool:
     if words >= p.PROSE_MIN_WORDS:
         return True
     return words >= p.SENTENCE_MIN_WORDS and bool(p.SENTENCE_END.search(text))
-
-
-def is_headline(text: str) -> bool:
-    """Whether a text block could be a headline: short and not a finished sentence."""
-    words = word_count(text)
-    return 2 <= words <= p.TITLE_MAX_WORDS and not text.endswith((".", ",", ":", ";"))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from dateutil import parser as dateparser
@@ -189,6 +189,3 @@ def parse_date_value(text: str, zone: tzinfo) -> datetime | None:
     has_time = bool(re.search(r"\d:\d", text))
     return to_aware(FoundDate(value, has_time, 0), zone)
 
-
-def is_date_only(value: datetime | date) -> bool:
-    return not isinstance(value, datetime) or (value.hour, value.minute, value.second) == (0, 0, 0)

@@ -62,23 +62,8 @@ def render_index(listed: Sequence[Entry], number: int, count: int, config: Confi
     return html.encode("utf-8")
 
 
-def render_indexes(entries: Sequence[Entry], config: Config) -> dict[str, bytes]:
-    """The list of all articles, newest first, `index_page_size` to a page."""
-    count = index_count(entries, config)
-    return {index_page(n): render_index(index_entries(entries, n, config), n, count, config)
-            for n in range(1, count + 1)}
-
-
 def render_article(entry: Entry, config: Config) -> bytes:
     page = environment().get_template("article.html.j2")
     html = page.render(entry=entry, config=config, root="../",
                        content=Markup(render_content(entry.article)))
     return html.encode("utf-8")
-
-
-def render_pages(entries: Sequence[Entry], config: Config) -> dict[str, bytes]:
-    """Every HTML file of the site, by its path inside the output directory."""
-    pages = render_indexes(entries, config)
-    for entry in entries:
-        pages[entry.page] = render_article(entry, config)
-    return pages
