@@ -75,10 +75,18 @@ def make_entries(loaded: Iterable[Loaded], config: Config, state: State = State(
     return Resolved(entries, State(records), warnings + renamed, failures)
 
 
+# Characters an id's key keeps as they are (RFC 3986 unreserved, and "/"); others are
+# percent-encoded.
+ID_SAFE_CHARS = "/-._~"
+ID_SAFE_KEY = re.compile(r"[A-Za-z0-9/\-._~]*")
+
+
 def entry_id(key: str, config: Config) -> str:
     """A tag URI (RFC 4151) that depends on the key and two settings only."""
     # A file name that is not UTF-8 keeps its raw bytes, percent-encoded (surrogateescape).
-    key = quote(key, safe="/-._~", errors="surrogateescape")
+    # Most keys need no quoting, and quote() would take a tenth of a no-op build at 10k.
+    if not ID_SAFE_KEY.fullmatch(key):
+        key = quote(key, safe=ID_SAFE_CHARS, errors="surrogateescape")
     return f"tag:{config.id_authority},{config.id_year}:{key}"
 
 
