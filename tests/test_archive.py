@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -386,3 +388,57 @@ def test_sealed_pages_change_only_with_their_own_entries(steps, window, size):
         # The seals a build keeps give the very pages it published.
         sealed = layout.seal(config)
         assert plan_documents(ordered, config, sealed) == documents
+
+
+def archive_walk(site):
+    """The ids of each archive page reached from feed.atom by prev-archive links, by path."""
+    pages, href = {}, links(site, "feed.atom").get("prev-archive")
+    while href:
+        name = href.split("/", 3)[3]
+        pages[name] = ids_in(site, name)
+        href = links(site, name).get("prev-archive")
+    return pages
+
+
+# Builds of a growing site: each adds articles dated at the given hours (any hour, so also
+# before entries already archived), or edits the `n`-th article.
+BUILDS = st.lists(st.one_of(st.lists(st.integers(0, 300), min_size=1, max_size=3),
+                            st.integers(0, 99)), min_size=1, max_size=6)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(builds=BUILDS)
+def test_builds_never_change_a_full_archive_page_but_for_its_own_entries(builds):
+    with tempfile.TemporaryDirectory() as temp:
+        site, names, full = Path(temp), [], {}
+        for change in [[100, 200, 300]] + builds:
+            edited = names[change % len(names)] if isinstance(change, int) else None
+            if edited:
+                add_at(site, edited, 0, LATER_PARAGRAPH)
+            for hour in change if isinstance(change, list) else ():
+                names.append(f"story-{len(names):02d}")
+                add_at(site, names[-1], hour)
+            assert build(site, config=SMALL) == 0
+            pages, served = archive_walk(site), snapshot(site / "out")
+            for name, (ids, data) in list(full.items()):
+                if edited in ids:
+                    del full[name]
+                else:
+                    assert served[name] == data, name
+            full.update({name: (ids, served[name]) for name, ids in pages.items()
+                         if len(ids) == 2 and name not in full})
+            archived = [key for ids in pages.values() for key in ids]
+            assert len(archived) == len(set(archived))
+            assert set(archived) | set(ids_in(site, "feed.atom")) == set(names)
+
+
+LATER_PARAGRAPH = ("\nA further paragraph came later, with figures from the agencies and "
+                   "quotes from the officials who spoke to reporters at the scene.\n")
+
+
+def add_at(site, name, hour, extra=""):
+    """Article `name` dated `hour` hours into 2020 (an edit keeps the date it had)."""
+    path = site / "in" / f"{name}.txt"
+    when = path.read_text(encoding="utf-8").split("\n")[1][6:] if path.exists() else \
+        (datetime(2020, 1, 1, tzinfo=timezone.utc) + timedelta(hours=hour)).isoformat()
+    write(path, article_text(f"Story {name} makes news", date=when, extra=extra), T0)
