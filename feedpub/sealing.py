@@ -2,12 +2,13 @@
 
 Cut by date alone, an article dated before entries already archived (a back-dated addition)
 would shift every later page by one entry, so every full page would change its bytes and
-readers' caches would have to fetch them all again. So the state file remembers, for each
-full page, the keys of the entries it holds (`Sealed`), and a sealed page keeps them: an
-entry deleted drops out of its page and an edited one stays in it, but no other entry ever
-joins it. Every entry in no sealed page is "open": feed.atom holds the newest
-`feed_entries` of them, and the older ones fill the page after the sealed ones until
-`archive_size` of them are there, when the oldest `archive_size` are sealed as the next page.
+readers' caches would fetch them all again. So the state file remembers, for each full page,
+the keys of the entries it holds (`Sealed`), and a sealed page keeps them: an entry deleted
+drops out of its page and an edited one stays in it, but no other entry ever joins it. Every
+entry in no sealed page is "open": feed.atom holds the newest `feed_entries` of them, and the
+older ones fill the page after the sealed ones until `archive_size` of them are there, when
+the oldest `archive_size` are sealed as the next page. Adding articles, whatever their dates,
+therefore never changes a sealed page. Only deletions can give one up (kept_pages).
 
 Without a seal (first build, state lost or corrupt, another machine) or with one cut with
 other `archive_size` or `feed_entries` settings, every entry is open, which is the cut by
