@@ -1,12 +1,12 @@
 """Feed documents: the subscription feed plus RFC 5005 archives, within a byte budget.
 
-feed.atom holds the newest `feed_entries` entries that no full archive holds; the archives
+feed.atom holds the newest `feed_entries` entries that no sealed archive holds; the archives
 archive/1.atom (the oldest), archive/2.atom, ... hold the rest, as sealing.py lays them out:
-a page that fills up is sealed and keeps its entries for good, so a full archive's bytes
-change only when one of its own entries is edited or deleted, never because an article is
-added, however old its date (the back-dated one joins the newest archive, which is the only
-one still filling and may be empty). A page gets its `next-archive` link in the same build
-that fills it. Without the seals in the state file, pages are cut by date.
+a page that fills up is sealed and keeps its entries, so a full archive's bytes change only
+when one of its own entries is edited or deleted (or deletions give the page up), never
+because an article is added, however old its date: a back-dated one joins the newest
+archive, the only one still filling (it may be empty). A page gets its `next-archive` link
+in the same build that fills it. Without the seals in the state file, pages are cut by date.
 """
 from __future__ import annotations
 
