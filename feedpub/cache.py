@@ -118,7 +118,9 @@ class ParseCache:
         self.used.add(path.name)
         self.index.drop(display)
         try:
-            write_file_atomic(path, json.dumps(entry).encode("utf-8"))
+            # Not flushed to disk: every entry is checked when read (CACHE_FORMAT, settings,
+            # the input's SHA-256), so one a power cut tore is only parsed again.
+            write_file_atomic(path, json.dumps(entry).encode("utf-8"), durable=False)
             self.index.keep(display, entry, stamp_of(os.stat(path)))
         except OSError as exc:
             self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
@@ -131,7 +133,7 @@ class ParseCache:
         try:
             if not self.index.unchanged():  # a build in which nothing changed writes nothing
                 write_stream_atomic(self.directory / INDEX_NAME,
-                                    self.index.chunks(self.settings))
+                                    self.index.chunks(self.settings), durable=False)
         except OSError as exc:
             self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
         self.index = Index()
