@@ -21,7 +21,8 @@ from .sitehelp import article_text, build, feed_entries, read_feed, snapshot, wr
 
 T0 = 1609459200.0
 HISTORY = "{http://purl.org/syndication/history/1.0}archive"
-SMALL = "feed_entries = 3\narchive_size = 2\nindex_page_size = 4\n"
+ARCHIVE_SIZE = 2
+SMALL = f"feed_entries = 3\narchive_size = {ARCHIVE_SIZE}\nindex_page_size = 4\n"
 
 
 def add_story(site, n, **kwargs):
@@ -400,6 +401,18 @@ def archive_walk(site):
     return pages
 
 
+LATER_PARAGRAPH = ("\nA further paragraph came later, with figures from the agencies and "
+                   "quotes from the officials who spoke to reporters at the scene.\n")
+
+
+def add_at(site, name, hour, extra=""):
+    """Article `name` dated `hour` hours into 2020 (an edit keeps the date it had)."""
+    path = site / "in" / f"{name}.txt"
+    when = path.read_text(encoding="utf-8").split("\n")[1][6:] if path.exists() else \
+        (datetime(2020, 1, 1, tzinfo=timezone.utc) + timedelta(hours=hour)).isoformat()
+    write(path, article_text(f"Story {name} makes news", date=when, extra=extra), T0)
+
+
 # Builds of a growing site: each adds articles dated at the given hours (any hour, so also
 # before entries already archived), or edits the `n`-th article.
 BUILDS = st.lists(st.one_of(st.lists(st.integers(0, 300), min_size=1, max_size=3),
@@ -426,19 +439,8 @@ def test_builds_never_change_a_full_archive_page_but_for_its_own_entries(builds)
                 else:
                     assert served[name] == data, name
             full.update({name: (ids, served[name]) for name, ids in pages.items()
-                         if len(ids) == 2 and name not in full})
+                         if len(ids) == ARCHIVE_SIZE and name not in full})
             archived = [key for ids in pages.values() for key in ids]
             assert len(archived) == len(set(archived))
             assert set(archived) | set(ids_in(site, "feed.atom")) == set(names)
 
-
-LATER_PARAGRAPH = ("\nA further paragraph came later, with figures from the agencies and "
-                   "quotes from the officials who spoke to reporters at the scene.\n")
-
-
-def add_at(site, name, hour, extra=""):
-    """Article `name` dated `hour` hours into 2020 (an edit keeps the date it had)."""
-    path = site / "in" / f"{name}.txt"
-    when = path.read_text(encoding="utf-8").split("\n")[1][6:] if path.exists() else \
-        (datetime(2020, 1, 1, tzinfo=timezone.utc) + timedelta(hours=hour)).isoformat()
-    write(path, article_text(f"Story {name} makes news", date=when, extra=extra), T0)
