@@ -67,16 +67,18 @@ def publish_site(site: Mapping[str, bytes], output_dir: Path) -> PublishReport:
                           for name, data in site.items()], output_dir)
 
 
-def publish_files(files: Sequence[SiteFile], output_dir: Path) -> PublishReport:
-    """Render what changed and publish every file of `files` as publish_site does."""
+def publish_files(files: Sequence[SiteFile], output_dir: Path,
+                  workers: int = 1) -> PublishReport:
+    """Render what changed and publish every file of `files` as publish_site does; when
+    many files need rendering, on `workers` processes (0: one per core; renderpool.py)."""
     try:
-        return _publish(files, output_dir)
+        return _publish(files, output_dir, workers)
     except OSError as exc:
         where = exc.filename or output_dir
         raise PublishError(f"{where}: cannot write: {exc.strerror or exc}") from None
 
 
-def _publish(files: Sequence[SiteFile], output_dir: Path) -> PublishReport:
+def _publish(files: Sequence[SiteFile], output_dir: Path, workers: int) -> PublishReport:
     if output_dir.exists() and not output_dir.is_dir():
         raise PublishError(f"{output_dir}: output path exists and is not a directory")
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -92,7 +94,7 @@ def _publish(files: Sequence[SiteFile], output_dir: Path) -> PublishReport:
         write_manifest(output_dir, {**old, **dict.fromkeys(new_names)}, staging)
     # Every changed file is written out in full before any is renamed into place: a full or
     # read-only disk then fails while nothing that is served has changed yet.
-    staged = stage_all(files, old, output_dir, staging)
+    staged = stage_all(files, old, output_dir, staging, workers)
     for name in write_order(staged.temps):
         os.replace(staged.temps[name], output_dir / name)
     # The renames are made durable once per directory, not once per file.
@@ -127,13 +129,31 @@ class Staged:
 
 
 def stage_all(files: Sequence[SiteFile], old: Mapping[str, Record | None], output_dir: Path,
-              staging: Path) -> Staged:
-    """Stage every file that changed, rendering only those whose key changed, and flush
-    them to disk; on failure remove what was staged."""
+              staging: Path, workers: int = 1) -> Staged:
+    """Stage every file that changed, rendering only those whose key changed (on `workers`
+    processes when there are many: renderpool.py), and flush them to disk; on failure
+    remove what was staged."""
+    from .renderpool import stage_files  # not above: renderpool → pool → config → publish
+
+    kept = [kept_record(planned, old.get(planned.path), output_dir) for planned in files]
+    to_render = [planned for planned, record in zip(files, kept) if record is None]
+    fresh = iter(stage_files(functools.partial(render_one, to_render, output_dir, staging),
+                             len(to_render), workers,
+                             functools.partial(unstage, to_render, output_dir, staging)))
     staged = Staged()
     try:
-        for planned in files:
-            stage_one(planned, old.get(planned.path), output_dir, staging, staged)
+        for planned, record in zip(files, kept):
+            if record is not None:
+                staged.kept[planned.path] = record
+                staged.notes += record.notes
+                continue
+            temp, digest, notes = next(fresh)
+            staged.rendered.append(planned.path)
+            staged.notes += notes
+            if temp is not None:
+                staged.temps[planned.path] = temp
+            # The record is made once the bytes are in place, with their final mtime.
+            staged.fresh[planned.path] = (planned.key, digest, notes)
         fsync_all(staged.temps.values())
     except BaseException:
         for temp in staged.temps.values():
@@ -143,24 +163,30 @@ def stage_all(files: Sequence[SiteFile], old: Mapping[str, Record | None], outpu
     return staged
 
 
-def stage_one(planned: SiteFile, record: Record | None, output_dir: Path, staging: Path,
-              staged: Staged) -> None:
-    target = output_dir / planned.path
-    if planned.key is not None and record is not None and record.key == planned.key:
-        kept = still_served(target, record)
-        if kept is not None:
-            staged.kept[planned.path] = kept
-            staged.notes += kept.notes
-            return
+def kept_record(planned: SiteFile, record: Record | None, output_dir: Path) -> Record | None:
+    """The file's record if it need not be rendered: same key, its bytes still served."""
+    if planned.key is None or record is None or record.key != planned.key:
+        return None
+    return still_served(output_dir / planned.path, record)
+
+
+# A rendered file: where its bytes wait to be renamed in (None: the served file already
+# holds them), their SHA-256 (never the bytes: they are on disk) and the notes about them.
+Fresh = tuple[Path | None, str, tuple[str, ...]]
+
+
+def render_one(files: Sequence[SiteFile], output_dir: Path, staging: Path, index: int) -> Fresh:
+    """Render `files[index]` and stage it (in a worker process when there are many)."""
+    planned = files[index]
     rendered = planned.render()
-    staged.rendered.append(planned.path)
-    staged.notes += rendered.notes
-    temp = stage_file(target, rendered.data, staging)
-    if temp is not None:
-        staged.temps[planned.path] = temp
-    # The record is made once the bytes are in place, with their final mtime.
-    digest = hashlib.sha256(rendered.data).hexdigest()
-    staged.fresh[planned.path] = (planned.key, digest, rendered.notes)
+    temp = stage_file(output_dir / planned.path, rendered.data, staging)
+    return temp, hashlib.sha256(rendered.data).hexdigest(), rendered.notes
+
+
+def unstage(files: Sequence[SiteFile], output_dir: Path, staging: Path, index: int) -> None:
+    """Remove what render_one(index) staged, if anything, whether or not it finished."""
+    target = output_dir / files[index].path
+    temp_path(target, staging).unlink(missing_ok=True)
 
 
 def write_order(site: Collection[str]) -> list[str]:

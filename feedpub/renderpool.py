@@ -1,0 +1,121 @@
+"""Render and stage many files on several cores; the result is the same as doing it in turn.
+
+A full build, or one after a template, title or feedpub upgrade, renders every file of the
+site with nothing to parse: rendering and writing each file is independent of the others,
+so publish.py hands the files to worker processes in chunks of consecutive files. The
+workers are forked, so they inherit the plan (each file's render function, the parse cache
+reader) instead of receiving it pickled; only indices go out and small results (a temporary
+file's path, a digest, notes) come back, in order. tests/test_renderpool.py builds a site
+both ways and compares the bytes and manifests.
+
+A failure in any worker, or a stop signal, stops the pool; then every file any chunk may
+have staged is removed before the error goes on, so that nothing half-published is left
+beside the served files.
+"""
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+from .errors import PublishError
+from .pool import leave_signals_to_parent, worker_count
+
+T = TypeVar("T")
+
+# Below this many files to render, one process is faster: forking the workers and waiting
+# for the slowest chunk cost more than the second core saves. Measured on 2 cores with
+# bench/rerender.py: see README.md ("Rendering on several cores").
+POOL_MIN_FILES = 300
+# Files per chunk at most: small enough that the workers finish together and that a stop
+# signal waits for little (the workers leave signals to the parent, which lets the running
+# chunks end), large enough that a feed document and the article pages after it (plan.py)
+# mostly fall in one chunk and share the articles read and rendered for it.
+CHUNK_FILES = 200
+# Chunks per worker at least, so that an uneven chunk (a feed document costs many pages)
+# does not leave one core idle at the end.
+CHUNKS_PER_WORKER = 4
+
+# What a worker runs: the work and undo functions it inherited when it was forked
+# (start_worker). Module state only in the worker processes; the parent never sets it.
+_inherited: dict[str, Callable] = {}
+
+
+def pool_available() -> bool:
+    """Whether workers can be forked here (inheriting the plan); elsewhere, one process."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def stage_files(work: Callable[[int], T], count: int, workers: int,
+                undo: Callable[[int], None]) -> list[T]:
+    """[work(0), ..., work(count - 1)], on `workers` processes (0: one per core) when there
+    are many. If any raises, `undo(i)` is called for every i that may have run (it removes
+    what work(i) left on disk, whether or not it finished) before the error is raised."""
+    workers = workers or worker_count()
+    if count < POOL_MIN_FILES or workers < 2 or not pool_available():
+        return stage_in_turn(work, count, undo)
+    try:
+        return stage_in_pool(work, count, workers, undo)
+    except BrokenProcessPool:
+        # A worker was killed (out of memory, or a signal sent to the whole process group).
+        raise PublishError("a render worker process died; nothing was published") from None
+
+
+def stage_in_turn(work: Callable[[int], T], count: int, undo: Callable[[int], None]) -> list[T]:
+    results: list[T] = []
+    try:
+        for index in range(count):
+            results.append(work(index))
+    except BaseException:
+        undo_all(undo, range(len(results) + 1))
+        raise
+    return results
+
+
+def chunk_size(count: int, workers: int) -> int:
+    return max(1, min(CHUNK_FILES, -(-count // (workers * CHUNKS_PER_WORKER))))
+
+
+def stage_in_pool(work: Callable[[int], T], count: int, workers: int,
+                  undo: Callable[[int], None]) -> list[T]:
+    size = chunk_size(count, workers)
+    chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
+    # Forked, not spawned: the initializer's arguments (closures over the plan and the parse
+    # cache) are inherited by the workers, never pickled.
+    executor = ProcessPoolExecutor(max_workers=min(workers, len(chunks)),
+                                   mp_context=multiprocessing.get_context("fork"),
+                                   initializer=start_worker, initargs=(work,))
+    futures: list[Future] = []
+    try:
+        futures = [executor.submit(run_chunk, chunk.start, chunk.stop) for chunk in chunks]
+        results: list[T] = []
+        for future in futures:
+            results += future.result()
+    except BaseException:
+        # Queued chunks are cancelled; the running ones end (their workers ignore signals)
+        # before what every started chunk staged is removed.
+        executor.shutdown(wait=True, cancel_futures=True)
+        undo_all(undo, (index for chunk, future in zip(chunks, futures)
+                        if not future.cancelled() for index in chunk))
+        raise
+    executor.shutdown(wait=True)
+    return results
+
+
+def undo_all(undo: Callable[[int], None], indices) -> None:
+    for index in indices:
+        with contextlib.suppress(OSError):
+            undo(index)
+
+
+def start_worker(work: Callable[[int], T]) -> None:
+    _inherited["work"] = work
+    leave_signals_to_parent()
+
+
+def run_chunk(start: int, stop: int) -> list:
+    work = _inherited["work"]
+    return [work(index) for index in range(start, stop)]
