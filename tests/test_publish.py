@@ -6,12 +6,13 @@ The kill tests (test_kill.py) cover a killed process; these watch the system cal
 """
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
 import pytest
 
-from feedpub import publish
+from feedpub import publish, renderpool
 
 
 @pytest.fixture
@@ -48,13 +49,24 @@ def site(count: int, version: str) -> dict[str, bytes]:
     return {**pages, "index.html": version.encode(), "feed.atom": version.encode()}
 
 
-# A few files are flushed one by one, many with one syncfs (publish.SYNCFS_MIN_FILES).
-@pytest.mark.parametrize("count", [3, 3 * publish.SYNCFS_MIN_FILES])
-def test_every_file_is_on_disk_before_it_is_renamed_in(tmp_path, calls, count):
+def publish_rendered(files: dict[str, bytes], output: Path, workers: int):
+    """publish_site, rendering on `workers` processes however few the files."""
+    planned = [publish.SiteFile(name, None, functools.partial(publish.Rendered, data))
+               for name, data in files.items()]
+    return publish.publish_files(planned, output, workers)
+
+
+# A few files are flushed one by one, many with one syncfs (publish.SYNCFS_MIN_FILES); files
+# staged by render workers (renderpool.py) are flushed by the build before it renames them.
+@pytest.mark.parametrize("count, workers", [(3, 1), (3 * publish.SYNCFS_MIN_FILES, 1),
+                                            (3, 2), (3 * publish.SYNCFS_MIN_FILES, 2)])
+def test_every_file_is_on_disk_before_it_is_renamed_in(tmp_path, calls, count, workers,
+                                                      monkeypatch):
+    monkeypatch.setattr(renderpool, "POOL_MIN_FILES", 1)
     output = tmp_path / "out"
-    publish.publish_site(site(count, "old"), output)
+    publish_rendered(site(count, "old"), output, workers)
     calls.clear()
-    report = publish.publish_site(site(count, "new"), output)
+    report = publish_rendered(site(count, "new"), output, workers)
     assert len(report.written) == count + 2
     synced: set[str] = set()
     last_rename_into: dict[str, int] = {}
