@@ -12,7 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from feedpub import renderpool
+
 from .realtools import STORIES, build
+from .sites import write_articles
 
 EXIT_USAGE, EXIT_FATAL = 2, 3
 
@@ -129,3 +132,28 @@ def test_full_disk(tmp_path, inputs, inside):
         assert after["index.html"] == before["index.html"]
         assert set(after) <= set(before) | {"articles/big.html"}
         assert all(data == before.get(name, data) for name, data in after.items())
+
+
+def used_bytes(path: Path) -> int:
+    stat = os.statvfs(path)
+    return (stat.f_blocks - stat.f_bfree) * stat.f_frsize
+
+
+def test_full_disk_while_render_workers_stage(tmp_path):
+    """A title change renders every file again, on several processes when there are cores
+    for them (renderpool.py). The disk fills while the workers stage the new files beside
+    the old ones (the output directory is a file system of its own): the build stops with
+    one line, and what is served is as it was, with no staged file left in it."""
+    inputs = tmp_path / "in"
+    write_articles(inputs, range(renderpool.POOL_MIN_FILES + 20))
+    with tmpfs(tmp_path / "out", "64m") as output:
+        assert build(inputs, output).returncode == 0
+        before = snapshot(output)  # hidden files too: pathlib's "*" matches them
+        # Room for a quarter of the site again, not for the whole of it.
+        used = used_bytes(output)
+        subprocess.run(["mount", "-o", f"remount,size={used + used // 4}", str(output)],
+                       check=True)
+        result = build(inputs, output, "--title", "A title of another length")
+        assert result.returncode == EXIT_FATAL, result.stderr
+        one_clear_line(result, "No space left on device")
+        assert snapshot(output) == before
