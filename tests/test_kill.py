@@ -18,6 +18,7 @@ import feedparser
 import pytest
 from lxml import etree
 
+from feedpub import renderpool
 from feedpub.pool import POOL_MIN_FILES
 
 from .sites import (SITE_URL, build_command, built, copy_site, feedpub_build, linked_pages,
@@ -37,6 +38,11 @@ EXTRA_KILLS = 6
 WINDOW_MARGIN = (0.85, 1.05)
 # Enough articles that a fresh build parses them in worker processes.
 POOL_ARTICLES = POOL_MIN_FILES + 100
+# Enough articles that rendering every file again uses render worker processes.
+RENDER_POOL_ARTICLES = renderpool.POOL_MIN_FILES + 50
+# How far into the timed publishing window (rendering, then renames) a stop signal is sent:
+# early, so that it lands while the workers render even on a run a little faster.
+RENDER_STOP_AT = 0.25
 # Workers check for their parent every ORPHAN_CHECK_SECONDS; this leaves room for a busy machine.
 ORPHAN_GRACE_SECONDS = 15
 SIDECARS = {".output.lock", ".output.manifest"}
@@ -276,3 +282,58 @@ def group_alive(group: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+def time_rerender(input_dir: Path, where: Path) -> tuple[float, dict[str, bytes]]:
+    """Build, then build again with another title (every file rendered again): the seconds
+    from the start of publishing to the end of the second build, and the site it leaves."""
+    where.mkdir()
+    built(input_dir, where / "output")
+    process = subprocess.Popen(build_command(input_dir, where / "output", "--quiet", "--title",
+                                             "Another title"), cwd=where)
+    while not (where / STAGING).exists() and process.poll() is None:
+        time.sleep(0.0005)
+    start = time.monotonic()
+    assert process.wait(timeout=120) == 0
+    return time.monotonic() - start, site_files(where / "output")
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL],
+                         ids=["SIGTERM", "SIGINT", "SIGKILL"])
+def test_stopping_a_build_while_its_workers_render(tmp_path: Path, stop: signal.Signals) -> None:
+    """A title change renders every file again, on several processes (renderpool.py). Stopped
+    while they render (SIGTERM, SIGINT to the whole process group; SIGKILL to the build
+    alone, its workers orphaned): one line and exit 3 for a stop, the served site exactly
+    as it was and nothing staged left in it, and the next build finishes the job."""
+    input_dir = tmp_path / "input"
+    write_articles(input_dir, range(RENDER_POOL_ARTICLES))
+    window, renamed = time_rerender(input_dir, tmp_path / "timed")
+    where = tmp_path / "stopped"
+    where.mkdir()
+    built(input_dir, where / "output")
+    before = site_files(where / "output")  # hidden files too: pathlib's "*" matches them
+    process = subprocess.Popen(build_command(input_dir, where / "output", "--quiet", "--title",
+                                             "Another title"), cwd=where,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    while not (where / STAGING).exists() and process.poll() is None:
+        time.sleep(0.0005)
+    time.sleep(window * RENDER_STOP_AT)
+    if stop == signal.SIGKILL:
+        process.kill()
+    else:
+        os.killpg(process.pid, stop)
+    _, stderr = process.communicate(timeout=120)
+    if process.returncode == 0:
+        pytest.skip("the build finished before the signal; machine faster than timed")
+    deadline = time.monotonic() + ORPHAN_GRACE_SECONDS
+    while group_alive(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not group_alive(process.pid), "render workers outlived their build"
+    if stop != signal.SIGKILL:
+        assert process.returncode == 3, stderr
+        assert stderr.startswith("feedpub: interrupted") and stderr.count("\n") == 1, stderr
+    assert site_files(where / "output") == before
+    result = feedpub_build(input_dir, where / "output", "--quiet", "--title", "Another title")
+    assert result.returncode == 0, result.stderr
+    assert site_files(where / "output") == renamed
