@@ -60,7 +60,8 @@ def plan_site(entries: Sequence[Entry], config: Config, with_body: WithBody = as
         for entry in doc.entries:
             if entry.page not in planned:
                 planned.add(entry.page)
-                files.append(article_file(entry, config, (basis, signatures), with_body))
+                files.append(dataclasses.replace(
+                    article_file(entry, config, (basis, signatures), with_body), follows=True))
     files += [article_file(e, config, (basis, signatures), with_body)
               for e in entries if e.page not in planned]
     return files + list(index_files(entries, config, (basis, signatures)))

@@ -59,6 +59,10 @@ class SiteFile:
     path: str
     key: str | None
     render: Callable[[], Rendered]
+    # Rendered from what the file before it has just read and rendered (an article page
+    # after the feed document that carries the article, plan.py): rendered in the same
+    # process, so that it is reused there (renderpool.py).
+    follows: bool = False
 
 
 def publish_site(site: Mapping[str, bytes], output_dir: Path) -> PublishReport:
@@ -138,7 +142,7 @@ def stage_all(files: Sequence[SiteFile], old: Mapping[str, Record | None], outpu
     kept = [kept_record(planned, old.get(planned.path), output_dir) for planned in files]
     to_render = [planned for planned, record in zip(files, kept) if record is None]
     fresh = iter(stage_files(functools.partial(render_one, to_render, output_dir, staging),
-                             len(to_render), workers,
+                             [planned.follows for planned in to_render], workers,
                              functools.partial(unstage, to_render, output_dir, staging)))
     staged = Staged()
     try:

@@ -2,8 +2,9 @@
 
 A full build, or one after a template, title or feedpub upgrade, renders every file of the
 site with nothing to parse: rendering and writing each file is independent of the others,
-so publish.py hands the files to worker processes in chunks of consecutive files. The
-workers are forked, so they inherit the plan (each file's render function, the parse cache
+so publish.py hands the files to worker processes in chunks of consecutive files, never
+parting a file from the one it follows (a feed document and the pages of its articles,
+which reuse what was read and rendered for it: plan.py). The workers are forked, so they inherit the plan (each file's render function, the parse cache
 reader) instead of receiving it pickled; only indices go out and small results (a temporary
 file's path, a digest, notes) come back, in order. tests/test_renderpool.py builds a site
 both ways and compares the bytes and manifests.
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
@@ -30,11 +31,11 @@ T = TypeVar("T")
 # for the slowest chunk cost more than the second core saves. Measured on 2 cores with
 # bench/rerender.py: see README.md ("Rendering on several cores").
 POOL_MIN_FILES = 300
-# Files per chunk at most: small enough that the workers finish together and that a stop
+# Files per chunk, about: small enough that the workers finish together and that a stop
 # signal waits for little (the workers leave signals to the parent, which lets the running
-# chunks end), large enough that a feed document and the article pages after it (plan.py)
-# mostly fall in one chunk and share the articles read and rendered for it.
-CHUNK_FILES = 200
+# chunks end). A chunk ends only where a file does not follow the one before it, so one
+# holds a whole feed document with its pages (archive_size + 1 files) however small this.
+CHUNK_FILES = 50
 # Chunks per worker at least, so that an uneven chunk (a feed document costs many pages)
 # does not leave one core idle at the end.
 CHUNKS_PER_WORKER = 4
@@ -49,16 +50,18 @@ def pool_available() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def stage_files(work: Callable[[int], T], count: int, workers: int,
+def stage_files(work: Callable[[int], T], follows: Sequence[bool], workers: int,
                 undo: Callable[[int], None]) -> list[T]:
-    """[work(0), ..., work(count - 1)], on `workers` processes (0: one per core) when there
-    are many. If any raises, `undo(i)` is called for every i that may have run (it removes
-    what work(i) left on disk, whether or not it finished) before the error is raised."""
+    """[work(0), ..., work(n - 1)] for the n files, on `workers` processes (0: one per core)
+    when there are many; file i is staged in the process of file i - 1 if `follows[i]`.
+    If any raises, `undo(i)` is called for every i that may have run (it removes what
+    work(i) left on disk, whether or not it finished) before the error is raised."""
+    count = len(follows)
     workers = workers or worker_count()
     if count < POOL_MIN_FILES or workers < 2 or not pool_available():
         return stage_in_turn(work, count, undo)
     try:
-        return stage_in_pool(work, count, workers, undo)
+        return stage_in_pool(work, chunked(follows, workers), workers, undo)
     except BrokenProcessPool:
         # A worker was killed (out of memory, or a signal sent to the whole process group).
         raise PublishError("a render worker process died; nothing was published") from None
@@ -75,14 +78,21 @@ def stage_in_turn(work: Callable[[int], T], count: int, undo: Callable[[int], No
     return results
 
 
-def chunk_size(count: int, workers: int) -> int:
-    return max(1, min(CHUNK_FILES, -(-count // (workers * CHUNKS_PER_WORKER))))
+def chunked(follows: Sequence[bool], workers: int) -> list[range]:
+    """The files in consecutive chunks of about CHUNK_FILES (fewer when there are few files),
+    each cut only before a file that does not follow the one before it."""
+    size = max(1, min(CHUNK_FILES, len(follows) // (workers * CHUNKS_PER_WORKER)))
+    chunks: list[range] = []
+    start = 0
+    for index in range(1, len(follows)):
+        if index - start >= size and not follows[index]:
+            chunks.append(range(start, index))
+            start = index
+    return chunks + [range(start, len(follows))]
 
 
-def stage_in_pool(work: Callable[[int], T], count: int, workers: int,
+def stage_in_pool(work: Callable[[int], T], chunks: Sequence[range], workers: int,
                   undo: Callable[[int], None]) -> list[T]:
-    size = chunk_size(count, workers)
-    chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
     # Forked, not spawned: the initializer's arguments (closures over the plan and the parse
     # cache) are inherited by the workers, never pickled.
     executor = ProcessPoolExecutor(max_workers=min(workers, len(chunks)),

@@ -31,9 +31,9 @@ def pool_calls(monkeypatch) -> list[int]:
     calls: list[int] = []
     real = renderpool.stage_in_pool
 
-    def counted(work, count, workers, undo):
-        calls.append(count)
-        return real(work, count, workers, undo)
+    def counted(work, chunks, workers, undo):
+        calls.append(sum(len(chunk) for chunk in chunks))
+        return real(work, chunks, workers, undo)
 
     monkeypatch.setattr(renderpool, "POOL_MIN_FILES", 10)
     monkeypatch.setattr(renderpool, "CHUNK_FILES", 7)
@@ -100,6 +100,15 @@ def test_a_failing_worker_leaves_no_staged_file(tmp_path, pool_calls, monkeypatc
     assert publish.publish_files(planned_site(100, "new"), output, 2).written
     assert site_files(output) == {f"articles/{n}.html": f"<p>new {n}</p>".encode()
                                   for n in range(100)}
+
+
+def test_chunks_keep_a_file_with_the_one_it_follows(monkeypatch):
+    monkeypatch.setattr(renderpool, "CHUNK_FILES", 3)
+    monkeypatch.setattr(renderpool, "CHUNKS_PER_WORKER", 1)
+    follows = [False, True, True, True, True, False, False, True, False, False, False]
+    chunks = renderpool.chunked(follows, workers=1)
+    assert chunks == [range(0, 5), range(5, 8), range(8, 11)]
+    assert renderpool.chunked([False] * 3, workers=2) == [range(0, 1), range(1, 2), range(2, 3)]
 
 
 def test_one_worker_or_few_files_render_in_this_process(tmp_path, monkeypatch):
