@@ -48,8 +48,9 @@ class Config:
     # Kept between builds, outside the served directory; None: beside the output directory.
     state_file: Path | None = None
     cache_dir: Path | None = None
-    # Processes that parse the inputs when many changed (pool.py): 0 means one per core,
-    # 1 parses in the build's own process. On 2 cores the pool cut a 10,000-article full
+    # Processes that parse the inputs when many changed (pool.py), and that render the
+    # files when many need it (renderpool.py): 0 means one per core, 1 does both in the
+    # build's own process. On 2 cores the pool cut a 10,000-article full
     # build from 59 s to 40 s, but gained nothing while other work kept the cores busy
     # (README "Benchmark"): set 1 on a machine that is busy with other work.
     parse_workers: int = 0
