@@ -141,9 +141,10 @@ def stage_all(files: Sequence[SiteFile], old: Mapping[str, Record | None], outpu
 
     kept = [kept_record(planned, old.get(planned.path), output_dir) for planned in files]
     to_render = [planned for planned, record in zip(files, kept) if record is None]
-    fresh = iter(stage_files(functools.partial(render_one, to_render, output_dir, staging),
-                             [planned.follows for planned in to_render], workers,
-                             functools.partial(unstage, to_render, output_dir, staging)))
+    fresh = stage_files(functools.partial(render_one, to_render, output_dir, staging),
+                        [planned.follows for planned in to_render], workers,
+                        functools.partial(unstage, to_render, output_dir, staging))
+    results = iter(fresh)
     staged = Staged()
     try:
         for planned, record in zip(files, kept):
@@ -151,7 +152,7 @@ def stage_all(files: Sequence[SiteFile], old: Mapping[str, Record | None], outpu
                 staged.kept[planned.path] = record
                 staged.notes += record.notes
                 continue
-            temp, digest, notes = next(fresh)
+            temp, digest, notes = next(results)
             staged.rendered.append(planned.path)
             staged.notes += notes
             if temp is not None:
@@ -160,9 +161,10 @@ def stage_all(files: Sequence[SiteFile], old: Mapping[str, Record | None], outpu
             staged.fresh[planned.path] = (planned.key, digest, notes)
         fsync_all(staged.temps.values())
     except BaseException:
-        for temp in staged.temps.values():
-            with contextlib.suppress(OSError):
-                temp.unlink()
+        for temp, _, _ in fresh:
+            if temp is not None:
+                with contextlib.suppress(OSError):
+                    temp.unlink()
         raise
     return staged
 

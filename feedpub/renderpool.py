@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-from collections.abc import Callable, Sequence
+import signal
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
@@ -106,13 +107,26 @@ def stage_in_pool(work: Callable[[int], T], chunks: Sequence[range], workers: in
             results += future.result()
     except BaseException:
         # Queued chunks are cancelled; the running ones end (their workers ignore signals)
-        # before what every started chunk staged is removed.
-        executor.shutdown(wait=True, cancel_futures=True)
-        undo_all(undo, (index for chunk, future in zip(chunks, futures)
-                        if not future.cancelled() for index in chunk))
+        # before what every started chunk staged is removed. A second Ctrl-C meanwhile
+        # waits until that is done.
+        with signals_held():
+            executor.shutdown(wait=True, cancel_futures=True)
+            undo_all(undo, (index for chunk, future in zip(chunks, futures)
+                            if not future.cancelled() for index in chunk))
         raise
     executor.shutdown(wait=True)
     return results
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back while in the block, delivered after it."""
+    stops = {signal.SIGINT, signal.SIGTERM}
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def undo_all(undo: Callable[[int], None], indices) -> None:
