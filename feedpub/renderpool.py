@@ -4,9 +4,10 @@ A full build, or one after a template, title or feedpub upgrade, renders every f
 site with nothing to parse: rendering and writing each file is independent of the others,
 so publish.py hands the files to worker processes in chunks of consecutive files, never
 parting a file from the one it follows (a feed document and the pages of its articles,
-which reuse what was read and rendered for it: plan.py). The workers are forked, so they inherit the plan (each file's render function, the parse cache
-reader) instead of receiving it pickled; only indices go out and small results (a temporary
-file's path, a digest, notes) come back, in order. tests/test_renderpool.py builds a site
+which reuse what was read and rendered for it: plan.py). The workers are forked, so they
+inherit the plan (each file's render function, the parse cache reader) instead of receiving
+it pickled; only indices go out and small results (a temporary file's path, a digest,
+notes) come back, in order. tests/test_renderpool.py builds a site
 both ways and compares the bytes and manifests.
 
 A failure in any worker, or a stop signal, stops the pool; then every file any chunk may
@@ -18,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -28,9 +30,12 @@ from .pool import leave_signals_to_parent, worker_count
 
 T = TypeVar("T")
 
-# Below this many files to render, one process is faster: forking the workers and waiting
-# for the slowest chunk cost more than the second core saves. Measured on 2 cores with
-# bench/rerender.py: see README.md ("Rendering on several cores").
+# Below this many files to render, one process is as fast: forking the workers, the pages
+# they copy on write and the slowest chunk cost about what the second core saves. Measured
+# on 2 cores shared with other jobs (load about 2), rendering and staging a generated site
+# after a title change, best of 5: 307 files 0.115 s in one process, 0.104 s on two; 3,061
+# files 1.07 s and 0.69 s, with 12 % more CPU time on two (README "Rendering on several
+# cores").
 POOL_MIN_FILES = 300
 # Files per chunk, about: small enough that the workers finish together and that a stop
 # signal waits for little (the workers leave signals to the parent, which lets the running
@@ -41,14 +46,15 @@ CHUNK_FILES = 50
 # does not leave one core idle at the end.
 CHUNKS_PER_WORKER = 4
 
-# What a worker runs: the work and undo functions it inherited when it was forked
-# (start_worker). Module state only in the worker processes; the parent never sets it.
+# What a worker runs: the work function it inherited when it was forked (start_worker).
+# Module state only in the worker processes; the parent never sets it.
 _inherited: dict[str, Callable] = {}
 
 
 def pool_available() -> bool:
-    """Whether workers can be forked here (inheriting the plan); elsewhere, one process."""
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Whether workers can be forked here (inheriting the plan); elsewhere, one process.
+    macOS offers fork, but its system libraries may crash or hang a forked child."""
+    return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
 
 
 def stage_files(work: Callable[[int], T], follows: Sequence[bool], workers: int,
