@@ -607,8 +607,15 @@ TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
 REPEAT_MIN_GAP = 3
 # What those separators look like: a line without any is not split.
 TITLE_SEPARATOR_MARKS = ("|", "›", "»", " > ", " - ", " – ", " — ", " :: ")
-# The same marks as one pattern, so a line is searched once rather than once per mark.
-TITLE_SEPARATOR_MARK = re.compile("|".join(re.escape(mark) for mark in TITLE_SEPARATOR_MARKS))
+# The same marks as one pattern, so a line is searched once rather than once per mark. Each
+# mark is found by its first character that is not a space, the spaces around it checked from
+# there: the search (every line of a page is searched) then stops at those rare characters
+# only, not at every space of the line.
+TITLE_SEPARATOR_MARK = re.compile("|".join(
+    re.escape(mark.strip())
+    + (f"(?<={re.escape(mark.rstrip())})" if mark.startswith(" ") else "")
+    + ("(?= )" if mark.endswith(" ") else "")
+    for mark in TITLE_SEPARATOR_MARKS))
 
 # The header: how many blocks (chrome not counted) after and before the headline hold its
 # byline and date. The corpus's farthest byline sits 6 blocks under the headline, below the
