@@ -121,11 +121,13 @@ class WholeLines:
     """Whole-line tables compiled: `match(line)` says whether the line is one of them, in
     any case.
 
-    An ASCII line (most lines) is put in lower case and matched by `lower_case`, the same
-    pattern with case counting: Python's regex engine passes over an alternative by its
-    first letter only when case counts, which makes these long alternations about a third
-    faster. Both readings agree because the fragments hold no upper-case ASCII letter and no
-    character that folds to an ASCII one (tests/test_region.py checks).
+    A line is put in lower case and matched by `lower_case`, the same pattern with case
+    counting: Python's regex engine passes over an alternative by its first letter only when
+    case counts, which makes these long alternations about a third faster (three times, on a
+    line that is not ASCII). Both readings agree because the fragments hold no upper-case
+    letter and no character that folds to an ASCII one (tests/test_region.py checks), on
+    every ASCII line (most lines) and on every other line that reads_in_lower_case; the few
+    others are matched by `any_case`.
     """
 
     any_case: re.Pattern[str]
@@ -134,15 +136,23 @@ class WholeLines:
     anywhere: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
     def match(self, line: str) -> bool:
-        if not line.isascii():
-            return self.any_case.match(line) is not None
         lower = line.lower()
+        if not line.isascii() and not reads_in_lower_case(line, lower):
+            return self.any_case.match(line) is not None
         if self.lower_case.match(lower) is not None:
             return True
         for word, pattern in self.anywhere:  # a plain loop: a generator costs more here
             if word in lower and pattern.match(lower) is not None:
                 return True
         return False
+
+
+def reads_in_lower_case(line: str, lower: str) -> bool:
+    """Whether a pattern in lower case finds in `lower` (line.lower()) what it finds in the
+    line when it ignores case: lower-casing gave one character for each, and none that a
+    case-blind pattern takes for another lower-case one as well ("ſ" for "s", "ı" for "i",
+    "ς" for "σ", "µ" for "μ"); those change when put in upper case and back."""
+    return len(lower) == len(line) and lower.upper().lower() == lower
 
 
 def _whole_lines(*tables: tuple[str, ...],
