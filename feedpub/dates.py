@@ -56,14 +56,19 @@ _TIME = (rf"\d{{1,2}}[:h.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?"
 _TIME_AFTER = rf"(?P<time>,?\s+(?:at\s+|um\s+|à\s+|-\s+|\|\s+)?{_TIME})?"
 _TIME_BEFORE = rf"(?:(?P<time0>{_TIME}),?\s+(?:(?:{_WEEKDAY})\.?,?\s+)?)?"
 
+# A month name written before the day is a word of letters, maybe a dot, then the day's
+# digits ("March 5", "Sept. 5"): looking ahead for that first lets the search pass over the
+# other words of a line at once, not try every month name of every language at each of them.
+_MONTH_THEN_DAY = r"(?=[^\W\d_]+\.?\s+\d)"
+
 # The date shapes feedpub looks for; each match is handed to dateutil as it stands.
 DATE_SHAPES = (
     re.compile(r"\b(?P<iso>\d{4}-\d\d-\d\d)(?P<isotime>[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?"
                r"\s*(?:Z|[+-]\d\d:?\d\d)?)?(?!\d)"),
     re.compile(rf"(?<!\w){_TIME_BEFORE}{_DAY}\s+(?:de\s+)?(?:{_MONTH})\.?,?\s+(?:de\s+)?"
                rf"{_YEAR}\b{_TIME_AFTER}", re.I),
-    re.compile(rf"(?<!\w){_TIME_BEFORE}(?:{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}\b{_TIME_AFTER}",
-               re.I),
+    re.compile(rf"(?<!\w){_TIME_BEFORE}{_MONTH_THEN_DAY}(?:{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}\b"
+               rf"{_TIME_AFTER}", re.I),
     re.compile(rf"(?<![\d.]){_DAY}\s?[./]\s?[01]?\d\s?[./]\s?{_YEAR}\b{_TIME_AFTER}"),
     re.compile(rf"(?<![\d/]){_DAY}/[0-3]?\d/{_YEAR}\b{_TIME_AFTER}"),
 )
