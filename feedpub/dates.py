@@ -77,8 +77,11 @@ TIME_SEPARATOR = re.compile(r"\s+\|\s+")
 # Marks after a day's number that dateutil does not know: "13. März", "1er mars", "1º de".
 DAY_MARK = re.compile(r"(?<=\b\d)(?:\.|er|º)(?=\s)|(?<=\b\d\d)(?:\.|er|º)(?=\s)")
 # Every date shape has a year in YEAR_RANGE's centuries; a line without one is skipped
-# before the costly shapes are tried (classify asks about every short line of a page).
-HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+# before the costly shapes are tried (classify asks about every short line of a page). The
+# year is four digits with no digit on either side, (?<!\d)(?:1[89]|2[01])\d\d(?!\d), the
+# digit before it looked for from its end: a search opening with the year's first digit
+# passes over a line's other characters at once.
+HAS_YEAR = re.compile(r"(?:1[89]|2[01])\d\d(?<!\d\d\d\d\d)(?!\d)")
 # A date of numbers with a two-digit year: "11.03.17", "10/15/15" (not "1.2.10.4").
 SHORT_DATE = re.compile(r"(?<![\d.,/])[0-3]?\d([./])[0-3]?\d\1\d\d(?![\d.,/])")
 CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")

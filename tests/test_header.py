@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from feedpub import InputError, parse_article
 from feedpub import patterns as p
-from feedpub.dates import find_dates, find_short_dates
+from feedpub.dates import HAS_YEAR, find_dates, find_short_dates
 from feedpub.datewords import MONTHS
 from feedpub.header import line_dates
 from feedpub.names import byline_names, is_name_line, names_in_dated_line
@@ -148,6 +148,13 @@ def test_month_names_are_words_of_letters():
     (dates._MONTH_THEN_DAY): every month name must be one, or dates written with it are lost."""
     names = {name for language in MONTHS.values() for month in language for name in month}
     assert all(re.fullmatch(r"[^\W\d_]+", name) for name in names)
+
+
+@given(st.text("0123456789 -x", max_size=12))
+def test_a_year_is_found_where_four_digits_of_one_stand_alone(text):
+    """dates.HAS_YEAR looks behind the year from its end: the same as the plain reading."""
+    plain = re.search(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)", text)
+    assert bool(HAS_YEAR.search(text)) == bool(plain)
 
 
 def test_the_update_date_dates_a_page_that_shows_no_other():
