@@ -47,7 +47,10 @@ PLACEHOLDER = re.compile(
 
 # A sentence ends with one of these (optionally inside quotes or brackets). An ellipsis does
 # not end one: it marks a teaser cut short ("Les 43 fois où Grey's Anatomy a fait couler…").
-SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$")
+# That is (?<!\.\.)[.!?。！？:;]['"”’»)\]]*$ with the two dots looked for from the mark on,
+# so that a search skips from one of these marks to the next rather than stopping at every
+# character of the text.
+SENTENCE_END = re.compile(r"[.!?。！？:;](?<!\.\..)['\"”’»)\]]*$")
 
 # How many closing characters of a block the sentence-end test reads (footnote marks included).
 SENTENCE_TAIL_CHARS = 80

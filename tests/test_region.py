@@ -16,7 +16,7 @@ from feedpub.classify import (classify_block, classify_blocks, ends_sentence, is
 from feedpub.model import Block, Kind
 from feedpub.patterns import (CODE_LINE_ANYWHERE, CODE_LINE_ANYWHERE_HINT, CODE_LINE_END,
                               CODE_LINE_END_CHARS, COMMENTS_HEADING, END_CHROME, INLINE_CHROME,
-                              reads_in_lower_case)
+                              SENTENCE_END, reads_in_lower_case)
 from feedpub.region import body_region, preformatted
 
 PROSE = ("The council voted on Tuesday to extend the night bus service to the outer districts, "
@@ -334,3 +334,11 @@ def test_whole_line_tables_read_other_lines_as_case_blind_patterns_do(words, rnd
     line = "".join(c.upper() if rnd.random() < 0.3 else c for c in " ".join(words))
     for table in (INLINE_CHROME, END_CHROME, COMMENTS_HEADING):
         assert table.match(line) == bool(table.any_case.match(line))
+
+
+@given(st.text(".!?。:;'\"”»)]…x \n", max_size=10))
+def test_the_sentence_end_is_found_as_its_plain_reading_finds_it(text):
+    """SENTENCE_END looks for the two dots of an ellipsis from the mark on: the same as the
+    plain reading."""
+    plain = re.search(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$", text)
+    assert bool(SENTENCE_END.search(text)) == bool(plain)
