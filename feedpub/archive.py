@@ -1,10 +1,12 @@
 """Feed documents: the subscription feed plus RFC 5005 archives, within a byte budget.
 
-feed.atom holds the newest `feed_entries` entries. Everything older is cut, oldest first, into
-archive/1.atom, archive/2.atom, ... of `archive_size` entries each. The newest archive is the
-only one that is not full, and it may be empty: a page gets its `next-archive` link in the
-same build that fills it, so a full archive's bytes never change again unless one of its own
-entries is edited or an article dated before it is added.
+feed.atom holds the newest `feed_entries` entries that no sealed archive holds; the archives
+archive/1.atom (the oldest), archive/2.atom, ... hold the rest, as sealing.py lays them out:
+a page that fills up is sealed and keeps its entries, so a full archive's bytes change only
+when one of its own entries is edited or deleted (or deletions give the page up), never
+because an article is added, however old its date: a back-dated one joins the newest
+archive, the only one still filling (it may be empty). A page gets its `next-archive` link
+in the same build that fills it. Without the seals in the state file, pages are cut by date.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 
 from .config import Config
 from .model import Entry
+from .sealing import Sealed, lay_out
 
 FEED_PATH = "feed.atom"
 ARCHIVE_DIR = "archive"
@@ -32,31 +35,33 @@ def archive_path(number: int) -> str:
     return f"{ARCHIVE_DIR}/{number}.atom"
 
 
-def plan_documents(entries: Sequence[Entry], config: Config) -> list[FeedDocument]:
-    """The subscription document first, then every archive; `entries` in feed order."""
-    current = list(entries[:config.feed_entries])
-    archived = list(reversed(entries[config.feed_entries:]))  # oldest first
-    pages = len(archived) // config.archive_size + 1 if archived else 0
-    archives = [archive_document(n, archived, pages, config.archive_size)
-                for n in range(1, pages + 1)]
+def plan_documents(entries: Sequence[Entry], config: Config,
+                   sealed: Sealed = Sealed()) -> list[FeedDocument]:
+    """The subscription document first, then every archive; `entries` in feed order,
+    `sealed` the pages sealed so far (sealing.py)."""
+    layout = lay_out(entries, config, sealed)
+    pages = layout.pages
+    archives = [archive_document(number, page, len(pages))
+                for number, page in enumerate(pages, start=1)]
     # RFC 5005 §4: clients need not fetch archives again, so an archived entry edited since
     # the subscription window began is carried in the subscription document as well.
+    current = layout.current
     start = current[-1].published if current else None
-    edited = [e for e in archived if start is not None and e.updated > start]
+    edited = [e for page in pages for e in page if start is not None and e.updated > start]
     ordered = sorted(current + edited, key=lambda e: (-e.published.timestamp(), e.id))
-    links = (("prev-archive", archive_path(pages)),) if pages else ()
+    links = (("prev-archive", archive_path(len(pages))),) if pages else ()
     return [FeedDocument(FEED_PATH, tuple(ordered), links)] + archives
 
 
-def archive_document(number: int, archived: list[Entry], pages: int, size: int) -> FeedDocument:
-    """Archive `number` (1 is the oldest): its entries newest first, and its neighbours."""
-    chunk = archived[(number - 1) * size:number * size]
+def archive_document(number: int, entries: list[Entry], pages: int) -> FeedDocument:
+    """Archive `number` (1 is the oldest) of `pages`: its entries, newest first, and its
+    neighbours."""
     links = [("current", FEED_PATH)]
     if number > 1:
         links.append(("prev-archive", archive_path(number - 1)))
     if number < pages:
         links.append(("next-archive", archive_path(number + 1)))
-    return FeedDocument(archive_path(number), tuple(reversed(chunk)), tuple(links), True)
+    return FeedDocument(archive_path(number), tuple(entries), tuple(links), True)
 
 
 def render_document(doc: FeedDocument, config: Config) -> bytes:

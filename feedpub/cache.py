@@ -10,6 +10,7 @@ without its body, so that a build looks up N inputs by reading one file, not N.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -27,7 +28,8 @@ from .model import Article
 from .publish import write_file_atomic, write_stream_atomic
 
 # 2: each entry also holds the article's fingerprint (state.article_fingerprint).
-CACHE_FORMAT = 2
+# 3: entries are keyed by the input's absolute path (input_key).
+CACHE_FORMAT = 3
 # An identity match is trusted without reading the file only if the file was last modified
 # this long before the entry was written: coarse file-system clocks (FAT: 2 s) could otherwise
 # hide an edit made in the same tick as the cached read (git calls this "racy clean").
@@ -78,48 +80,52 @@ class ParseCache:
 
     def knows(self, display: str) -> bool:
         """Whether there is a usable entry for `display` (else its bytes need not be read)."""
-        return self._entry(display) is not None
+        return self._entry(input_key(display)) is not None
 
     def fresh(self, display: str, identity: Identity) -> Hit | None:
         """The cached article, without body, if the input's identity says it has not changed."""
-        entry = self._entry(display)
+        entry = self._entry(input_key(display))
         if entry is None or entry["size"] != identity.size:
             return None
         trusted = entry["mtime_ns"] == identity.mtime_ns and \
             identity.mtime_ns + RACY_NS < entry["checked_ns"]
-        return self._hit(entry, body=False) if trusted else None
+        return self._hit(entry, display, body=False) if trusted else None
 
     def matching(self, display: str, identity: Identity, data: bytes) -> Hit | None:
         """The cached article, without body, if the input's bytes are the ones it was parsed
         from."""
-        entry = self._entry(display)
+        key = input_key(display)
+        entry = self._entry(key)
         if entry is None or entry["sha256"] != sha256(data):
             return None
-        hit = self._hit(entry, body=False)
+        hit = self._hit(entry, display, body=False)
         if hit is not None and entry["mtime_ns"] != identity.mtime_ns:
             # Touched: remember the new identity, in the entry read whole (the index's
             # record has no body).
-            whole = self._read_entry(display) if is_record(entry) else entry
+            whole = self._read_entry(key) if is_record(entry) else entry
             if whole is not None:
-                self._write(display, {**whole, "size": identity.size,
+                self._write(key, {**whole, "size": identity.size,
                                       "mtime_ns": identity.mtime_ns, "checked_ns": _now_ns()})
         return hit
 
     def store(self, display: str, identity: Identity, digest: str, hit: Hit) -> bool:
         """Keep `hit` for the input whose bytes have SHA-256 `digest`; False if unwritable."""
-        entry = {"format": CACHE_FORMAT, "settings": self.settings, "source": display,
+        key = input_key(display)
+        entry = {"format": CACHE_FORMAT, "settings": self.settings, "source": key,
                  "size": identity.size, "mtime_ns": identity.mtime_ns,
                  "checked_ns": _now_ns(), "sha256": digest, "fingerprint": hit.fingerprint,
                  "article": article_to_json(hit.article)}
-        return self._write(display, entry)
+        return self._write(key, entry)
 
-    def _write(self, display: str, entry: dict) -> bool:
-        path = self._file(display)
+    def _write(self, key: str, entry: dict) -> bool:
+        path = self._file(key)
         self.used.add(path.name)
-        self.index.drop(display)
+        self.index.drop(key)
         try:
-            write_file_atomic(path, json.dumps(entry).encode("utf-8"))
-            self.index.keep(display, entry, stamp_of(os.stat(path)))
+            # Not flushed to disk: every entry is checked when read (CACHE_FORMAT, settings,
+            # the input's SHA-256), so one a power cut tore is only parsed again.
+            write_file_atomic(path, json.dumps(entry).encode("utf-8"), durable=False)
+            self.index.keep(key, entry, stamp_of(os.stat(path)))
         except OSError as exc:
             self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
             return False
@@ -131,15 +137,15 @@ class ParseCache:
         try:
             if not self.index.unchanged():  # a build in which nothing changed writes nothing
                 write_stream_atomic(self.directory / INDEX_NAME,
-                                    self.index.chunks(self.settings))
+                                    self.index.chunks(self.settings), durable=False)
         except OSError as exc:
             self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
         self.index = Index()
 
     def article(self, display: str) -> Article | None:
         """The article cached for `display` in this build, whatever its input's identity."""
-        entry = self._read_entry(display)
-        hit = self._hit(entry) if entry is not None else None
+        entry = self._read_entry(input_key(display))
+        hit = self._hit(entry, display) if entry is not None else None
         return hit.article if hit else None
 
     def prune(self) -> None:
@@ -158,34 +164,35 @@ class ParseCache:
                          "ignored; those inputs were parsed again")
         return found
 
-    def _file(self, display: str) -> Path:
-        return self.directory / self._name(display)
+    # The methods below take an input's key (input_key), not its name as messages show it.
+    def _file(self, key: str) -> Path:
+        return self.directory / self._name(key)
 
     @staticmethod
-    def _name(display: str) -> str:
-        return hashlib.sha256(display.encode()).hexdigest()[:32] + ".json"
+    def _name(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()[:32] + ".json"
 
-    def _entry(self, display: str) -> dict | None:
+    def _entry(self, key: str) -> dict | None:
         # `fresh` and then `matching` ask for the same input: read its file once.
-        if self._last is None or self._last[0] != display:
-            self._last = (display, self._indexed(display) or self._read_entry(display))
+        if self._last is None or self._last[0] != key:
+            self._last = (key, self._indexed(key) or self._read_entry(key))
         return self._last[1]
 
-    def _indexed(self, display: str) -> dict | None:
-        """The index's record for `display` while its entry file is the one indexed."""
-        record = self.index.lookup(display)
+    def _indexed(self, key: str) -> dict | None:
+        """The index's record for input `key` while its entry file is the one indexed."""
+        record = self.index.lookup(key)
         if record is None:
             return None
-        name = self._name(display)
+        name = self._name(key)
         # A string path, not a Path: this runs once per input in every build.
         if file_stamp(os.path.join(self.directory, name)) != record["stamp"]:
             return None
         self.used.add(name)
-        self.index.keep_read(display)
+        self.index.keep_read(key)
         return record
 
-    def _read_entry(self, display: str) -> dict | None:
-        path = self._file(display)
+    def _read_entry(self, key: str) -> dict | None:
+        path = self._file(key)
         try:
             with open(path, "rb") as handle:
                 # Stamped before reading: an entry changed meanwhile is read again next time.
@@ -198,20 +205,39 @@ class ParseCache:
             return None
         if not isinstance(entry, dict) or entry.get("format") != CACHE_FORMAT \
                 or entry.get("settings") != self.settings \
-                or not well_formed({**entry, "stamp": stamp}, display):
+                or not well_formed({**entry, "stamp": stamp}, key):
             return None
         self.used.add(path.name)
-        self.index.keep(display, entry, stamp)
+        self.index.keep(key, entry, stamp)
         return entry
 
-    def _hit(self, entry: dict, body: bool = True) -> Hit | None:
+    def _hit(self, entry: dict, display: str, body: bool = True) -> Hit | None:
         try:
-            return Hit(article_from_json(entry["article"], body), str(entry["fingerprint"]))
+            article = article_from_json(entry["article"], body)
+            return Hit(as_read_from(article, display), str(entry["fingerprint"]))
         except (KeyError, TypeError, ValueError, AttributeError):
             self.unreadable += 1
             self._last = (entry["source"], None)  # counted once, not asked again
             self.index.drop(entry["source"])
             return None
+
+
+def input_key(display: str) -> str:
+    """What the cache knows an input by: its absolute path, so that a build given the input
+    directory as `seeds` and one given `/srv/site/seeds` (cron) share their entries."""
+    return os.path.abspath(display)
+
+
+def as_read_from(article: Article, display: str) -> Article:
+    """A cached article as if parsed from `display`: an entry cached by a build that named
+    the input another way carries that name in its source and its warnings."""
+    cached = article.source
+    if cached == display:
+        return article
+    prefix = cached + ": "
+    warnings = tuple(display + ": " + w[len(prefix):] if w.startswith(prefix) else w
+                     for w in article.warnings)
+    return dataclasses.replace(article, source=display, warnings=warnings)
 
 
 def sha256(data: bytes) -> str:

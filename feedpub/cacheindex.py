@@ -54,9 +54,10 @@ def is_record(record: object) -> bool:
     return isinstance(record, dict) and "stamp" in record
 
 
-def well_formed(record: object, display: str) -> bool:
-    """Whether `record` has every field a lookup reads, of the right type, for `display`."""
-    if not isinstance(record, dict) or record.get("source") != display:
+def well_formed(record: object, source: str) -> bool:
+    """Whether `record` has every field a lookup reads, of the right type, for input `source`
+    (its key: cache.input_key)."""
+    if not isinstance(record, dict) or record.get("source") != source:
         return False
     for name, kind in RECORD_FIELDS:  # a loop, not all(): this runs once per input
         if not isinstance(record.get(name), kind):
@@ -64,9 +65,9 @@ def well_formed(record: object, display: str) -> bool:
     return True
 
 
-def line_key(display: str) -> str:
+def line_key(source: str) -> str:
     # json's escapes: ASCII without tab or newline, so it can start an index line.
-    return json.dumps(display)
+    return json.dumps(source)
 
 
 class Index:
@@ -81,29 +82,29 @@ class Index:
         self.kept: dict[str, str] = {}
         self.changed = False
 
-    def lookup(self, display: str) -> dict | None:
-        """The index's record for `display`, if it has a well-formed one."""
-        raw = self.read.get(line_key(display))
+    def lookup(self, source: str) -> dict | None:
+        """The index's record for `source`, if it has a well-formed one."""
+        raw = self.read.get(line_key(source))
         try:
             record = json.loads(raw) if raw is not None else None
         except ValueError:
             return None
-        return record if well_formed(record, display) else None
+        return record if well_formed(record, source) else None
 
-    def keep_read(self, display: str) -> None:
-        """Keep the record read for `display` as it is."""
-        key = line_key(display)
+    def keep_read(self, source: str) -> None:
+        """Keep the record read for `source` as it is."""
+        key = line_key(source)
         self.kept[key] = self.read[key]
 
-    def keep(self, display: str, entry: dict, stamp: Stamp) -> None:
-        """Keep `entry`, whose file has `stamp`, as the record for `display`."""
-        key, line = line_key(display), json.dumps(make_record(entry, stamp))
+    def keep(self, source: str, entry: dict, stamp: Stamp) -> None:
+        """Keep `entry`, whose file has `stamp`, as the record for `source`."""
+        key, line = line_key(source), json.dumps(make_record(entry, stamp))
         if self.kept.get(key) != line:
             self.kept[key] = line
             self.changed = True
 
-    def drop(self, display: str) -> None:
-        self.changed |= self.kept.pop(line_key(display), None) is not None
+    def drop(self, source: str) -> None:
+        self.changed |= self.kept.pop(line_key(source), None) is not None
 
     def unchanged(self) -> bool:
         return not self.changed and self.kept.keys() == self.read.keys()

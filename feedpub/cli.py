@@ -146,8 +146,8 @@ def build_locked(args: argparse.Namespace, config: Config) -> int:
     future = future_dated(resolved.entries, datetime.now(timezone.utc))
     report_problems(loaded, state_warnings + resolved.warnings + future
                     + (cache.warnings() if cache else []), failures)
-    report = publish_files(plan_site(resolved.entries, config, articles.entry),
-                           config.output_dir)
+    report = publish_files(plan_site(resolved.entries, config, articles.entry,
+                                     resolved.state.sealed), config.output_dir)
     report_problems([], list(report.notes), [])
     if state_warnings or not same_state(state, resolved.state):
         save_state_or_warn(resolved.state, config)

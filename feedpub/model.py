@@ -146,6 +146,8 @@ class Entry:
     # state.article_fingerprint of the full article, when known: the article itself may be
     # carried without its body (build.py keeps only summaries in memory).
     fingerprint: str | None = field(default=None, compare=False)
+    # The key its id is made from (entries.py): what the state file remembers it by.
+    key: str = ""
 
     @property
     def page(self) -> str:

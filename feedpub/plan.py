@@ -22,6 +22,7 @@ from .config import Config
 from .model import Entry
 from .pages import index_count, index_entries, index_page, render_article, render_index
 from .publish import Rendered, SiteFile
+from .sealing import Sealed
 from .state import article_fingerprint
 
 # Settings that never reach a published byte: where things are read and kept, how many
@@ -38,15 +39,16 @@ def as_given(entry: Entry) -> Entry:
     return entry
 
 
-def plan_site(entries: Sequence[Entry], config: Config,
-              with_body: WithBody = as_given) -> list[SiteFile]:
-    """Every file of the site, `entries` in feed order; bodies fetched by `with_body`.
+def plan_site(entries: Sequence[Entry], config: Config, with_body: WithBody = as_given,
+              sealed: Sealed = Sealed()) -> list[SiteFile]:
+    """Every file of the site, `entries` in feed order; bodies fetched by `with_body`;
+    `sealed` the archive pages sealed so far (none: pages cut by date).
 
     Each feed document comes with the pages of its entries right after it, so that an
     article read and rendered for one is reused for the other (articles.py, pages.py).
     """
     basis = render_basis(config)
-    documents = plan_documents(entries, config)
+    documents = plan_documents(entries, config, sealed)
     archived = archived_ids(documents)
     # Every entry is shown by its page, a feed document and an index page: its signature
     # is worked out once.

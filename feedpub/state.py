@@ -2,8 +2,9 @@
 
 It remembers, per entry key (the part of the entry id after the tag prefix), the input that
 last carried it, a fingerprint of its content, when it was first seen and the `updated` it was
-last published with. It only refines: ids and feed order never depend on it (README, "Entry
-ids: what changes them"), so a lost or corrupt state file costs nothing but edit dates.
+last published with; and the archive pages that are sealed (sealing.py). It only refines:
+ids and feed order never depend on it (README, "Entry ids: what changes them"), so a lost or
+corrupt state file costs nothing but edit dates and archive pages cut by date again.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pathlib import Path
 from .codec import article_to_json
 from .model import Article
 from .publish import write_file_atomic
+from .sealing import Sealed
 
 STATE_FORMAT = 1
 # Article fields that are not content: where it was read from, and what the parser warned.
@@ -37,9 +39,11 @@ class Record:
 
 @dataclass(frozen=True)
 class State:
-    """Every entry feedpub has published, by entry key; deleted entries are remembered too."""
+    """Every entry feedpub has published, by entry key (deleted entries are remembered too);
+    and the archive pages sealed so far."""
 
     records: Mapping[str, Record] = dataclasses.field(default_factory=dict)
+    sealed: Sealed = Sealed()
 
     def key_for_name(self, name: str) -> str | None:
         """The key of the entry last read from input `name`, if any."""
@@ -80,16 +84,33 @@ def load_state(path: Path) -> tuple[State, list[str]]:
         data = json.loads(path.read_bytes())
         if data.get("format") != STATE_FORMAT:
             raise ValueError(f"format {data.get('format')!r} is not {STATE_FORMAT}")
-        return State({key: _record(raw) for key, raw in data["entries"].items()}), []
+        records = {key: _record(raw) for key, raw in data["entries"].items()}
+        return State(records, _sealed(data.get("archives"))), []
     except FileNotFoundError:
         return State(), []
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        return State(), [f"{path}: state file unreadable ({exc}); entry dates start afresh"]
+        return State(), [f"{path}: state file unreadable ({exc}); entry dates start afresh "
+                         "and archive pages are cut by date"]
 
 
 def _record(raw: Mapping[str, str]) -> Record:
     return Record(str(raw["name"]), str(raw["fingerprint"]),
                   _aware(raw["first_seen"]), _aware(raw["last_changed"]))
+
+
+def _sealed(raw: Mapping[str, object] | None) -> Sealed:
+    """The sealed pages; absent in a file written before feedpub sealed any."""
+    if raw is None:
+        return Sealed()
+    size, window, pages = raw["archive_size"], raw["feed_entries"], raw["pages"]
+    if not all(type(n) is int and n >= 1 for n in (size, window)):
+        raise ValueError(f"archive settings {size!r}, {window!r} are not counts")
+    if not isinstance(pages, list) or not all(isinstance(page, list) for page in pages):
+        raise ValueError("archive pages are not lists")
+    keys = [key for page in pages for key in page]
+    if not all(isinstance(key, str) for key in keys) or len(keys) != len(set(keys)):
+        raise ValueError("an archive page's keys are not distinct strings")
+    return Sealed(size, window, tuple(tuple(page) for page in pages))
 
 
 def _aware(text: str) -> datetime:
@@ -109,14 +130,24 @@ def dump_state(state: State) -> bytes:
          "first_seen": rec.first_seen.isoformat(),
          "last_changed": rec.last_changed.isoformat()}, sort_keys=True)
         for key, rec in sorted(state.records.items())]
-    text = '{"entries": {\n' + ",\n".join(lines) + f'\n}}, "format": {STATE_FORMAT}}}\n'
+    text = '{' + _dump_sealed(state.sealed) + '"entries": {\n' + ",\n".join(lines) + \
+        f'\n}}, "format": {STATE_FORMAT}}}\n'
     return text.encode("ascii")
+
+
+def _dump_sealed(sealed: Sealed) -> str:
+    """The "archives" member, one line per sealed page; nothing while none was ever cut."""
+    if sealed == Sealed():
+        return ""
+    pages = ",\n".join(json.dumps(list(page)) for page in sealed.pages)
+    return (f'"archives": {{"archive_size": {sealed.archive_size}, '
+            f'"feed_entries": {sealed.feed_entries}, "pages": [\n{pages}\n]}},\n')
 
 
 def same_state(old: State, new: State) -> bool:
     """Whether `new` would be written as the very bytes `old` was read from, without writing
     it out: a build in which nothing changed then leaves the file alone."""
-    return old.records.keys() == new.records.keys() and all(
+    return old.sealed == new.sealed and old.records.keys() == new.records.keys() and all(
         _same_record(old.records[key], record) for key, record in new.records.items())
 
 

@@ -1,23 +1,28 @@
 """RFC 5005 archives, the feed's byte budget and the paged index, on real builds."""
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from feedpub.archive import archive_path, plan_documents
 from feedpub.config import Config
 from feedpub.model import Article, Entry
+from feedpub.sealing import Sealed, lay_out
 
 from .realtools import SCHEMA
 from .sitehelp import article_text, build, feed_entries, read_feed, snapshot, write
 
 T0 = 1609459200.0
 HISTORY = "{http://purl.org/syndication/history/1.0}archive"
-SMALL = "feed_entries = 3\narchive_size = 2\nindex_page_size = 4\n"
+ARCHIVE_SIZE = 2
+SMALL = f"feed_entries = 3\narchive_size = {ARCHIVE_SIZE}\nindex_page_size = 4\n"
 
 
 def add_story(site, n, **kwargs):
@@ -216,13 +221,32 @@ def test_full_archive_pages_do_not_depend_on_newer_entries(count, window, size, 
             assert after[doc.path] == doc
 
 
-def test_archives_no_longer_needed_are_removed(site):
+def test_a_sealed_page_emptied_by_deletions_keeps_its_place(site):
     build(site, config=SMALL)
+    second = snapshot(site / "out")["archive/2.atom"]
     for n in (1, 2, 3):
         (site / "in" / f"story-{n:02d}.txt").unlink()
     build(site, config=SMALL)
+    # archive/1.atom lost both its entries but keeps its number, so the pages after it keep
+    # theirs: archive/2.atom lost one of its own entries and changed only for that.
+    assert [ids_in(site, f"archive/{n}.atom") for n in (1, 2, 3)] == [[], ["story-04"], []]
+    assert links(site, "archive/2.atom")["prev-archive"].endswith("archive/1.atom")
+    assert snapshot(site / "out")["archive/2.atom"] != second
+    (site / ".out.state.json").unlink()  # without the seals, pages are cut by date
+    build(site, config=SMALL)
     assert sorted(p.name for p in (site / "out" / "archive").iterdir()) == ["1.atom"]
     assert ids_in(site, "archive/1.atom") == ["story-04"]
+
+
+def test_deleting_the_newest_reopens_the_newest_sealed_pages_so_the_feed_stays_full(site):
+    build(site, config=SMALL)
+    for n in (5, 6, 7):
+        (site / "in" / f"story-{n:02d}.txt").unlink()
+    build(site, config=SMALL)
+    # feed.atom must still hold the newest three, for readers that never fetch archives.
+    assert ids_in(site, "feed.atom") == ["story-04", "story-03", "story-02"]
+    assert ids_in(site, "archive/1.atom") == ["story-01"]
+    assert sorted(p.name for p in (site / "out" / "archive").iterdir()) == ["1.atom"]
 
 
 def test_an_oversized_archive_is_reported_not_cut(site, capsys):
@@ -244,3 +268,179 @@ def test_archive_directory_goes_when_no_archive_is_left(site):
     build(site, config=SMALL)
     assert not (site / "out" / "archive").exists()
     assert "prev-archive" not in links(site, "feed.atom")
+
+
+def add_back_dated(site, name="story-old", date="2020-02-01 09:30 +00:00"):
+    """An article dated before every story: in a cut by date it would go to archive/1.atom."""
+    write(site / "in" / f"{name}.txt", article_text(f"An old story {name} found later", date=date),
+          T0)
+
+
+def stamped(site, name):
+    path = site / "out" / name
+    return path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_ino
+
+
+def test_a_back_dated_article_joins_the_filling_page_and_full_pages_are_untouched(site):
+    build(site, config=SMALL)
+    full = {name: stamped(site, name) for name in ("archive/1.atom", "archive/2.atom")}
+    add_back_dated(site)
+    assert build(site, config=SMALL) == 0
+    assert {name: stamped(site, name) for name in full} == full
+    assert ids_in(site, "archive/3.atom") == ["story-old"]
+    assert ids_in(site, "feed.atom") == ["story-07", "story-06", "story-05"]
+    assert sorted(walk(site)) == sorted(["story-old"] + [f"story-{n:02d}" for n in range(1, 8)])
+    # One more fills archive/3.atom, which is sealed as it is: both back-dated articles
+    # stay in it, and archive/4.atom starts filling.
+    add_back_dated(site, "story-older", "2020-01-01 09:30 +00:00")
+    add_story(site, 8)
+    assert build(site, config=SMALL) == 0
+    assert {name: stamped(site, name) for name in full} == full
+    assert ids_in(site, "archive/3.atom") == ["story-old", "story-older"]
+    assert ids_in(site, "archive/4.atom") == ["story-05"]
+
+
+def test_state_lost_after_a_back_dated_article_cuts_by_date_again(site, capsys, tmp_path_factory):
+    build(site, config=SMALL)
+    add_back_dated(site)
+    build(site, config=SMALL)
+    feed = ids_in(site, "feed.atom")
+    ids = sorted(walk(site))
+    capsys.readouterr()
+    (site / ".out.state.json").write_text("{not json", encoding="utf-8")
+    assert build(site, config=SMALL) == 0
+    assert len(capsys.readouterr().err.splitlines()) == 1  # "state file unreadable"
+    assert ids_in(site, "feed.atom") == feed and sorted(walk(site)) == ids
+    assert ids_in(site, "archive/1.atom") == ["story-01", "story-old"]  # by date now
+    assert ids_in(site, "archive/3.atom") == ["story-04"]
+    assert not (site / "out" / "archive" / "4.atom").exists()
+    # The same site as a first build elsewhere, where no state ever was; and a state file
+    # that is simply gone draws no warning at all.
+    other = tmp_path_factory.mktemp("elsewhere")
+    shutil.copytree(site / "in", other / "in")
+    build(other, config=SMALL)
+    assert snapshot(other / "out") == snapshot(site / "out")
+    (site / ".out.state.json").unlink()
+    assert build(site, config=SMALL) == 0 and capsys.readouterr().err == ""
+    assert snapshot(other / "out") == snapshot(site / "out")
+
+
+@pytest.mark.parametrize("changed", ["feed_entries = 2\narchive_size = 2\n",
+                                     "feed_entries = 3\narchive_size = 3\n"])
+def test_new_page_settings_cut_by_date_and_seal_from_there(site, changed, tmp_path_factory):
+    build(site, config=SMALL)
+    add_back_dated(site)
+    build(site, config=SMALL)
+    build(site, config=changed)
+    other = tmp_path_factory.mktemp("fresh")
+    shutil.copytree(site / "in", other / "in")
+    build(other, config=changed)
+    assert snapshot(site / "out") == snapshot(other / "out")
+    assert "story-old" in ids_in(site, "archive/1.atom")
+
+
+def dated_entry(key, day, version=0):
+    when = datetime(2020, 1, 1, tzinfo=timezone.utc) + timedelta(hours=day)
+    article = Article(source=f"{key}.txt", title=f"{key} version {version}")
+    return Entry(article, f"tag:feedpub,2020:{key}", key, when, when + timedelta(seconds=version),
+                 key=key)
+
+
+def feed_order(entries):
+    return sorted(entries, key=lambda e: (-e.published.timestamp(), e.id))
+
+
+# Steps of a site's life: add an article dated `hour` (any hour: also before everything
+# published), edit the `which`-th article (its content and, to `hour`, its date) or delete it.
+LIFE = st.lists(st.tuples(st.sampled_from(["add", "add", "add", "edit", "delete"]),
+                          st.integers(0, 99), st.integers(0, 40)), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(steps=LIFE, window=st.integers(1, 5), size=st.integers(1, 4))
+def test_sealed_pages_change_only_with_their_own_entries(steps, window, size):
+    config = Config(feed_entries=window, archive_size=size)
+    entries, sealed, documents = {}, Sealed(), []
+    for number, (step, which, hour) in enumerate(steps):
+        keys = sorted(entries)
+        touched = keys[which % len(keys)] if keys and step != "add" else None
+        if touched is None:
+            entries[f"k{number:02d}"] = dated_entry(f"k{number:02d}", hour)
+        elif step == "edit":
+            entries[touched] = dated_entry(touched, hour, number + 1)
+        else:
+            del entries[touched]
+        ordered = feed_order(entries.values())
+        layout = lay_out(ordered, config, sealed)
+        before, documents = documents, plan_documents(ordered, config, sealed)
+        # Every sealed page that stays sealed keeps its document unless it held the entry
+        # touched; sealed pages are given up only when an entry was deleted.
+        assert step == "delete" or len(layout.sealed) >= len(sealed.pages)
+        for old in before[1:min(len(sealed.pages), len(layout.sealed)) + 1]:
+            if f"tag:feedpub,2020:{touched}" not in {e.id for e in old.entries}:
+                assert documents[int(old.path.split("/")[1].split(".")[0])] == old
+        # Every entry is in exactly one archive page or in feed.atom's window, which holds
+        # as many of them as it may.
+        archived = [e.id for doc in documents[1:] for e in doc.entries]
+        assert len(archived) == len(set(archived))
+        assert set(archived) | {e.id for e in documents[0].entries} == {e.id for e in ordered}
+        assert len(layout.current) == min(window, len(ordered))
+        assert all(len(page) == size for page in layout.sealed[len(sealed.pages):])
+        # The seals a build keeps give the very pages it published.
+        sealed = layout.seal(config)
+        assert plan_documents(ordered, config, sealed) == documents
+
+
+def archive_walk(site):
+    """The ids of each archive page reached from feed.atom by prev-archive links, by path."""
+    pages, href = {}, links(site, "feed.atom").get("prev-archive")
+    while href:
+        name = href.split("/", 3)[3]
+        pages[name] = ids_in(site, name)
+        href = links(site, name).get("prev-archive")
+    return pages
+
+
+LATER_PARAGRAPH = ("\nA further paragraph came later, with figures from the agencies and "
+                   "quotes from the officials who spoke to reporters at the scene.\n")
+
+
+def add_at(site, name, hour, extra=""):
+    """Article `name` dated `hour` hours into 2020 (an edit keeps the date it had)."""
+    path = site / "in" / f"{name}.txt"
+    when = path.read_text(encoding="utf-8").split("\n")[1][6:] if path.exists() else \
+        (datetime(2020, 1, 1, tzinfo=timezone.utc) + timedelta(hours=hour)).isoformat()
+    write(path, article_text(f"Story {name} makes news", date=when, extra=extra), T0)
+
+
+# Builds of a growing site: each adds articles dated at the given hours (any hour, so also
+# before entries already archived), or edits the `n`-th article.
+BUILDS = st.lists(st.one_of(st.lists(st.integers(0, 300), min_size=1, max_size=3),
+                            st.integers(0, 99)), min_size=1, max_size=6)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(builds=BUILDS)
+def test_builds_never_change_a_full_archive_page_but_for_its_own_entries(builds):
+    with tempfile.TemporaryDirectory() as temp:
+        site, names, full = Path(temp), [], {}
+        for change in [[100, 200, 300]] + builds:
+            edited = names[change % len(names)] if isinstance(change, int) else None
+            if edited:
+                add_at(site, edited, 0, LATER_PARAGRAPH)
+            for hour in change if isinstance(change, list) else ():
+                names.append(f"story-{len(names):02d}")
+                add_at(site, names[-1], hour)
+            assert build(site, config=SMALL) == 0
+            pages, served = archive_walk(site), snapshot(site / "out")
+            for name, (ids, data) in list(full.items()):
+                if edited in ids:
+                    del full[name]
+                else:
+                    assert served[name] == data, name
+            full.update({name: (ids, served[name]) for name, ids in pages.items()
+                         if len(ids) == ARCHIVE_SIZE and name not in full})
+            archived = [key for ids in pages.values() for key in ids]
+            assert len(archived) == len(set(archived))
+            assert set(archived) | set(ids_in(site, "feed.atom")) == set(names)
+

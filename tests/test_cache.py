@@ -7,6 +7,7 @@ import pytest
 
 from feedpub import build as build_module
 from feedpub import parse_article
+from feedpub.cli import main
 from feedpub.codec import article_from_json, article_to_json
 
 from .conftest import SEED
@@ -78,6 +79,24 @@ def test_a_touched_input_with_the_same_bytes_is_not_parsed_again(site, parses):
     os.utime(site / "in" / "seed.txt", (T0 + 50, T0 + 50))
     build(site)
     assert parses == []
+
+
+def test_the_input_directory_named_another_way_shares_the_cache(site, parses, capsys):
+    """cron names the input directory by its absolute path, a person at the shell by a
+    relative one: the second build parses nothing and names files as it was told to."""
+    options = ("--input", "in", "--output", "out")
+    main(["build", *options])  # relative, from the site directory (the fixture's cwd)
+    before = snapshot(site / "out")
+    capsys.readouterr()
+    parses.clear()
+    build(site, "--state", str(site / ".out.state.json"))  # absolute
+    assert parses == []
+    assert snapshot(site / "out") == before
+    warned = capsys.readouterr().err
+    assert f"{site / 'in' / 'sub' / 'nested.txt'}: unknown front matter key" in warned
+    main(["build", *options, "--quiet"])
+    assert parses == []
+    assert "warning: in/sub/nested.txt: unknown front matter key" in capsys.readouterr().err
 
 
 def test_warnings_come_from_the_cache_too(site, capsys):

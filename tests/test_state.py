@@ -10,7 +10,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from feedpub.state import State, load_state
+from feedpub.sealing import Sealed
+from feedpub.state import State, load_state, save_state
 
 from .conftest import run_feedpub
 from .sitehelp import article_text, build, feed_entries, snapshot, write
@@ -186,11 +187,20 @@ def test_corrupt_state_is_one_warning_and_treated_as_absent(site, capsys):
     assert json.loads((site / ".out.state.json").read_text())["format"] == 1
 
 
+# A state file's sealed archive pages, with {} for the pages.
+ARCHIVES = '{{"format": 1, "entries": {{}}, "archives": {{"archive_size": 2, "feed_entries": 3, ' \
+    '"pages": {}}}}}'
+
+
 @pytest.mark.parametrize("content", ['{"format": 1, "entries": {"k": {"name": 3}}}', "[]",
                                      '{"format": 99, "entries": {}}',
                                      '{"format": 1, "entries": {"k": {"name": "a", '
                                      '"fingerprint": "f", "first_seen": "2020-01-01", '
-                                     '"last_changed": "2020-01-01"}}}'])
+                                     '"last_changed": "2020-01-01"}}}',
+                                     ARCHIVES.format('[["a", "b"], ["b"]]'),
+                                     ARCHIVES.format('"ab"'), ARCHIVES.format("[[1]]"),
+                                     ARCHIVES.replace('"archive_size": 2', '"archive_size": 0'),
+                                     ARCHIVES.replace('"feed_entries": 3', '"feed_entries": true')])
 def test_malformed_state_files_load_as_empty(tmp_path, content):
     path = tmp_path / "state.json"
     path.write_text(content, encoding="utf-8")
@@ -237,3 +247,24 @@ def test_corrupt_state_in_a_real_process_is_one_line_and_exit_0(site):
     assert done.returncode == 0
     assert done.stderr.count("\n") == 1 and "state.json: state file unreadable" in done.stderr
     assert json.loads(state.read_text())["entries"]["story-1"]["name"] == "story-1"
+
+
+SMALL = "feed_entries = 1\narchive_size = 1\n"
+
+
+def test_sealed_pages_are_kept_in_the_state_file_and_read_back(site):
+    build(site, config=SMALL)
+    state, warnings = load_state(site / ".out.state.json")
+    assert warnings == [] and state.sealed == Sealed(1, 1, (("story-1",), ("story-2",)))
+    assert save_state(state, site / ".out.state.json") is False  # the very bytes
+
+
+def test_a_state_file_from_before_sealing_is_read_and_gains_the_seals(site, capsys):
+    build(site, config=SMALL)
+    served = snapshot(site / "out")
+    path = site / ".out.state.json"
+    data = json.loads(path.read_text())
+    del data["archives"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert build(site, config=SMALL) == 0 and capsys.readouterr().err == ""
+    assert snapshot(site / "out") == served and "archives" in json.loads(path.read_text())

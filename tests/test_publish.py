@@ -1,0 +1,80 @@
+"""Publishing stage: the order in which bytes reach the disk (publish.py).
+
+A power cut must leave every served file old or new, never empty: each file's bytes are on
+disk before the rename that serves them, and the renames are on disk before the build ends.
+The kill tests (test_kill.py) cover a killed process; these watch the system calls.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from feedpub import publish
+
+
+@pytest.fixture
+def calls(monkeypatch) -> list[tuple[str, str]]:
+    """Every fsync and rename publish makes, in order, by path; a syncfs of a file system
+    counts as an fsync of every file then in the directories it was given."""
+    seen: list[tuple[str, str]] = []
+    real_fsync_path, real_syncfs_all, real_replace = \
+        publish.fsync_path, publish.syncfs_all, os.replace
+
+    def fsync_path(path: Path) -> None:
+        real_fsync_path(path)
+        seen.append(("fsync", str(path)))
+
+    def syncfs_all(directories) -> bool:
+        present = [path for directory in directories for path in Path(directory).iterdir()]
+        done = real_syncfs_all(directories)
+        if done:
+            seen.extend(("fsync", str(path)) for path in present)
+        return done
+
+    def replace(source, target) -> None:
+        real_replace(source, target)
+        seen.append(("rename", f"{source} -> {target}"))
+
+    monkeypatch.setattr(publish, "fsync_path", fsync_path)
+    monkeypatch.setattr(publish, "syncfs_all", syncfs_all)
+    monkeypatch.setattr(os, "replace", replace)
+    return seen
+
+
+def site(count: int, version: str) -> dict[str, bytes]:
+    pages = {f"articles/{n}.html": f"<p>{version} {n}</p>".encode() for n in range(count)}
+    return {**pages, "index.html": version.encode(), "feed.atom": version.encode()}
+
+
+# A few files are flushed one by one, many with one syncfs (publish.SYNCFS_MIN_FILES).
+@pytest.mark.parametrize("count", [3, 3 * publish.SYNCFS_MIN_FILES])
+def test_every_file_is_on_disk_before_it_is_renamed_in(tmp_path, calls, count):
+    output = tmp_path / "out"
+    publish.publish_site(site(count, "old"), output)
+    calls.clear()
+    report = publish.publish_site(site(count, "new"), output)
+    assert len(report.written) == count + 2
+    synced: set[str] = set()
+    last_rename_into: dict[str, int] = {}
+    for index, (call, what) in enumerate(calls):
+        if call == "fsync":
+            synced.add(what)
+            continue
+        source, target = what.split(" -> ")
+        assert source in synced, f"{source} renamed before its bytes were flushed"
+        last_rename_into[str(Path(target).parent)] = index
+    # ...and each directory renamed into is flushed after its last rename.
+    for directory, index in last_rename_into.items():
+        assert ("fsync", directory) in calls[index:], f"{directory} not flushed after renames"
+    assert (output / "articles" / "2.html").read_bytes() == b"<p>new 2</p>"
+
+
+def test_unchanged_files_are_neither_flushed_nor_renamed(tmp_path, calls):
+    output = tmp_path / "out"
+    publish.publish_site(site(5, "same"), output)
+    calls.clear()
+    report = publish.publish_site(site(5, "same"), output)
+    assert report.written == ()
+    assert calls == []
