@@ -8,7 +8,7 @@ from . import patterns as p
 from .classify import is_prose, word_count
 from .dates import parse_date_value
 from .header import (author_box, author_card_date, dated_byline, footer_authors, footer_date,
-                     header_authors, header_date, hinted_date)
+                     header_authors, header_date, headline_places, hinted_date)
 from .headline import find_title
 from .errors import InputError
 from .model import Article, Block, BodyPart, Image, Kind
@@ -40,9 +40,10 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
     collect(items[head_from:start], parts, zone, in_body=False)
     collect(without_doubled_text(items[start:end + 1]), parts, zone, in_body=True)
     collect(tail(items, end), parts, zone, in_body=False)
-    parts.authors = (header_authors(items, title_at, start) or footer_authors(items, end)
-                     or author_box(items, title_at) or dated_byline(items, end))
-    published = (header_date(items, title_at, start, zone) or hinted_date(items, end, zone)
+    places = headline_places(items, title_at)
+    parts.authors = (header_authors(items, places, start) or footer_authors(items, end)
+                     or author_box(items, places) or dated_byline(items, end))
+    published = (header_date(items, places, start, zone) or hinted_date(items, end, zone)
                  or footer_date(items, end, zone)
                  or author_card_date(items, end, zone))
     parts.dates = [published] if published else []

@@ -21,12 +21,12 @@ def split_blocks(text: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     first = None  # the current block's first line: a block is a run of lines
     for index, line in enumerate(lines.text):
-        if first is not None and continues(lines, first, index):
-            continue
         if first is not None:
+            if line and continues(lines, first, index):
+                continue
             blocks.append(make_block(lines, first, index))
             first = None
-        if line.strip():
+        if line:  # the lines were stripped on the right: a blank line is empty
             first = index
     if first is not None:
         blocks.append(make_block(lines, first, len(lines.text)))
@@ -86,7 +86,7 @@ def continues(lines: Lines, first: int, index: int) -> bool:
     line = lines.text[index]
     if lines.wrap is None or not line.strip() or lines.bullets[index]:
         return False
-    if TABLE_RULE.search(line) or TABLE_RULE.search(lines.text[index - 1]):
+    if is_ruled(line) or is_ruled(lines.text[index - 1]):
         return False  # rows of a box-drawn table are never wrapped prose
     indent = lines.indents[index]
     if CONTINUATION_START.match(line) and indent >= lines.indents[first]:
@@ -94,6 +94,12 @@ def continues(lines: Lines, first: int, index: int) -> bool:
     if not indent_fits(lines, first, index, indent):
         return False
     return lines.widths[index - 1] + 1 + display_width(first_word(line)) > lines.wrap - WRAP_SLACK
+
+
+def is_ruled(line: str) -> bool:
+    """Whether a line holds a column rule of a box-drawn table (TABLE_RULE): box-drawing
+    characters, of which an ASCII line (most lines) has none."""
+    return not line.isascii() and TABLE_RULE.search(line) is not None
 
 
 def first_word(line: str) -> str:
@@ -129,9 +135,9 @@ def make_block(lines: Lines, first: int, end: int) -> Block:
     else:
         text = without_tex(join_lines([part.strip() for part in lines.text[first:end]]))
     bullet = lines.bullets[first]
-    if bullet:
-        text = text[len(bullet.group().strip()):]
-    return Block(text=text.strip(), line=first + 1, bullet=bool(bullet),
+    if bullet:  # without_tex gave the text stripped: only cutting the bullet off leaves space
+        text = text[len(bullet.group().strip()):].strip()
+    return Block(text=text, line=first + 1, bullet=bool(bullet),
                  indent=lines.indents[first], raw_lines=end - first)
 
 

@@ -56,9 +56,12 @@ def ends_sentence(text: str) -> bool:
     return bool(p.SENTENCE_END.search(tail))
 
 
-def is_code(text: str) -> bool:
-    """Whether a block is a line of program code or markup quoted in the article."""
-    if len(text) > p.CODE_LINE_MAX_CHARS or word_count(text) > p.CODE_LINE_MAX_WORDS:
+def is_code(text: str, words: int | None = None) -> bool:
+    """Whether a block is a line of program code or markup quoted in the article. `words`:
+    the text's word count when the caller has it (Block.words), not counted again."""
+    if len(text) > p.CODE_LINE_MAX_CHARS:
+        return False
+    if (word_count(text) if words is None else words) > p.CODE_LINE_MAX_WORDS:
         return False
     if p.CODE_LINE_START.match(text):
         return True

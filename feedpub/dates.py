@@ -56,14 +56,19 @@ _TIME = (rf"\d{{1,2}}[:h.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?"
 _TIME_AFTER = rf"(?P<time>,?\s+(?:at\s+|um\s+|à\s+|-\s+|\|\s+)?{_TIME})?"
 _TIME_BEFORE = rf"(?:(?P<time0>{_TIME}),?\s+(?:(?:{_WEEKDAY})\.?,?\s+)?)?"
 
+# A month name written before the day is a word of letters, maybe a dot, then the day's
+# digits ("March 5", "Sept. 5"): looking ahead for that first lets the search pass over the
+# other words of a line at once, not try every month name of every language at each of them.
+_MONTH_THEN_DAY = r"(?=[^\W\d_]+\.?\s+\d)"
+
 # The date shapes feedpub looks for; each match is handed to dateutil as it stands.
 DATE_SHAPES = (
     re.compile(r"\b(?P<iso>\d{4}-\d\d-\d\d)(?P<isotime>[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?"
                r"\s*(?:Z|[+-]\d\d:?\d\d)?)?(?!\d)"),
     re.compile(rf"(?<!\w){_TIME_BEFORE}{_DAY}\s+(?:de\s+)?(?:{_MONTH})\.?,?\s+(?:de\s+)?"
                rf"{_YEAR}\b{_TIME_AFTER}", re.I),
-    re.compile(rf"(?<!\w){_TIME_BEFORE}(?:{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}\b{_TIME_AFTER}",
-               re.I),
+    re.compile(rf"(?<!\w){_TIME_BEFORE}{_MONTH_THEN_DAY}(?:{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}\b"
+               rf"{_TIME_AFTER}", re.I),
     re.compile(rf"(?<![\d.]){_DAY}\s?[./]\s?[01]?\d\s?[./]\s?{_YEAR}\b{_TIME_AFTER}"),
     re.compile(rf"(?<![\d/]){_DAY}/[0-3]?\d/{_YEAR}\b{_TIME_AFTER}"),
 )
@@ -72,8 +77,11 @@ TIME_SEPARATOR = re.compile(r"\s+\|\s+")
 # Marks after a day's number that dateutil does not know: "13. März", "1er mars", "1º de".
 DAY_MARK = re.compile(r"(?<=\b\d)(?:\.|er|º)(?=\s)|(?<=\b\d\d)(?:\.|er|º)(?=\s)")
 # Every date shape has a year in YEAR_RANGE's centuries; a line without one is skipped
-# before the costly shapes are tried (classify asks about every short line of a page).
-HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)")
+# before the costly shapes are tried (classify asks about every short line of a page). The
+# year is four digits with no digit on either side, (?<!\d)(?:1[89]|2[01])\d\d(?!\d), the
+# digit before it looked for from its end: a search opening with the year's first digit
+# passes over a line's other characters at once.
+HAS_YEAR = re.compile(r"(?:1[89]|2[01])\d\d(?<!\d\d\d\d\d)(?!\d)")
 # A date of numbers with a two-digit year: "11.03.17", "10/15/15" (not "1.2.10.4").
 SHORT_DATE = re.compile(r"(?<![\d.,/])[0-3]?\d([./])[0-3]?\d\1\d\d(?![\d.,/])")
 CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")

@@ -42,18 +42,19 @@ def headline_places(items: Classified, title_at: int | None) -> list[int | None]
     return [title_at, *twins[:p.HEADLINE_TWINS]]
 
 
-def header_authors(items: Classified, title_at: int | None, start: int) -> list[str]:
-    """The byline's names under the headline (or under the same line shown again)."""
-    for at in headline_places(items, title_at):
+def header_authors(items: Classified, places: list[int | None], start: int) -> list[str]:
+    """The byline's names under the headline (or under the same line shown again).
+    `places`: headline_places, worked out once for the header's three searches."""
+    for at in places:
         names = authors_under(items, at, start)
         if names:
             return names
     return []
 
 
-def author_box(items: Classified, title_at: int | None) -> list[str]:
+def author_box(items: Classified, places: list[int | None]) -> list[str]:
     """The name in an author box over the headline (or over the same line shown again)."""
-    for at in headline_places(items, title_at):
+    for at in places:
         names = name_over_time(items, at) if at is not None else []
         if names:
             return names
@@ -130,13 +131,14 @@ def in_list(blocks: Classified, index: int) -> bool:
     return any(kind is Kind.LIST_ITEM for _, kind in neighbours)
 
 
-def header_date(items: Classified, title_at: int | None, start: int,
+def header_date(items: Classified, places: list[int | None], start: int,
                 zone: tzinfo) -> datetime | None:
     """The publication date under the headline (or under the same line shown again)."""
-    for at in headline_places(items, title_at):
+    for at in places:
         found = date_near(items, at, start, zone)
         if found is not None:
             return found
+    title_at = places[0]
     return short_date_near(items, title_at, start, zone) or date_over_body(items, start, zone)
 
 

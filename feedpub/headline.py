@@ -62,8 +62,10 @@ def headline_scores(items: Classified, start: int, end: int,
     """Each headline candidate's index with its score, for the blocks down to the body's
     first few."""
     limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1, max(end, start) + 1)
+    # HEADLINE_NOT, the costliest test of a candidate and one few headline-shaped lines fail,
+    # is left until a line's bound is high enough for it to be scored.
     candidates = [i for i in range(limit)
-                  if is_candidate(items[i]) and not is_wrapped_fragment(items, i)]
+                  if is_headline_shaped(items[i]) and not is_wrapped_fragment(items, i)]
     repeats = repeated_texts(items)
     gaps = gaps_to_body(items, start, limit)
     after_prose = prose_seen(items, start, limit)
@@ -77,7 +79,9 @@ def headline_scores(items: Classified, start: int, end: int,
     best = float("-inf")
     for i in sorted(candidates, key=lambda i: (-bounds[i], i)):
         if bounds[i] < best - p.HEADLINE_DEK_MARGIN - BOUND_SLACK:
-            break
+            break  # and so is every later bound, of a candidate or of page furniture
+        if is_furniture(items[i][0].text):
+            continue
         scores[i] = title_score(items, i, gaps[i], body, repeats, marks, inside=i >= start) \
             - penalty * after_prose[i]
         best = max(best, scores[i])
@@ -85,6 +89,16 @@ def headline_scores(items: Classified, start: int, end: int,
 
 
 def is_candidate(item: tuple[Block, Kind]) -> bool:
+    """Whether a block is shaped like a headline and is not page furniture."""
+    return is_headline_shaped(item) and not is_furniture(item[0].text)
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a headline-shaped line is page furniture (HEADLINE_NOT): a button, a link."""
+    return p.HEADLINE_NOT.search(text) is not None
+
+
+def is_headline_shaped(item: tuple[Block, Kind]) -> bool:
     """Whether a block is shaped like a headline: short, unfinished, mostly letters."""
     block, kind = item
     text = block.text
@@ -95,7 +109,7 @@ def is_candidate(item: tuple[Block, Kind]) -> bool:
         return False
     if p.HEADLINE_END_NOT.search(text) and not p.HEADLINE_END_OK.search(text):
         return False
-    if not p.HEADLINE_FIRST_CHAR.match(text) or p.HEADLINE_NOT.search(text):
+    if not p.HEADLINE_FIRST_CHAR.match(text):
         return False
     letters = len(_LETTER.findall(text))
     return letters >= p.HEADLINE_MIN_LETTER_SHARE * len(text.replace(" ", ""))

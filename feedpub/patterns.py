@@ -47,7 +47,10 @@ PLACEHOLDER = re.compile(
 
 # A sentence ends with one of these (optionally inside quotes or brackets). An ellipsis does
 # not end one: it marks a teaser cut short ("Les 43 fois où Grey's Anatomy a fait couler…").
-SENTENCE_END = re.compile(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$")
+# That is (?<!\.\.)[.!?。！？:;]['"”’»)\]]*$ with the two dots looked for from the mark on,
+# so that a search skips from one of these marks to the next rather than stopping at every
+# character of the text.
+SENTENCE_END = re.compile(r"[.!?。！？:;](?<!\.\..)['\"”’»)\]]*$")
 
 # How many closing characters of a block the sentence-end test reads (footnote marks included).
 SENTENCE_TAIL_CHARS = 80
@@ -121,11 +124,13 @@ class WholeLines:
     """Whole-line tables compiled: `match(line)` says whether the line is one of them, in
     any case.
 
-    An ASCII line (most lines) is put in lower case and matched by `lower_case`, the same
-    pattern with case counting: Python's regex engine passes over an alternative by its
-    first letter only when case counts, which makes these long alternations about a third
-    faster. Both readings agree because the fragments hold no upper-case ASCII letter and no
-    character that folds to an ASCII one (tests/test_region.py checks).
+    A line is put in lower case and matched by `lower_case`, the same pattern with case
+    counting: Python's regex engine passes over an alternative by its first letter only when
+    case counts, which makes these long alternations about a third faster (three times, on a
+    line that is not ASCII). Both readings agree because the fragments hold no upper-case
+    letter and no character that folds to an ASCII one (tests/test_region.py checks), on
+    every ASCII line (most lines) and on every other line that reads_in_lower_case; the few
+    others are matched by `any_case`.
     """
 
     any_case: re.Pattern[str]
@@ -134,15 +139,23 @@ class WholeLines:
     anywhere: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
     def match(self, line: str) -> bool:
-        if not line.isascii():
-            return self.any_case.match(line) is not None
         lower = line.lower()
+        if not line.isascii() and not reads_in_lower_case(line, lower):
+            return self.any_case.match(line) is not None
         if self.lower_case.match(lower) is not None:
             return True
         for word, pattern in self.anywhere:  # a plain loop: a generator costs more here
             if word in lower and pattern.match(lower) is not None:
                 return True
         return False
+
+
+def reads_in_lower_case(line: str, lower: str) -> bool:
+    """Whether a pattern in lower case finds in `lower` (line.lower()) what it finds in the
+    line when it ignores case: lower-casing gave one character for each, and none that a
+    case-blind pattern takes for another lower-case one as well ("ſ" for "s", "ı" for "i",
+    "ς" for "σ", "µ" for "μ"); those change when put in upper case and back."""
+    return len(lower) == len(line) and lower.upper().lower() == lower
 
 
 def _whole_lines(*tables: tuple[str, ...],
@@ -607,8 +620,15 @@ TITLE_SEPARATOR = re.compile(r"\s*[|›»]\s*|\s+[>–—-]\s+|\s+::\s+")
 REPEAT_MIN_GAP = 3
 # What those separators look like: a line without any is not split.
 TITLE_SEPARATOR_MARKS = ("|", "›", "»", " > ", " - ", " – ", " — ", " :: ")
-# The same marks as one pattern, so a line is searched once rather than once per mark.
-TITLE_SEPARATOR_MARK = re.compile("|".join(re.escape(mark) for mark in TITLE_SEPARATOR_MARKS))
+# The same marks as one pattern, so a line is searched once rather than once per mark. Each
+# mark is found by its first character that is not a space, the spaces around it checked from
+# there: the search (every line of a page is searched) then stops at those rare characters
+# only, not at every space of the line.
+TITLE_SEPARATOR_MARK = re.compile("|".join(
+    re.escape(mark.strip())
+    + (f"(?<={re.escape(mark.rstrip())})" if mark.startswith(" ") else "")
+    + ("(?= )" if mark.endswith(" ") else "")
+    for mark in TITLE_SEPARATOR_MARKS))
 
 # The header: how many blocks (chrome not counted) after and before the headline hold its
 # byline and date. The corpus's farthest byline sits 6 blocks under the headline, below the

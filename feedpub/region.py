@@ -28,7 +28,7 @@ def block_score(block: Block, kind: Kind, *, ends_article: bool) -> float:
     if is_doubled(text) or is_markup(text):
         return p.SHORT_BLOCK_SCORE
     words = block.words
-    sentence = ends_sentence(text) and words >= p.SENTENCE_MIN_WORDS
+    sentence = words >= p.SENTENCE_MIN_WORDS and ends_sentence(text)  # the count first: cheaper
     weight = (1.0 if sentence else p.UNFINISHED_WEIGHT) * (p.LIST_ITEM_WEIGHT if block.bullet else 1.0)
     return max(p.SHORT_BLOCK_SCORE, words * weight - p.BLOCK_COST)
 
@@ -143,12 +143,19 @@ def widen_gaps(items: Classified, ending: list[bool], scores: list[float]) -> li
             widened.append(score)
             gap = 0 if score > 0 else gap
             continue
-        inline = kind is Kind.CHROME and not ends_article
-        factor = 1 if inline else min(1 + p.GAP_GROWTH * max(0, gap - p.GAP_FREE),
-                                      p.GAP_MAX_FACTOR)
-        widened.append(score * factor if score < 0 else score)
-        gap = gap + 1 if score < 0 else 0 if score > 0 else gap
+        if score < 0:  # only what counts against the body widens a gap and is widened
+            inline = kind is Kind.CHROME and not ends_article
+            widened.append(score if inline else score * gap_factor(gap))
+            gap += 1
+        else:
+            widened.append(score)
+            gap = 0 if score > 0 else gap
     return widened
+
+
+def gap_factor(gap: int) -> int:
+    """How much more a block counts against the body as the gap it stands in grows."""
+    return min(1 + p.GAP_GROWTH * max(0, gap - p.GAP_FREE), p.GAP_MAX_FACTOR)
 
 
 def best_run(scores: list[float]) -> tuple[float, tuple[int, int]]:
@@ -170,7 +177,8 @@ def preformatted(items: Classified) -> set[int]:
     holding a list item or a paragraph of prose is no listing."""
     quoted: set[int] = set()
     for run in adjacent_runs(items):
-        code = [i for i in run if items[i][1] is not Kind.CHROME and is_code(items[i][0].text)]
+        code = [i for i in run if items[i][1] is not Kind.CHROME
+                and is_code(items[i][0].text, items[i][0].words)]
         if len(run) >= p.PRE_MIN_LINES and len(code) >= p.PRE_CODE_SHARE * len(run) \
                 and not any(items[i][0].bullet or is_paragraph(items[i][0]) for i in run):
             quoted.update(i for i in run if items[i][1] is not Kind.CHROME)

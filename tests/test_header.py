@@ -1,6 +1,7 @@
 """Bylines and dates around the headline (feedpub.names, feedpub.header, feedpub.dates)."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 
 import pytest
@@ -9,7 +10,8 @@ from hypothesis import strategies as st
 
 from feedpub import InputError, parse_article
 from feedpub import patterns as p
-from feedpub.dates import find_dates, find_short_dates
+from feedpub.dates import HAS_YEAR, find_dates, find_short_dates
+from feedpub.datewords import MONTHS
 from feedpub.header import line_dates
 from feedpub.names import byline_names, is_name_line, names_in_dated_line
 
@@ -139,6 +141,20 @@ def test_line_dates(line, published, updated):
 ])
 def test_find_dates_reads_pages_ways_of_writing_them(text, expected):
     assert find_dates(text)[0].value.replace(tzinfo=None) == expected
+
+
+def test_month_names_are_words_of_letters():
+    """The month-first date shape looks ahead for a word of letters before the day
+    (dates._MONTH_THEN_DAY): every month name must be one, or dates written with it are lost."""
+    names = {name for language in MONTHS.values() for month in language for name in month}
+    assert all(re.fullmatch(r"[^\W\d_]+", name) for name in names)
+
+
+@given(st.text("0123456789 -x", max_size=12))
+def test_a_year_is_found_where_four_digits_of_one_stand_alone(text):
+    """dates.HAS_YEAR looks behind the year from its end: the same as the plain reading."""
+    plain = re.search(r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)", text)
+    assert bool(HAS_YEAR.search(text)) == bool(plain)
 
 
 def test_the_update_date_dates_a_page_that_shows_no_other():

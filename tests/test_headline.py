@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from feedpub import parse_article
 from feedpub import patterns as p
@@ -140,3 +142,13 @@ def test_the_score_bound_is_never_below_a_candidates_score(path):
             score = title_score(items, index, gaps[index], body, repeats, marks,
                                 inside=index >= start)
             assert score_bound(items, index, gaps[index], body, inside=index >= start) >= score
+
+
+@given(st.lists(st.sampled_from(p.TITLE_SEPARATOR_MARKS + (" ", "a", ">", "-", ":", "|"))
+                | st.text(max_size=3), max_size=8))
+def test_the_separator_mark_pattern_finds_exactly_the_marks(pieces):
+    """TITLE_SEPARATOR_MARK looks for each mark from its first character that is not a space;
+    it must find a mark exactly where the line holds one of TITLE_SEPARATOR_MARKS."""
+    line = "".join(pieces)
+    expected = any(mark in line for mark in p.TITLE_SEPARATOR_MARKS)
+    assert bool(p.TITLE_SEPARATOR_MARK.search(line)) == expected

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import string
+import sys
 
 import pytest
 from hypothesis import given
@@ -14,7 +15,8 @@ from feedpub.classify import (classify_block, classify_blocks, ends_sentence, is
                               is_markup)
 from feedpub.model import Block, Kind
 from feedpub.patterns import (CODE_LINE_ANYWHERE, CODE_LINE_ANYWHERE_HINT, CODE_LINE_END,
-                              CODE_LINE_END_CHARS, COMMENTS_HEADING, END_CHROME, INLINE_CHROME)
+                              CODE_LINE_END_CHARS, COMMENTS_HEADING, END_CHROME, INLINE_CHROME,
+                              SENTENCE_END, reads_in_lower_case)
 from feedpub.region import body_region, preformatted
 
 PROSE = ("The council voted on Tuesday to extend the night bus service to the outer districts, "
@@ -267,6 +269,30 @@ def test_whole_line_tables_are_written_in_lower_case(table):
     assert "(?i" not in source and "(?-i" not in source
 
 
+# Every character that has a case (about 2,900 of them).
+CASED = tuple(chr(code) for code in range(sys.maxunicode + 1)
+              if chr(code).lower() != chr(code) or chr(code).upper() != chr(code))
+
+
+@pytest.mark.parametrize("table", [INLINE_CHROME, END_CHROME, COMMENTS_HEADING],
+                         ids=["INLINE_CHROME", "END_CHROME", "COMMENTS_HEADING"])
+def test_a_line_that_reads_in_lower_case_matches_as_it_does_ignoring_case(table):
+    """WholeLines matches a line that reads_in_lower_case in lower case: for each character
+    such a line may hold, a fragment's letter takes it ignoring case exactly when it is the
+    letter in lower case, and lower-casing keeps it a word character, a digit or a space."""
+    letters = {char for char in re.sub(r"\\[A-Za-z]", "", table.any_case.pattern)
+               if char.isalpha()}
+    for char in CASED:
+        if not reads_in_lower_case(char, char.lower()):
+            continue
+        lower = char.lower()
+        for kind in (r"\w", r"\d", r"\s"):
+            assert bool(re.fullmatch(kind, char)) == bool(re.fullmatch(kind, lower)), char
+        for letter in letters:
+            assert bool(re.fullmatch(re.escape(letter), char, re.I)) == (letter == lower), \
+                (letter, char)
+
+
 CHROME_WORDS = ("share", "comments", "related stories", "advertisement", "we use cookies",
                 "top story", "sign up for our newsletter", "© 2024", "follow us", "reply",
                 "tags:", "print", "more from", "story", "the", "12", " ", "»", ":", "!", "-")
@@ -295,3 +321,24 @@ def test_code_line_hints_never_pass_over_a_code_line(pieces):
         assert line.rstrip()[-1:] in CODE_LINE_END_CHARS
     if CODE_LINE_ANYWHERE.search(line):
         assert CODE_LINE_ANYWHERE_HINT.search(line)
+
+
+NOT_ASCII = ("Ä", "ß", "ẞ", "İ", "ı", "ſ", "K", "Σ", "ς", "σ", "µ", "ǅ", "ﬀ", "é", "’", "—", "评论",
+             "コメント", "Anzeige", "Ｓhare", "\u0345", "ΐ")
+
+
+@given(st.lists(st.sampled_from(CHROME_WORDS + NOT_ASCII) | st.text(max_size=3)
+                | st.sampled_from(CASED), min_size=1, max_size=6),
+       st.randoms(use_true_random=False))
+def test_whole_line_tables_read_other_lines_as_case_blind_patterns_do(words, rnd):
+    line = "".join(c.upper() if rnd.random() < 0.3 else c for c in " ".join(words))
+    for table in (INLINE_CHROME, END_CHROME, COMMENTS_HEADING):
+        assert table.match(line) == bool(table.any_case.match(line))
+
+
+@given(st.text(".!?。:;'\"”»)]…x \n", max_size=10))
+def test_the_sentence_end_is_found_as_its_plain_reading_finds_it(text):
+    """SENTENCE_END looks for the two dots of an ellipsis from the mark on: the same as the
+    plain reading."""
+    plain = re.search(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$", text)
+    assert bool(SENTENCE_END.search(text)) == bool(plain)
