@@ -25,7 +25,7 @@ from .cacheindex import (INDEX_NAME, Index, file_stamp, is_record, read_index, s
                          well_formed)
 from .codec import article_from_json, article_to_json
 from .model import Article
-from .publish import write_file_atomic, write_stream_atomic
+from .diskio import write_file_atomic, write_stream_atomic
 
 # 2: each entry also holds the article's fingerprint (state.article_fingerprint).
 # 3: entries are keyed by the input's absolute path (input_key).

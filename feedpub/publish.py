@@ -2,27 +2,21 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import functools
 import hashlib
 import os
 import shutil
 import time
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import diskio
 from .errors import PublishError
 from .manifest import Record, dump_manifest, parse_manifest, served_record, still_served
 
 # Files written last, in this order: the feed goes out only once every page it links exists.
 WRITE_LAST = ("index.html", "feed.atom")
-# Staged files are flushed to disk before any is renamed in. One fsync per file waits for a
-# journal commit each, a third of a full build's publishing; from this many files on, one
-# syncfs(2) of their file system flushes them all at once, where Linux offers it. Fewer
-# files (an incremental build's handful) are flushed one by one, which costs less than
-# flushing whatever else the file system holds.
-SYNCFS_MIN_FILES = 64
 
 
 @dataclass(frozen=True)
@@ -103,7 +97,7 @@ def _publish(files: Sequence[SiteFile], output_dir: Path, workers: int) -> Publi
         os.replace(staged.temps[name], output_dir / name)
     # The renames are made durable once per directory, not once per file.
     for directory in sorted({(output_dir / name).parent for name in staged.temps}):
-        fsync_path(directory)
+        diskio.fsync_path(directory)
     records = {**staged.kept, **{name: served_record(output_dir / name, *fresh)
                                  for name, fresh in staged.fresh.items()}}
     removed = remove_stale(output_dir, old, set(records))
@@ -159,7 +153,7 @@ def stage_all(files: Sequence[SiteFile], old: Mapping[str, Record | None], outpu
                 staged.temps[planned.path] = temp
             # The record is made once the bytes are in place, with their final mtime.
             staged.fresh[planned.path] = (planned.key, digest, notes)
-        fsync_all(staged.temps.values())
+        diskio.fsync_all(staged.temps.values())
     except BaseException:
         for temp, _, _ in fresh:
             if temp is not None:
@@ -204,14 +198,14 @@ def replace_file(target: Path, data: bytes, staging: Path) -> bool:
     """Atomically put `data` at `target` unless it already holds exactly those bytes."""
     temp = stage_file(target, data, staging)
     if temp is not None:
-        fsync_path(temp)
+        diskio.fsync_path(temp)
         move_into_place(temp, target)
     return temp is not None
 
 
 def stage_file(target: Path, data: bytes, staging: Path) -> Path | None:
     """Write `data` to a temporary file ready to replace `target`; None if unchanged.
-    The caller makes it durable (fsync_all) before renaming it in."""
+    The caller makes it durable (diskio.fsync_all) before renaming it in."""
     try:
         old = target.stat()
         if old.st_size == len(data) and target.read_bytes() == data:
@@ -233,7 +227,7 @@ def stage_file(target: Path, data: bytes, staging: Path) -> Path | None:
 
 def move_into_place(temp: Path, target: Path) -> None:
     os.replace(temp, target)
-    fsync_path(target.parent)
+    diskio.fsync_path(target.parent)
 
 
 def temp_path(target: Path, staging: Path) -> Path:
@@ -291,74 +285,3 @@ def read_manifest(output_dir: Path) -> dict[str, Record | None]:
 def write_manifest(output_dir: Path, records: Mapping[str, Record | None],
                    staging: Path) -> None:
     replace_file(sidecar(output_dir, "manifest"), dump_manifest(records), staging)
-
-
-def fsync_all(paths: Collection[Path]) -> None:
-    """Flush every file of `paths` to disk, data and mtime (SYNCFS_MIN_FILES)."""
-    if len(paths) >= SYNCFS_MIN_FILES and syncfs_all({path.parent for path in paths}):
-        return
-    for path in paths:
-        fsync_path(path)
-
-
-def syncfs_all(directories: Collection[Path]) -> bool:
-    """syncfs(2) each file system that holds one of `directories`; False where it cannot."""
-    syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
-    if syncfs is None:  # not Linux
-        return False
-    devices = {os.stat(directory).st_dev: directory for directory in directories}
-    for directory in devices.values():
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            if syncfs(fd) != 0:  # an I/O error: fsync file by file reports which file
-                return False
-        finally:
-            os.close(fd)
-    return True
-
-
-def fsync_path(path: Path) -> None:
-    """Flush a file, or a directory's entries (renames into it), to disk."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_stream_atomic(target: Path, chunks: Iterable[bytes], *, durable: bool = True) -> None:
-    """Replace `target` atomically with `chunks`, never all in memory at once (the parse
-    cache's index: megabytes on a large site). Callers hold the output lock.
-
-    `durable`: flush the bytes to disk before the rename, so that a power cut leaves the old
-    or the new file. Without it (the parse cache, which checks each entry it reads) a power
-    cut may leave a torn file, read as corrupt and parsed again.
-    """
-    temp = target.with_name(f".{target.name}.tmp")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with open(temp, "wb") as handle:
-            handle.writelines(chunks)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def write_file_atomic(target: Path, data: bytes, *, durable: bool = True) -> bool:
-    """Replace `target` (state, cache: files beside the site) atomically; False if unchanged.
-
-    Callers hold the output lock, so one fixed temporary name suffices, and a run killed
-    while writing leaves at most that one file, which the next call removes or reuses.
-    """
-    temp = target.with_name(f".{target.name}.tmp")
-    temp.unlink(missing_ok=True)
-    try:
-        if target.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    write_stream_atomic(target, (data,), durable=durable)
-    return True

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .codec import article_to_json
 from .model import Article
-from .publish import write_file_atomic
+from .diskio import write_file_atomic
 from .sealing import Sealed
 
 STATE_FORMAT = 1

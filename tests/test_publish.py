@@ -1,4 +1,4 @@
-"""Publishing stage: the order in which bytes reach the disk (publish.py).
+"""Publishing stage: the order in which bytes reach the disk (publish.py, diskio.py).
 
 A power cut must leave every served file old or new, never empty: each file's bytes are on
 disk before the rename that serves them, and the renames are on disk before the build ends.
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from feedpub import publish, renderpool
+from feedpub import diskio, publish, renderpool
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def calls(monkeypatch) -> list[tuple[str, str]]:
     counts as an fsync of every file then in the directories it was given."""
     seen: list[tuple[str, str]] = []
     real_fsync_path, real_syncfs_all, real_replace = \
-        publish.fsync_path, publish.syncfs_all, os.replace
+        diskio.fsync_path, diskio.syncfs_all, os.replace
 
     def fsync_path(path: Path) -> None:
         real_fsync_path(path)
@@ -38,8 +38,8 @@ def calls(monkeypatch) -> list[tuple[str, str]]:
         real_replace(source, target)
         seen.append(("rename", f"{source} -> {target}"))
 
-    monkeypatch.setattr(publish, "fsync_path", fsync_path)
-    monkeypatch.setattr(publish, "syncfs_all", syncfs_all)
+    monkeypatch.setattr(diskio, "fsync_path", fsync_path)
+    monkeypatch.setattr(diskio, "syncfs_all", syncfs_all)
     monkeypatch.setattr(os, "replace", replace)
     return seen
 
@@ -56,10 +56,10 @@ def publish_rendered(files: dict[str, bytes], output: Path, workers: int):
     return publish.publish_files(planned, output, workers)
 
 
-# A few files are flushed one by one, many with one syncfs (publish.SYNCFS_MIN_FILES); files
+# A few files are flushed one by one, many with one syncfs (diskio.SYNCFS_MIN_FILES); files
 # staged by render workers (renderpool.py) are flushed by the build before it renames them.
-@pytest.mark.parametrize("count, workers", [(3, 1), (3 * publish.SYNCFS_MIN_FILES, 1),
-                                            (3, 2), (3 * publish.SYNCFS_MIN_FILES, 2)])
+@pytest.mark.parametrize("count, workers", [(3, 1), (3 * diskio.SYNCFS_MIN_FILES, 1),
+                                            (3, 2), (3 * diskio.SYNCFS_MIN_FILES, 2)])
 def test_every_file_is_on_disk_before_it_is_renamed_in(tmp_path, calls, count, workers,
                                                       monkeypatch):
     monkeypatch.setattr(renderpool, "POOL_MIN_FILES", 1)

@@ -1,0 +1,89 @@
+"""Writing to disk so that a crash or a power cut leaves a file's old bytes or its new ones.
+
+publish.py stages every file of the site and flushes them all (fsync_all) before renaming
+any into place; state and cache files beside the site are replaced whole (write_file_atomic).
+"""
+from __future__ import annotations
+
+import ctypes
+import os
+from collections.abc import Collection, Iterable
+from pathlib import Path
+
+# Staged files are flushed to disk before any is renamed in. One fsync per file waits for a
+# journal commit each, a third of a full build's publishing; from this many files on, one
+# syncfs(2) of their file system flushes them all at once, where Linux offers it. Fewer
+# files (an incremental build's handful) are flushed one by one, which costs less than
+# flushing whatever else the file system holds.
+SYNCFS_MIN_FILES = 64
+
+
+def fsync_all(paths: Collection[Path]) -> None:
+    """Flush every file of `paths` to disk, data and mtime (SYNCFS_MIN_FILES)."""
+    if len(paths) >= SYNCFS_MIN_FILES and syncfs_all({path.parent for path in paths}):
+        return
+    for path in paths:
+        fsync_path(path)
+
+
+def syncfs_all(directories: Collection[Path]) -> bool:
+    """syncfs(2) each file system that holds one of `directories`; False where it cannot."""
+    syncfs = getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
+    if syncfs is None:  # not Linux
+        return False
+    devices = {os.stat(directory).st_dev: directory for directory in directories}
+    for directory in devices.values():
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            if syncfs(fd) != 0:  # an I/O error: fsync file by file reports which file
+                return False
+        finally:
+            os.close(fd)
+    return True
+
+
+def fsync_path(path: Path) -> None:
+    """Flush a file, or a directory's entries (renames into it), to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_stream_atomic(target: Path, chunks: Iterable[bytes], *, durable: bool = True) -> None:
+    """Replace `target` atomically with `chunks`, never all in memory at once (the parse
+    cache's index: megabytes on a large site). Callers hold the output lock.
+
+    `durable`: flush the bytes to disk before the rename, so that a power cut leaves the old
+    or the new file. Without it (the parse cache, which checks each entry it reads) a power
+    cut may leave a torn file, read as corrupt and parsed again.
+    """
+    temp = target.with_name(f".{target.name}.tmp")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(temp, "wb") as handle:
+            handle.writelines(chunks)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def write_file_atomic(target: Path, data: bytes, *, durable: bool = True) -> bool:
+    """Replace `target` (state, cache: files beside the site) atomically; False if unchanged.
+
+    Callers hold the output lock, so one fixed temporary name suffices, and a run killed
+    while writing leaves at most that one file, which the next call removes or reuses.
+    """
+    temp = target.with_name(f".{target.name}.tmp")
+    temp.unlink(missing_ok=True)
+    try:
+        if target.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    write_stream_atomic(target, (data,), durable=durable)
+    return True
