@@ -58,6 +58,11 @@ TOOLS = (
                                     str(w / "feedpub-pool.toml"), "--input", str(w / "txt"),
                                     "--output", str(w / "out/feedpub-pool"), "--quiet"],
          "out/feedpub-pool", rounds=("full", "no-op")),
+    # ...and rendering on every core as well (render_workers = 0, off by default).
+    Tool("feedpub-cores", lambda w: [str(BIN / "feedpub"), "build", "--config",
+                                     str(w / "feedpub-cores.toml"), "--input", str(w / "txt"),
+                                     "--output", str(w / "out/feedpub-cores"), "--quiet"],
+         "out/feedpub-cores", rounds=("full", "no-op")),
     Tool("pelican", lambda w: [str(BIN / "pelican"), str(w / "pelican/content"),
                                "-s", str(w / "pelican/pelicanconf.py"),
                                "-o", str(w / "out/pelican"),
@@ -68,7 +73,7 @@ TOOLS = (
     Tool("floor", lambda w: [sys.executable, str(HERE / "floor.py"), str(w / "entries.json"),
                              str(w / "out/floor.atom")], "out", rounds=("full",)),
 )
-PEERS = ("feedpub-pool", "pelican", "hugo", "floor")
+PEERS = ("feedpub-pool", "feedpub-cores", "pelican", "hugo", "floor")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -89,6 +94,8 @@ def prepare_corpus(root: Path, count: int) -> Path:
     (corpus / "feedpub.toml").write_text(settings + "parse_workers = 1\n", encoding="utf-8")
     (corpus / "feedpub-pool.toml").write_text(settings + "parse_workers = 0\n",
                                               encoding="utf-8")
+    (corpus / "feedpub-cores.toml").write_text(
+        settings + "parse_workers = 0\nrender_workers = 0\n", encoding="utf-8")
     (corpus / "entries.json").write_text(json.dumps(parsed_entries(corpus)), encoding="utf-8")
     return corpus
 
@@ -194,7 +201,7 @@ def report_size(count: int, results: Results) -> list[str]:
                 lines.append(f"  {name:8} /{peer:12} {listed} -> {summary(walls)[0]:.3f}; "
                              f"cpu {summary(cpus)[0]:.3f}")
     counts = {tool: results.noop_rewritten.get((count, tool))
-              for tool in ("feedpub", "feedpub-pool", "pelican", "hugo")}
+              for tool in ("feedpub", "feedpub-pool", "feedpub-cores", "pelican", "hugo")}
     lines.append("no-op rewritten files (max over runs): " +
                  ", ".join(f"{t} {max(c)}" for t, c in counts.items() if c))
     return lines

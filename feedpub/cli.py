@@ -148,7 +148,7 @@ def build_locked(args: argparse.Namespace, config: Config) -> int:
                     + (cache.warnings() if cache else []), failures)
     report = publish_files(plan_site(resolved.entries, config, articles.entry,
                                      resolved.state.sealed), config.output_dir,
-                           config.parse_workers)
+                           config.render_workers)
     report_problems([], list(report.notes), [])
     if state_warnings or not same_state(state, resolved.state):
         save_state_or_warn(resolved.state, config)

@@ -48,12 +48,17 @@ class Config:
     # Kept between builds, outside the served directory; None: beside the output directory.
     state_file: Path | None = None
     cache_dir: Path | None = None
-    # Processes that parse the inputs when many changed (pool.py), and that render the
-    # files when many need it (renderpool.py): 0 means one per core, 1 does both in the
-    # build's own process. On 2 cores the pool cut a 10,000-article full
+    # Processes that parse the inputs when many changed (pool.py): 0 means one per core,
+    # 1 parses in the build's own process. On 2 cores the pool cut a 10,000-article full
     # build from 59 s to 40 s, but gained nothing while other work kept the cores busy
     # (README "Benchmark"): set 1 on a machine that is busy with other work.
     parse_workers: int = 0
+    # Processes that render the files when many need it (renderpool.py): 1 renders in the
+    # build's own process, 0 on one forked process per core. Forked late in a build, each
+    # worker shares the build's memory and adds its own: at 10,000 articles the full build
+    # took 14.5 s instead of about 20 s, but its processes' memory summed 222 MB instead
+    # of about 135 MB (README "Benchmark"), so it is for machines with memory to spare.
+    render_workers: int = 1
 
     @property
     def tz(self) -> ZoneInfo:
@@ -118,8 +123,9 @@ def validate(values: dict[str, object], origin: str) -> Config:
     for name in POSITIVE_SETTINGS:
         if getattr(config, name) < 1:
             raise ConfigError(f"{origin}: setting {name!r} must be at least 1")
-    if config.parse_workers < 0:
-        raise ConfigError(f"{origin}: parse_workers must be 0 (one per core) or more")
+    for name in ("parse_workers", "render_workers"):
+        if getattr(config, name) < 0:
+            raise ConfigError(f"{origin}: {name} must be 0 (one per core) or more")
     if urlsplit(config.base_url).scheme not in ("http", "https"):
         raise ConfigError(f"{origin}: site_url must start with http:// or https://")
     return config

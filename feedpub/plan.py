@@ -26,8 +26,9 @@ from .sealing import Sealed
 from .state import article_fingerprint
 
 # Settings that never reach a published byte: where things are read and kept, how many
-# processes parse. Every other setting is part of every key.
-NOT_RENDERED = ("input_dir", "output_dir", "state_file", "cache_dir", "parse_workers")
+# processes parse and render. Every other setting is part of every key.
+NOT_RENDERED = ("input_dir", "output_dir", "state_file", "cache_dir", "parse_workers",
+                "render_workers")
 # Libraries whose output is published as is: upgrading one renders everything again.
 RENDERING_LIBRARIES = ("feedgen", "jinja2", "markupsafe", "lxml")
 

@@ -17,6 +17,7 @@ beside the served files.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import signal
 import sys
@@ -107,7 +108,8 @@ def stage_in_pool(work: Callable[[int], T], chunks: Sequence[range], workers: in
                                    initializer=start_worker, initargs=(work,))
     futures: list[Future] = []
     try:
-        futures = [executor.submit(run_chunk, chunk.start, chunk.stop) for chunk in chunks]
+        with heap_frozen():  # the workers are forked on the first submit
+            futures = [executor.submit(run_chunk, chunk.start, chunk.stop) for chunk in chunks]
         results: list[T] = []
         for future in futures:
             results += future.result()
@@ -122,6 +124,18 @@ def stage_in_pool(work: Callable[[int], T], chunks: Sequence[range], workers: in
         raise
     executor.shutdown(wait=True)
     return results
+
+
+@contextlib.contextmanager
+def heap_frozen() -> Iterator[None]:
+    """The parent's objects kept from the cyclic garbage collector while workers are forked:
+    a collection in a worker writes to the header of every object it looks at, which would
+    copy the whole inherited heap (the plan, every entry) into each worker's memory."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextlib.contextmanager

@@ -99,6 +99,7 @@ def test_unusable_file_is_reported_and_the_rest_built(site_dirs):
     assert len(failures) == 1 and "empty.txt" in str(failures[0])
 
 
-def test_negative_parse_workers_is_a_config_error():
-    with pytest.raises(ConfigError, match="parse_workers"):
-        validate({"parse_workers": -1}, "feedpub.toml")
+@pytest.mark.parametrize("name", ["parse_workers", "render_workers"])
+def test_negative_worker_counts_are_a_config_error(name):
+    with pytest.raises(ConfigError, match=name):
+        validate({name: -1}, "feedpub.toml")

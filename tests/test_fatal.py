@@ -146,14 +146,17 @@ def test_full_disk_while_render_workers_stage(tmp_path):
     one line, and what is served is as it was, with no staged file left in it."""
     inputs = tmp_path / "in"
     write_articles(inputs, range(renderpool.POOL_MIN_FILES + 20))
+    settings = tmp_path / "feedpub.toml"
+    settings.write_text("render_workers = 0\n")  # one per core; off by default
     with tmpfs(tmp_path / "out", "64m") as output:
-        assert build(inputs, output).returncode == 0
+        assert build(inputs, output, "--config", str(settings)).returncode == 0
         before = snapshot(output)  # hidden files too: pathlib's "*" matches them
         # Room for a quarter of the site again, not for the whole of it.
         used = used_bytes(output)
         subprocess.run(["mount", "-o", f"remount,size={used + used // 4}", str(output)],
                        check=True)
-        result = build(inputs, output, "--title", "A title of another length")
+        result = build(inputs, output, "--config", str(settings),
+                       "--title", "A title of another length")
         assert result.returncode == EXIT_FATAL, result.stderr
         one_clear_line(result, "No space left on device")
         assert snapshot(output) == before

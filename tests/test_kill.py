@@ -40,6 +40,8 @@ WINDOW_MARGIN = (0.85, 1.05)
 POOL_ARTICLES = POOL_MIN_FILES + 100
 # Enough articles that rendering every file again uses render worker processes.
 RENDER_POOL_ARTICLES = renderpool.POOL_MIN_FILES + 50
+# The builds' setting for that (feedpub.toml in their working directory): off by default.
+RENDER_ON_EVERY_CORE = "render_workers = 0\n"
 # How far into the timed publishing window (rendering, then renames) a stop signal is sent:
 # early, so that it lands while the workers render even on a run a little faster.
 RENDER_STOP_AT = 0.25
@@ -288,6 +290,7 @@ def time_rerender(input_dir: Path, where: Path) -> tuple[float, dict[str, bytes]
     """Build, then build again with another title (every file rendered again): the seconds
     from the start of publishing to the end of the second build, and the site it leaves."""
     where.mkdir()
+    (where / "feedpub.toml").write_text(RENDER_ON_EVERY_CORE)
     built(input_dir, where / "output")
     process = subprocess.Popen(build_command(input_dir, where / "output", "--quiet", "--title",
                                              "Another title"), cwd=where)
@@ -310,6 +313,7 @@ def test_stopping_a_build_while_its_workers_render(tmp_path: Path, stop: signal.
     window, renamed = time_rerender(input_dir, tmp_path / "timed")
     where = tmp_path / "stopped"
     where.mkdir()
+    (where / "feedpub.toml").write_text(RENDER_ON_EVERY_CORE)
     built(input_dir, where / "output")
     before = site_files(where / "output")  # hidden files too: pathlib's "*" matches them
     process = subprocess.Popen(build_command(input_dir, where / "output", "--quiet", "--title",

@@ -41,11 +41,13 @@ def pool_calls(monkeypatch) -> list[int]:
     return calls
 
 
-def build(corpus: Path, name: str, workers: int, title: str) -> Path:
-    """`feedpub build` in this process (workers forked from it) into corpus/name/output."""
+def build(corpus: Path, name: str, workers: int | None, title: str) -> Path:
+    """`feedpub build` in this process (workers forked from it) into corpus/name/output;
+    `render_workers` as given, or the default for None."""
     where = corpus / name
     where.mkdir(exist_ok=True)
-    (where / "feedpub.toml").write_text(f'parse_workers = {workers}\ntitle = "{title}"\n'
+    setting = "" if workers is None else f"render_workers = {workers}\n"
+    (where / "feedpub.toml").write_text(f'{setting}title = "{title}"\n'
                                         "feed_entries = 20\narchive_size = 15\n")
     assert main(["build", "--config", str(where / "feedpub.toml"), "--input",
                  str(corpus / "txt"), "--output", str(where / "output"), "--quiet"]) == 0
@@ -69,6 +71,13 @@ def test_pool_site_is_byte_identical_to_one_process(tmp_path, pool_calls):
         assert site_files(pooled) == site_files(single)
         assert records(pooled) == records(single)
         pool_calls.clear()
+
+
+def test_by_default_a_build_renders_in_its_own_process(tmp_path, pool_calls):
+    """Forked workers each count the build's memory once more (config.render_workers)."""
+    write_corpus(tmp_path, ARTICLES, seed=5)
+    build(tmp_path, "default", None, "A title")
+    assert pool_calls == []
 
 
 def planned_site(count: int, version: str, fail_at: int | None = None) -> list[SiteFile]:
