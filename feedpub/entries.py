@@ -207,9 +207,13 @@ def entry_dates(item: Loaded, fingerprint: str, record: Record | None) -> tuple[
     return published, max(item.mtime, record.last_changed + ONE_SECOND, published)
 
 
+# What a slug keeps of a name: ASCII letters and digits, every other run a single "-".
+SLUG_GAPS = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:SLUG_MAX].strip("-")
+    slug = SLUG_GAPS.sub("-", ascii_name.lower()).strip("-")[:SLUG_MAX].strip("-")
     return slug or "article"
 
 

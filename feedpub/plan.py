@@ -61,8 +61,8 @@ def plan_site(entries: Sequence[Entry], config: Config, with_body: WithBody = as
         for entry in doc.entries:
             if entry.page not in planned:
                 planned.add(entry.page)
-                files.append(dataclasses.replace(
-                    article_file(entry, config, (basis, signatures), with_body), follows=True))
+                files.append(article_file(entry, config, (basis, signatures), with_body,
+                                          follows=True))
     files += [article_file(e, config, (basis, signatures), with_body)
               for e in entries if e.page not in planned]
     return files + list(index_files(entries, config, (basis, signatures)))
@@ -73,10 +73,12 @@ def plan_site(entries: Sequence[Entry], config: Config, with_body: WithBody = as
 Basis = tuple[str, dict[str, list]]
 
 
-def article_file(entry: Entry, config: Config, basis: Basis, with_body: WithBody) -> SiteFile:
+def article_file(entry: Entry, config: Config, basis: Basis, with_body: WithBody,
+                 follows: bool = False) -> SiteFile:
+    """The page of `entry`; `follows`: planned right after the feed document that shows it."""
     common, signatures = basis
     return SiteFile(entry.page, make_key(common, entry.page, [signatures[entry.id]]),
-                    lambda: Rendered(render_article(with_body(entry), config)))
+                    lambda: Rendered(render_article(with_body(entry), config)), follows)
 
 
 def feed_file(doc: FeedDocument, archived: set[str], config: Config, basis: Basis,
