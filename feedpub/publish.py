@@ -83,6 +83,8 @@ def _publish(files: Sequence[SiteFile], output_dir: Path, workers: int) -> Publi
     staging = sidecar(output_dir, "staging")
     shutil.rmtree(staging, ignore_errors=True)  # left by a killed run; we hold the lock
     staging.mkdir()
+    if os.stat(staging).st_dev != os.stat(output_dir).st_dev:
+        remove_stray_temps(output_dir)
     old = read_manifest(output_dir)
     # Name every file this run may write before writing any: a run killed part-way then
     # leaves no page that the next build would not know to remove. The old records stay
@@ -238,7 +240,22 @@ def temp_path(target: Path, staging: Path) -> Path:
         # Named after the whole path: articles/index.html and index.html wait side by side.
         digest = hashlib.sha256(os.fsencode(target)).hexdigest()[:16]
         return staging / f"{digest}-{target.name}"
-    return target.parent / f".{target.name}.feedpub-new"
+    return target.parent / f".{target.name}{TEMP_SUFFIX}"
+
+
+# The end of a temporary file's name beside its target (temp_path).
+TEMP_SUFFIX = ".feedpub-new"
+
+
+def remove_stray_temps(output_dir: Path) -> None:
+    """Remove the temporary files a killed build left beside their targets (the output
+    directory is a file system of its own, so they could not wait outside it): a web server
+    would serve them."""
+    for root, _dirs, files in os.walk(output_dir):
+        for name in files:
+            if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(root, name))
 
 
 def write_temp(temp: Path, data: bytes, old_mtime: float | None) -> None:

@@ -85,6 +85,21 @@ def test_output_directory_on_its_own_file_system(tmp_path, inputs):
         assert not [p for p in output.rglob(".*")]  # no temporary file left behind
 
 
+def test_temporary_files_a_killed_build_left_in_its_own_file_system_are_removed(
+        tmp_path, inputs):
+    """Output on a volume of its own: temporary files wait beside their targets, so a build
+    killed (SIGKILL) while writing leaves them where a web server would serve them; the next
+    build removes them, whether or not it rewrites those files."""
+    with tmpfs(tmp_path / "out", "4m") as output:
+        assert build(inputs, output).returncode == 0
+        before = snapshot(output)
+        strays = [output / ".feed.atom.feedpub-new", output / "articles" / ".gone.html.feedpub-new"]
+        for stray in strays:
+            stray.write_bytes(b"half a page")
+        assert build(inputs, output).returncode == 0
+        assert snapshot(output) == before
+
+
 @contextlib.contextmanager
 def lockable_directory(path: Path) -> Iterator[Callable[[], None]]:
     """A directory at `path` and the means to make it read-only for this process: root
