@@ -56,7 +56,7 @@ def is_record(record: object) -> bool:
 
 def well_formed(record: object, source: str) -> bool:
     """Whether `record` has every field a lookup reads, of the right type, for input `source`
-    (its key: cache.input_key)."""
+    (its key: ParseCache._key)."""
     if not isinstance(record, dict) or record.get("source") != source:
         return False
     for name, kind in RECORD_FIELDS:  # a loop, not all(): this runs once per input

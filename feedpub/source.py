@@ -72,6 +72,8 @@ NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 def display_name(path: Path) -> str:
     """The path as messages show it: undecodable bytes and control characters as \\xNN."""
     text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    if text.isascii() and text.isprintable():  # most names: nothing to show otherwise
+        return text
     return NAME_CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
 
 
