@@ -112,7 +112,7 @@ class ParseCache:
             whole = self._read_entry(key) if is_record(entry) else entry
             if whole is not None:
                 self._write(key, {**whole, "size": identity.size,
-                                      "mtime_ns": identity.mtime_ns, "checked_ns": _now_ns()})
+                                  "mtime_ns": identity.mtime_ns, "checked_ns": _now_ns()})
         return hit
 
     def store(self, display: str, identity: Identity, digest: str, hit: Hit) -> bool:

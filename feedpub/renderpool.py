@@ -17,7 +17,6 @@ beside the served files.
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import signal
 import sys
@@ -108,8 +107,7 @@ def stage_in_pool(work: Callable[[int], T], chunks: Sequence[range], workers: in
                                    initializer=start_worker, initargs=(work,))
     futures: list[Future] = []
     try:
-        with heap_frozen():  # the workers are forked on the first submit
-            futures = [executor.submit(run_chunk, chunk.start, chunk.stop) for chunk in chunks]
+        futures = [executor.submit(run_chunk, chunk.start, chunk.stop) for chunk in chunks]
         results: list[T] = []
         for future in futures:
             results += future.result()
@@ -124,18 +122,6 @@ def stage_in_pool(work: Callable[[int], T], chunks: Sequence[range], workers: in
         raise
     executor.shutdown(wait=True)
     return results
-
-
-@contextlib.contextmanager
-def heap_frozen() -> Iterator[None]:
-    """The parent's objects kept from the cyclic garbage collector while workers are forked:
-    a collection in a worker writes to the header of every object it looks at, which would
-    copy the whole inherited heap (the plan, every entry) into each worker's memory."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 @contextlib.contextmanager
