@@ -49,17 +49,21 @@ def named_inputs(input_dir: Path) -> list[tuple[str, Path]]:
             for inside, path in sorted(found, key=lambda item: item[0])]
 
 
-def load_inputs(config: Config, cache: ParseCache | None = None,
-                progress: Progress = iter) -> tuple[list[Loaded], list[InputError], Articles]:
+def load_inputs(config: Config, cache: ParseCache | None = None, progress: Progress = iter,
+                inputs: Sequence[tuple[str, Path]] | None = None,
+                ) -> tuple[list[Loaded], list[InputError], Articles]:
     """Read and parse every input, keeping each article without its body (`Articles` has it).
 
     A file that fails is reported, never fatal. `progress` wraps the iteration over input
     paths (the CLI passes a progress bar). The files the cache cannot vouch for are parsed
     afterwards, on several cores when there are many (pool.py), and each is cached and its
     body let go as it comes back: no article's text stays in memory (with a cache).
+    `inputs` are named_inputs(config.input_dir), when the caller has listed them already.
     """
     slots: list[Loaded | Stale | InputError] = []
-    for name, path in progress(named_inputs(config.input_dir)):
+    if inputs is None:
+        inputs = named_inputs(config.input_dir)
+    for name, path in progress(inputs):
         try:
             slots.append(check_one(path, config, cache, name))
         except InputError as error:

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .build import Loaded, Progress, load_inputs, make_entries, plan_site
+from . import stamp
+from .build import Loaded, Progress, load_inputs, make_entries, named_inputs, plan_site
 from .cache import ParseCache
 from .config import Config, load_config
-from .entries import future_dated
+from .entries import future_dated, future_warning
 from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError
 from .lock import output_lock
 from .publish import publish_files
@@ -135,28 +136,53 @@ def note_waiting(args: argparse.Namespace) -> None:
 
 
 def build_locked(args: argparse.Namespace, config: Config) -> int:
+    now = datetime.now(timezone.utc)
+    inputs = named_inputs(config.input_dir)
+    seen = stamp.look(config, inputs)
+    said = None if args.no_cache else stamp.unchanged(config, seen)
+    if said is not None:  # nothing changed since the last build (stamp.py)
+        lines = [*said.before, *future_lines(said.still_future(now)), *said.after]
+        return summarise(args, config, lines, said.articles, said.skipped)
+    stamp.forget(config)
     state, state_warnings = load_state(config.state_path)
     cache = None if args.no_cache else ParseCache(config.cache_path, config.timezone)
-    loaded, failures, articles = load_inputs(config, cache, progress_bar(args))
+    loaded, failures, articles = load_inputs(config, cache, progress_bar(args), inputs)
     resolved = make_entries(loaded, config, state)
     failures += resolved.failures
     if not resolved.entries:
-        report_problems(loaded, state_warnings, failures)
+        say(problem_lines(loaded, state_warnings, failures))
         raise PublishError(f"{config.input_dir}: no articles to publish; output left as it was")
-    future = future_dated(resolved.entries, datetime.now(timezone.utc))
-    report_problems(loaded, state_warnings + resolved.warnings + future
-                    + (cache.warnings() if cache else []), failures)
+    before = problem_lines(loaded, state_warnings + resolved.warnings, [])
+    future = future_dated(resolved.entries, now)
+    cache_warnings = cache.warnings() if cache else []
+    after = problem_lines([], cache_warnings, failures)
+    say(before + future_lines(future) + after)
     report = publish_files(plan_site(resolved.entries, config, articles.entry,
                                      resolved.state.sealed), config.output_dir,
                            config.render_workers)
-    report_problems([], list(report.notes), [])
+    notes = problem_lines([], list(report.notes), [])
+    say(notes)
+    state_saved = True
     if state_warnings or not same_state(state, resolved.state):
-        save_state_or_warn(resolved.state, config)
+        state_saved = save_state_or_warn(resolved.state, config)
+    if state_saved and not state_warnings and not cache_warnings:
+        # Only a build whose every message follows from its inputs is repeated from a stamp.
+        stamp.save(config, seen, report.written + report.unchanged,
+                   stamp.Said(tuple(before), tuple(future), tuple(after + notes),
+                              len(resolved.entries), len(failures)))
+    return summarise(args, config, [], len(resolved.entries), len(failures),
+                     len(report.written), len(report.removed))
+
+
+def summarise(args: argparse.Namespace, config: Config, lines: list[str], articles: int,
+              skipped: int, written: int = 0, removed: int = 0) -> int:
+    """Say `lines` and the build's one-line summary; the exit code for what was skipped."""
+    say(lines)
     if not args.quiet:
-        print(f"feedpub: {counted(len(resolved.entries), 'article')}, {len(failures)} skipped, "
-              f"{counted(len(report.written), 'file')} written, {len(report.removed)} removed; "
+        print(f"feedpub: {counted(articles, 'article')}, {skipped} skipped, "
+              f"{counted(written, 'file')} written, {removed} removed; "
               f"feed at {config.output_dir / 'feed.atom'}")
-    return EXIT_SKIPPED if failures and args.strict else EXIT_OK
+    return EXIT_SKIPPED if skipped and args.strict else EXIT_OK
 
 
 def counted(number: int, noun: str) -> str:
@@ -173,24 +199,33 @@ def progress_bar(args: argparse.Namespace) -> Progress:
                                    leave=False))
 
 
-def report_problems(loaded: list[Loaded], warnings: list[str],
-                    failures: list[InputError]) -> None:
-    for item in loaded:
-        for warning in item.article.warnings:
-            print(f"feedpub: warning: {warning}", file=sys.stderr)
-    for warning in warnings:
-        print(f"feedpub: warning: {warning}", file=sys.stderr)
-    for failure in failures:
-        print(f"feedpub: skipped {failure}", file=sys.stderr)
+def problem_lines(loaded: list[Loaded], warnings: list[str],
+                  failures: list[InputError]) -> list[str]:
+    """The lines for stderr: each article's warnings, then `warnings`, then skipped inputs."""
+    return ([f"feedpub: warning: {warning}" for item in loaded
+             for warning in item.article.warnings]
+            + [f"feedpub: warning: {warning}" for warning in warnings]
+            + [f"feedpub: skipped {failure}" for failure in failures])
 
 
-def save_state_or_warn(state: State, config: Config) -> None:
+def future_lines(future: list[tuple[str, str]]) -> list[str]:
+    return problem_lines([], [future_warning(*pair) for pair in future], [])
+
+
+def say(lines: list[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
+def save_state_or_warn(state: State, config: Config) -> bool:
     """The site is out; a state file that cannot be written costs only future edit dates."""
     try:
         save_state(state, config.state_path)
     except OSError as exc:
         print(f"feedpub: warning: {config.state_path}: cannot write state: "
               f"{exc.strerror or exc}", file=sys.stderr)
+        return False
+    return True
 
 
 def run_parse(args: argparse.Namespace) -> int:

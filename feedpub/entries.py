@@ -229,11 +229,16 @@ def unique_slug(slug: str, taken: set[str]) -> str:
 FUTURE_TOLERANCE = timedelta(days=1)
 
 
-def future_dated(entries: Iterable[Entry], now: datetime) -> list[str]:
-    """Warnings for entries dated past `now`: they would sit at the top of the feed until then.
+def future_dated(entries: Iterable[Entry], now: datetime) -> list[tuple[str, str]]:
+    """The (source, published) of entries dated past `now`, for future_warning: they would
+    sit at the top of the feed until then.
 
     `now` is passed in by the caller: the output never depends on the clock, only this message.
     """
-    return [f"{entry.article.source}: dated {entry.published.isoformat()}, in the future; "
-            "it stays at the top of the feed until then" for entry in entries
+    return [(entry.article.source, entry.published.isoformat()) for entry in entries
             if entry.published > now + FUTURE_TOLERANCE]
+
+
+def future_warning(source: str, published: str) -> str:
+    return (f"{source}: dated {published}, in the future; "
+            "it stays at the top of the feed until then")

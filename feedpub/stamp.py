@@ -1,0 +1,164 @@
+"""The nothing-changed stamp: a cron build that finds nothing changed skips the whole build.
+
+After a build, a stamp beside the output directory records what the build was made from and
+what it left: the settings and working directory, feedpub's code and templates and the
+libraries' versions, every input's identity (inode, size, modification and change times),
+the identities of the state file and the manifest, and every served file's identity. A
+later build that finds all of these as they were would read, render and write nothing: it
+repeats what the last build said, with the warnings about future dates worked out against
+today's clock, and stops without reading the state, the parse cache or the manifest.
+
+A stat is trusted as make and git trust it, with their rule for "racy" files: a stamp is
+not written when an input was changed so shortly before the build looked at it that a
+second change within the file system's timestamp granularity could go unseen. Every build
+that does the work removes the stamp before it writes anything, so a build that fails or is
+killed leaves none behind. `--no-cache` never takes the shortcut.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from . import diskio
+from .cache import RACY_NS
+from .config import Config
+from .entries import FUTURE_TOLERANCE
+from .plan import library_version, renderer_version
+from .publish import sidecar
+
+STAMP_SUFFIX = "feedpub-stamp"
+STAMP_FORMAT = 1
+# Libraries that shape what a build publishes without rendering it (plan.py covers those
+# that render): a parser that reads dates differently must not be skipped over.
+PARSING_LIBRARIES = ("python-dateutil",)
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a build told its user on stderr, to be told again when it is skipped.
+
+    The warnings about dates in the future sit between `before` and `after`, as the build
+    printed them; they are kept as (source, published) pairs, because the clock decides
+    which of them still apply.
+    """
+
+    before: tuple[str, ...]
+    future: tuple[tuple[str, str], ...]
+    after: tuple[str, ...]
+    articles: int
+    skipped: int
+
+    def still_future(self, now: datetime) -> list[tuple[str, str]]:
+        """The (source, published) of entries that are still dated in the future at `now`."""
+        return [(source, when) for source, when in self.future
+                if datetime.fromisoformat(when) > now + FUTURE_TOLERANCE]
+
+
+@dataclass(frozen=True)
+class Look:
+    """What a build saw of its inputs before reading any, and when."""
+
+    inputs: str     # the digest of every input's name and identity
+    racy: bool      # an input changed too shortly before `taken_ns` to be vouched for
+    taken_ns: int
+
+
+def stamp_path(config: Config) -> Path:
+    return sidecar(config.output_dir, STAMP_SUFFIX)
+
+
+def look(config: Config, paths: Iterable[tuple[str, Path]]) -> Look:
+    """The identities of the inputs `paths` (build.named_inputs) as they are now."""
+    taken_ns = time.time_ns()
+    digest = hashlib.sha256()
+    newest = 0
+    for name, path in paths:
+        identity = file_identity(path)
+        digest.update(f"{name}\0{identity}\n".encode("utf-8", "surrogateescape"))
+        newest = max(newest, *identity_times(identity))
+    return Look(digest.hexdigest(), newest + RACY_NS >= taken_ns, taken_ns)
+
+
+def file_identity(path: Path | str) -> str:
+    """Inode, size, modification and change times (a chmod changes the last), or the error."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        return f"error {exc.errno}"
+    return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
+
+
+def identity_times(identity: str) -> tuple[int, int]:
+    fields = identity.split()
+    return (0, 0) if fields[0] == "error" else (int(fields[2]), int(fields[3]))
+
+
+def basis(config: Config) -> str:
+    """Everything besides the files that decides what a build publishes and says."""
+    parts = [str(STAMP_FORMAT), repr(config), os.getcwd(), platform.python_version(),
+             renderer_version(), *(library_version(name) for name in PARSING_LIBRARIES)]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def sidecar_identities(config: Config) -> dict[str, str]:
+    """The state file's and the manifest's identities: a build that reads either differently
+    might publish differently."""
+    return {"state": file_identity(config.state_path),
+            "manifest": file_identity(sidecar(config.output_dir, "manifest"))}
+
+
+def served_digest(output_dir: Path, names: Sequence[str]) -> str:
+    digest = hashlib.sha256()
+    base = os.path.join(output_dir, "")
+    for name in names:
+        digest.update(f"{name}\0{file_identity(base + name)}\n".encode("utf-8",
+                                                                        "surrogateescape"))
+    return digest.hexdigest()
+
+
+def unchanged(config: Config, seen: Look) -> Said | None:
+    """What the last build said, if its stamp shows that nothing has changed since."""
+    try:
+        stamp = json.loads(stamp_path(config).read_bytes())
+        if (stamp["format"] != STAMP_FORMAT or stamp["inputs"] != seen.inputs
+                or stamp["taken_ns"] > seen.taken_ns  # the clock went back: trust nothing
+                or stamp["sidecars"] != sidecar_identities(config)
+                or stamp["basis"] != basis(config)
+                or stamp["served"] != served_digest(config.output_dir, stamp["names"])):
+            return None
+        said = stamp["said"]
+        return Said(tuple(said["before"]), tuple(tuple(pair) for pair in said["future"]),
+                    tuple(said["after"]), said["articles"], said["skipped"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # no stamp, or not one this feedpub can read: the build does the work
+
+
+def forget(config: Config) -> None:
+    """Remove the stamp before a build changes anything; it is written again at the end."""
+    try:
+        stamp_path(config).unlink(missing_ok=True)
+    except OSError:
+        pass  # then the next build finds it out of date: every identity it holds moved on
+
+
+def save(config: Config, seen: Look, served: Sequence[str], said: Said) -> None:
+    """Stamp a finished build; not when an input was too recently changed to trust."""
+    if seen.racy:
+        return
+    names = sorted(served)
+    stamp = {"format": STAMP_FORMAT, "basis": basis(config), "inputs": seen.inputs,
+             "taken_ns": seen.taken_ns, "sidecars": sidecar_identities(config),
+             "names": names, "served": served_digest(config.output_dir, names),
+             "said": {"before": said.before, "future": said.future, "after": said.after,
+                      "articles": said.articles, "skipped": said.skipped}}
+    try:
+        diskio.write_file_atomic(stamp_path(config), json.dumps(stamp).encode("utf-8"))
+    except OSError:
+        pass  # a missing stamp costs the next build its shortcut, nothing else
