@@ -153,10 +153,11 @@ def build_locked(args: argparse.Namespace, config: Config) -> int:
         say(problem_lines(loaded, state_warnings, failures))
         raise PublishError(f"{config.input_dir}: no articles to publish; output left as it was")
     before = problem_lines(loaded, state_warnings + resolved.warnings, [])
+    once = problem_lines([], resolved.notes, [])
     future = future_dated(resolved.entries, now)
     cache_warnings = cache.warnings() if cache else []
     after = problem_lines([], cache_warnings, failures)
-    say(before + future_lines(future) + after)
+    say(before + once + future_lines(future) + after)
     report = publish_files(plan_site(resolved.entries, config, articles.entry,
                                      resolved.state.sealed), config.output_dir,
                            config.render_workers)

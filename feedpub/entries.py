@@ -45,12 +45,15 @@ class Loaded:
 
 @dataclass(frozen=True)
 class Resolved:
-    """Entries in feed order, the state to keep for the next build, and what to report."""
+    """Entries in feed order, the state to keep for the next build, and what to report:
+    `warnings` every build repeats while their inputs stay as they are, and `notes` said
+    once, about what changed since the state was kept (a rename)."""
 
     entries: list[Entry]
     state: State
     warnings: list[str] = field(default_factory=list)
     failures: list[InputError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
 
 def make_entries(loaded: Iterable[Loaded], config: Config, state: State = State()) -> Resolved:
@@ -75,7 +78,7 @@ def make_entries(loaded: Iterable[Loaded], config: Config, state: State = State(
     forget_old_names(records, keys)
     entries.sort(key=lambda e: (-e.published.timestamp(), e.id))
     sealed = lay_out(entries, config, state.sealed).seal(config)
-    return Resolved(entries, State(records, sealed), warnings + renamed, failures)
+    return Resolved(entries, State(records, sealed), warnings, failures, renamed)
 
 
 # Characters an id's key keeps as they are (RFC 3986 unreserved, and "/"); others are
