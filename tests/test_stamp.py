@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from feedpub import cli, stamp
 from feedpub.errors import PublishError
 
 from .sitehelp import article_text, build, snapshot, write
+from .sites import build_command, feedpub_build, site_files, write_articles
 
 T0 = 1_600_000_000
 BROKEN = "\n\n\n"  # no article in it: skipped with a message
@@ -163,6 +167,25 @@ def test_a_failed_build_leaves_no_stamp(site, work, capsys, monkeypatch):
     monkeypatch.setattr(cli, "publish_files", full_disk)
     assert run(site, capsys)[0] == cli.EXIT_FATAL
     assert not stamp.stamp_path(config).exists()
+
+
+def test_a_build_killed_mid_write_leaves_no_stamp(tmp_path):
+    """Real processes: a stamped site, a changed input, a build SIGKILLed while it replaces
+    files; the next build must publish the change, not trust the old stamp."""
+    inputs, output = tmp_path / "in", tmp_path / "output"
+    write_articles(inputs, range(300))
+    time.sleep(stamp.RACY_NS / 1e9 + 0.2)  # old enough to be vouched for
+    assert feedpub_build(inputs, output, "--quiet").returncode == 0
+    assert (tmp_path / f".output.{stamp.STAMP_SUFFIX}").exists()
+    write_articles(inputs, range(300), revision=1)
+    build = subprocess.Popen(build_command(inputs, output, "--quiet"), cwd=tmp_path)
+    while build.poll() is None and not (tmp_path / ".output.staging").exists():
+        time.sleep(0.0005)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    assert not (tmp_path / f".output.{stamp.STAMP_SUFFIX}").exists()
+    assert feedpub_build(inputs, output, "--quiet").returncode == 0
+    assert b"Update 1:" in site_files(output)["articles/item-0007.html"]
 
 
 def test_a_build_that_warns_about_its_state_is_not_stamped(site, work, capsys):
