@@ -4,7 +4,7 @@ One small JSON file per input in a directory outside the served one. An entry is
 the input's identity (path, size, mtime_ns) still matches and the file is old enough that an
 edit within the same timestamp tick is impossible; otherwise the file is read and its SHA-256
 must match. Each entry also records the parser's own code and the time zone it parsed with,
-so upgrading feedpub or changing `timezone` parses everything again. An unreadable entry is
+so upgrading feedpub (or python-dateutil) or changing `timezone` parses everything again. An unreadable entry is
 parsed again and counted in one warning. One index file (cacheindex.py) holds every entry
 without its body, so that a build looks up N inputs by reading one file, not N.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import importlib.metadata
 import json
 import os
 import time
@@ -57,14 +58,28 @@ class Hit(NamedTuple):
     fingerprint: str
 
 
+# Libraries whose behaviour is part of a parse: upgrading one parses everything again.
+PARSING_LIBRARIES = ("python-dateutil",)
+
+
 @cache
 def parser_code() -> str:
-    """A hash of feedpub's own code: a changed parser must not reuse old parses."""
+    """A hash of feedpub's own code and its parsing libraries' versions: a changed parser
+    must not reuse old parses."""
     digest = hashlib.sha256()
     package = resources.files("feedpub")
     for name in sorted(p.name for p in package.iterdir() if p.name.endswith(".py")):
         digest.update(name.encode() + b"\0" + package.joinpath(name).read_bytes())
+    for library in PARSING_LIBRARIES:
+        digest.update(f"{library} {library_version(library)}\0".encode())
     return digest.hexdigest()
+
+
+def library_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 class ParseCache:

@@ -11,13 +11,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import importlib.metadata
 import json
 from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 
 from .archive import FeedDocument, archived_ids, plan_documents, render_document_within_budget
-from .cache import parser_code
+from .cache import library_version, parser_code
 from .config import Config
 from .model import Entry
 from .pages import index_count, index_entries, index_page, render_article, render_index
@@ -142,8 +141,3 @@ def renderer_version() -> str:
     return digest.hexdigest()
 
 
-def library_version(name: str) -> str:
-    try:
-        return importlib.metadata.version(name)
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"

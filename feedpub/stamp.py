@@ -30,14 +30,11 @@ from . import diskio
 from .cache import RACY_NS
 from .config import Config
 from .entries import FUTURE_TOLERANCE
-from .plan import library_version, renderer_version
+from .plan import renderer_version
 from .publish import sidecar
 
 STAMP_SUFFIX = "feedpub-stamp"
 STAMP_FORMAT = 1
-# Libraries that shape what a build publishes without rendering it (plan.py covers those
-# that render): a parser that reads dates differently must not be skipped over.
-PARSING_LIBRARIES = ("python-dateutil",)
 
 
 @dataclass(frozen=True)
@@ -102,8 +99,9 @@ def identity_times(identity: str) -> tuple[int, int]:
 
 def basis(config: Config) -> str:
     """Everything besides the files that decides what a build publishes and says."""
+    # renderer_version covers feedpub's code and templates and its libraries' versions.
     parts = [str(STAMP_FORMAT), repr(config), os.getcwd(), platform.python_version(),
-             renderer_version(), *(library_version(name) for name in PARSING_LIBRARIES)]
+             renderer_version()]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 

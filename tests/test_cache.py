@@ -6,6 +6,7 @@ import os
 import pytest
 
 from feedpub import build as build_module
+from feedpub import cache as cache_module
 from feedpub import parse_article
 from feedpub.cli import main
 from feedpub.codec import article_from_json, article_to_json
@@ -111,6 +112,20 @@ def test_changing_the_time_zone_parses_again(site, parses):
     build(site)
     parses.clear()
     build(site, *BERLIN)
+    assert len(parses) == 4
+
+
+def test_upgrading_the_date_library_parses_again(site, parses, monkeypatch):
+    build(site)
+    parses.clear()
+    real = cache_module.library_version
+    monkeypatch.setattr(cache_module, "library_version",
+                        lambda name: "99.0" if name == "python-dateutil" else real(name))
+    cache_module.parser_code.cache_clear()
+    try:
+        build(site)
+    finally:
+        cache_module.parser_code.cache_clear()
     assert len(parses) == 4
 
 
