@@ -245,13 +245,13 @@ def median_wall(results: Results, count: int, name: str, tool: str = "feedpub") 
 def report_targets(sizes: list[int], results: Results) -> list[str]:
     """feedpub's own scaling: rebuild rounds against its full build, the slope, memory."""
     lines = ["\n== feedpub against its targets =="]
-    for count in sizes:
+    for count in (c for c in sizes if (c, "full", "feedpub") in results.samples):
         full = median_wall(results, count, "full")
         rebuilds = ", ".join(f"{name}/full {median_wall(results, count, name) / full:.3f}"
                              for name in ROUNDS[1:])
         peak = max(s.rss for name in ROUNDS for s in results.samples[(count, name, "feedpub")])
         lines.append(f"N={count:,}: {rebuilds}; peak {peak / MB:.1f} MB")
-    big = [c for c in sizes if c >= 1000]
+    big = [c for c in sizes if c >= 1000 and (c, "full", "feedpub") in results.samples]
     if len(big) >= 2:
         low, high = big[0], big[-1]
         slope = (math.log(median_wall(results, high, "full") / median_wall(results, low, "full"))

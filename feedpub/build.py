@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .articles import Articles
-from .cache import Hit, Identity, ParseCache, sha256
+from .cache import Hit, Identity, ParseCache, now_ns, sha256
 from .config import Config
 from .entries import Loaded, Resolved, make_entries
 from .errors import ConfigError, InputError
@@ -117,6 +117,7 @@ def check_one(path: Path, config: Config, cache: ParseCache | None = None,
     """One input as a Loaded article (without body) from the cache, or Stale; `name` is its
     path inside the input directory without suffix (named_inputs), else worked out here."""
     display = display_name(path)
+    seen_ns = now_ns()  # before the file is stat'ed and read (cache.Identity)
     try:
         stat = path.stat()
         mtime = datetime.fromtimestamp(stat.st_mtime, config.tz)
@@ -124,7 +125,7 @@ def check_one(path: Path, config: Config, cache: ParseCache | None = None,
         raise InputError(display, f"cannot stat: {exc}") from None
     if name is None:
         name = path.relative_to(config.input_dir).with_suffix("").as_posix()
-    identity = Identity.of(stat)
+    identity = Identity.of(stat, seen_ns)
     hit = cache.fresh(display, identity) if cache else None
     if hit is None and cache and cache.knows(display):
         hit = cache.matching(display, identity, read_input(path, display))

@@ -33,21 +33,30 @@ from .diskio import write_file_atomic, write_stream_atomic
 # 3: entries are keyed by the input's absolute path (ParseCache._key).
 CACHE_FORMAT = 3
 # An identity match is trusted without reading the file only if the file was last modified
-# this long before the entry was written: coarse file-system clocks (FAT: 2 s) could otherwise
-# hide an edit made in the same tick as the cached read (git calls this "racy clean").
+# this long before it was looked at for the entry (Identity.seen_ns): coarse file-system
+# clocks (FAT: 2 s) could otherwise hide an edit made in the same tick as the cached read
+# (git calls this "racy clean"). An entry made inside that window is trusted once a later
+# build has read the same bytes outside it.
 RACY_NS = 3_000_000_000
 
 
 @dataclass(frozen=True)
 class Identity:
-    """What stat says about an input, cheap to compare with the cached value."""
+    """What stat says about an input, cheap to compare with the cached value, and when stat
+    was asked: before the file was read, so the earliest moment an entry made from what was
+    read can vouch for (the racy rule above)."""
 
     size: int
     mtime_ns: int
+    seen_ns: int
 
     @classmethod
-    def of(cls, stat: os.stat_result) -> Identity:
-        return cls(stat.st_size, stat.st_mtime_ns)
+    def of(cls, stat: os.stat_result, seen_ns: int) -> Identity:
+        return cls(stat.st_size, stat.st_mtime_ns, seen_ns)
+
+    def trusted_after(self, checked_ns: int) -> bool:
+        """Whether an entry checked at `checked_ns` may vouch for this identity unread."""
+        return self.mtime_ns + RACY_NS < checked_ns
 
 
 class Hit(NamedTuple):
@@ -110,7 +119,7 @@ class ParseCache:
         if entry is None or entry["size"] != identity.size:
             return None
         trusted = entry["mtime_ns"] == identity.mtime_ns and \
-            identity.mtime_ns + RACY_NS < entry["checked_ns"]
+            identity.trusted_after(entry["checked_ns"])
         return self._hit(entry, display, body=False) if trusted else None
 
     def matching(self, display: str, identity: Identity, data: bytes) -> Hit | None:
@@ -121,21 +130,31 @@ class ParseCache:
         if entry is None or entry["sha256"] != sha256(data):
             return None
         hit = self._hit(entry, display, body=False)
-        if hit is not None and entry["mtime_ns"] != identity.mtime_ns:
-            # Touched: remember the new identity, in the entry read whole (the index's
-            # record has no body).
+        if hit is not None and self._worth_restamping(entry, identity):
+            # Remember the new identity (touched), or that these bytes were seen again long
+            # enough after their last change to be trusted unread from now on (an entry made
+            # within the racy window): in the entry read whole (the index's has no body).
             whole = self._read_entry(key) if is_record(entry) else entry
             if whole is not None:
                 self._write(key, {**whole, "size": identity.size,
-                                  "mtime_ns": identity.mtime_ns, "checked_ns": _now_ns()})
+                                  "mtime_ns": identity.mtime_ns,
+                                  "checked_ns": identity.seen_ns})
         return hit
+
+    @staticmethod
+    def _worth_restamping(entry: dict, identity: Identity) -> bool:
+        if entry["mtime_ns"] != identity.mtime_ns:
+            return True
+        return identity.trusted_after(identity.seen_ns) and \
+            not identity.trusted_after(entry["checked_ns"])
 
     def store(self, display: str, identity: Identity, digest: str, hit: Hit) -> bool:
         """Keep `hit` for the input whose bytes have SHA-256 `digest`; False if unwritable."""
         key = self._key(display)
         entry = {"format": CACHE_FORMAT, "settings": self.settings, "source": key,
                  "size": identity.size, "mtime_ns": identity.mtime_ns,
-                 "checked_ns": _now_ns(), "sha256": digest, "fingerprint": hit.fingerprint,
+                 "checked_ns": identity.seen_ns, "sha256": digest,
+                 "fingerprint": hit.fingerprint,
                  "article": article_to_json(hit.article)}
         return self._write(key, entry)
 
@@ -262,6 +281,6 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _now_ns() -> int:
+def now_ns() -> int:
     # The clock only decides whether a later identity match may be trusted; no output uses it.
     return time.time_ns()

@@ -82,6 +82,48 @@ def test_a_touched_input_with_the_same_bytes_is_not_parsed_again(site, parses):
     assert parses == []
 
 
+@pytest.fixture
+def reads(monkeypatch):
+    """The inputs whose bytes a build reads (to parse them or to compare them with an entry)."""
+    calls: list[str] = []
+    real = build_module.read_input
+
+    def counting(path, display):
+        calls.append(os.path.basename(display))
+        return real(path, display)
+
+    monkeypatch.setattr(build_module, "read_input", counting)
+    return calls
+
+
+def clock_at(monkeypatch, seconds: float) -> None:
+    """Builds look at their inputs at `seconds` (the cache's clock; no output uses it)."""
+    monkeypatch.setattr(build_module, "now_ns", lambda: int(seconds * 1e9))
+
+
+def test_an_entry_made_within_the_racy_window_is_trusted_once_seen_again_later(
+        site, reads, parses, monkeypatch):
+    clock_at(monkeypatch, T0 + 1)  # the inputs changed a second before the build
+    build(site)
+    reads.clear()
+    clock_at(monkeypatch, T0 + 60)
+    build(site)   # reads each input to compare its bytes, and trusts them from now on
+    assert sorted(reads) == ["nested.txt", "seed.txt", "summer.txt", "undated.txt"]
+    reads.clear()
+    build(site)
+    assert reads == [] and len(parses) == 4
+
+
+def test_the_racy_window_runs_from_when_the_input_was_looked_at(site, reads, monkeypatch):
+    # Looked at a second after its change, cached whenever the parse ends: an edit made in
+    # the same tick as the change, after the read, must still be found.
+    clock_at(monkeypatch, T0 + 1)
+    build(site)
+    reads.clear()
+    build(site)
+    assert len(reads) == 4
+
+
 def test_the_input_directory_named_another_way_shares_the_cache(site, parses, capsys):
     """cron names the input directory by its absolute path, a person at the shell by a
     relative one: the second build parses nothing and names files as it was told to."""

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 
 import pytest
 
 from feedpub import InputError
+from feedpub import source
 from feedpub.source import decode, read_source
 
 ACCENTED = "Café “Zürich” – naïve façade"
@@ -60,3 +63,27 @@ def test_unreadable_input_is_an_input_error_naming_the_file(tmp_path):
         read_source(tmp_path / "missing.txt")
     assert str(caught.value).startswith(str(tmp_path / "missing.txt"))
     assert "cannot read" in str(caught.value)
+
+
+class GrowsAfterStat:
+    """os.fstat as if the file had been `shrink` bytes shorter when it was looked at."""
+
+    def __init__(self, shrink: int) -> None:
+        self.shrink = shrink
+        self.real = os.fstat
+
+    def __call__(self, fd):
+        info = self.real(fd)
+        fields = list(info)
+        fields[stat.ST_SIZE] = max(0, info.st_size - self.shrink)
+        return os.stat_result(fields)
+
+
+def test_a_file_that_grows_while_read_is_read_whole_up_to_the_limit(tmp_path, monkeypatch):
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 100)
+    monkeypatch.setattr(source.os, "fstat", GrowsAfterStat(90))
+    assert source.read_bounded(path, "growing.txt") == b"x" * 100
+    monkeypatch.setattr(source, "MAX_INPUT_BYTES", 50)
+    with pytest.raises(InputError, match="growing.txt: too large \\(over 50 bytes\\)"):
+        source.read_bounded(path, "growing.txt")
