@@ -43,7 +43,7 @@ class Config:
     # Past this many bytes feed.atom carries fewer entries, newest kept, and a warning says so:
     # well under the readers' limits (FeedBurner 1 MB, CommaFeed 5 MiB, Miniflux 15 MiB).
     feed_max_bytes: int = 1024 * 1024
-    # Articles per index page (index.html, index-2.html, ...).
+    # Articles per older index page (index-1.html, ...; index.html holds up to twice that).
     index_page_size: int = 100
     # Kept between builds, outside the served directory; None: beside the output directory.
     state_file: Path | None = None

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -37,28 +38,48 @@ def render_content(article: Article) -> str:
     return environment().get_template("content.html.j2").render(a=article)
 
 
-def index_page(number: int) -> str:
-    """The path of index page `number`: index.html first, then index-2.html, ..."""
-    return "index.html" if number == 1 else f"index-{number}.html"
+@dataclass(frozen=True)
+class IndexPage:
+    """One index page: its path, the entries it lists (newest first) and its neighbours."""
+
+    path: str
+    listed: Sequence[Entry]
+    newer: str | None = None
+    older: str | None = None
 
 
-def index_count(entries: Sequence[Entry], config: Config) -> int:
-    """How many index pages list `entries`: at least one, even for none."""
-    return max(1, -(-len(entries) // config.index_page_size))
+def index_pages(entries: Sequence[Entry], config: Config) -> list[IndexPage]:
+    """index.html, then the older pages from the newest to the oldest; `entries` newest first.
 
-
-def index_entries(entries: Sequence[Entry], number: int, config: Config) -> Sequence[Entry]:
-    """The entries index page `number` lists."""
+    Older pages are cut from the oldest entry up, index_page_size entries each, and numbered
+    that way (index-1.html holds the oldest): a new article then changes index.html alone,
+    never shifts every page's slice by one, so a site that grows by an article a day keeps
+    its older pages' bytes (and their ETags and caches). index.html lists the rest, from
+    index_page_size up to twice that less one; when it would hold twice as many, its oldest
+    index_page_size become the next numbered page. An article dated among older ones (or
+    one removed) still moves every page after it by one.
+    """
     size = config.index_page_size
-    return entries[(number - 1) * size:number * size]
+    numbered = max(0, len(entries) // size - 1)
+    top = len(entries) - numbered * size
+    pages = [IndexPage("index.html", entries[:top], None, older_page(numbered))]
+    for number in range(numbered, 0, -1):
+        start = len(entries) - number * size
+        newer = "index.html" if number == numbered else older_page(number + 1)
+        pages.append(IndexPage(older_page(number), entries[start:start + size], newer,
+                               older_page(number - 1)))
+    return pages
 
 
-def render_index(listed: Sequence[Entry], number: int, count: int, config: Config) -> bytes:
-    """Index page `number` of `count`, listing `listed` (their articles need no body)."""
+def older_page(number: int) -> str | None:
+    """The path of numbered index page `number` (1: the oldest articles), None for 0."""
+    return f"index-{number}.html" if number else None
+
+
+def render_index(page: IndexPage, config: Config) -> bytes:
+    """An index page (its entries' articles need no body)."""
     html = environment().get_template("index.html.j2").render(
-        entries=listed, config=config, root="", number=number, count=count,
-        newer=index_page(number - 1) if number > 1 else None,
-        older=index_page(number + 1) if number < count else None)
+        entries=page.listed, config=config, root="", newer=page.newer, older=page.older)
     return html.encode("utf-8")
 
 

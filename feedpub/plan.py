@@ -19,7 +19,7 @@ from .archive import FeedDocument, archived_ids, plan_documents, render_document
 from .cache import library_version, parser_code
 from .config import Config
 from .model import Entry
-from .pages import index_count, index_entries, index_page, render_article, render_index
+from .pages import IndexPage, index_pages, render_article, render_index
 from .publish import Rendered, SiteFile
 from .sealing import Sealed
 from .state import article_fingerprint
@@ -98,16 +98,14 @@ def feed_file(doc: FeedDocument, archived: set[str], config: Config, basis: Basi
 def index_files(entries: Sequence[Entry], config: Config, basis: Basis) -> Iterator[SiteFile]:
     """The index pages; they show no article body, so none is fetched."""
     common, signatures = basis
-    count = index_count(entries, config)
-    for number in range(1, count + 1):
-        listed = index_entries(entries, number, config)
-        key = make_key(common, index_page(number), count, [signatures[e.id] for e in listed])
-        yield SiteFile(index_page(number), key,
-                       functools.partial(render_listed, listed, number, count, config))
+    for page in index_pages(entries, config):
+        key = make_key(common, page.path, page.newer, page.older,
+                       [signatures[e.id] for e in page.listed])
+        yield SiteFile(page.path, key, functools.partial(render_listed, page, config))
 
 
-def render_listed(listed: Sequence[Entry], number: int, count: int, config: Config) -> Rendered:
-    return Rendered(render_index(listed, number, count, config))
+def render_listed(page: IndexPage, config: Config) -> Rendered:
+    return Rendered(render_index(page, config))
 
 
 def signature(entry: Entry) -> list:

@@ -136,19 +136,52 @@ def test_default_settings_write_no_archive_for_a_small_site(site):
     assert not (site / "out" / "archive").exists()
 
 
-def test_index_is_paged_and_stale_pages_are_removed(site):
-    build(site, config=SMALL)
-    out = site / "out"
-    first, second = (out / "index.html").read_text(), (out / "index-2.html").read_text()
-    assert "Story number 7" in first and "Story number 4" in first
-    assert "Story number 3" in second and "Story number 1" in second
-    assert 'href="index-2.html"' in first and 'href="index.html"' in second
-    assert not (out / "index-3.html").exists()
+PAGED = "index_page_size = 2\n"
+
+
+def listed(site, page):
+    text = (site / "out" / page).read_text()
+    return [n for n in range(1, 10) if f"Story number {n} makes news" in text]
+
+
+def test_index_pages_are_cut_from_the_oldest_and_stale_ones_removed(site):
+    build(site, config=PAGED)
+    # Seven stories, two a page: the oldest four on numbered pages, the newest three on top.
+    assert listed(site, "index.html") == [5, 6, 7]
+    assert listed(site, "index-2.html") == [3, 4] and listed(site, "index-1.html") == [1, 2]
+    nav = {page: (site / "out" / page).read_text() for page in
+           ("index.html", "index-2.html", "index-1.html")}
+    assert 'href="index-2.html">Older' in nav["index.html"]
+    assert 'href="index.html">Newer' in nav["index-2.html"]
+    assert 'href="index-1.html">Older' in nav["index-2.html"]
+    assert 'href="index-2.html">Newer' in nav["index-1.html"] and "Older" not in nav["index-1.html"]
     for n in (5, 6, 7):
         (site / "in" / f"story-{n:02d}.txt").unlink()
-    build(site, config=SMALL)
-    assert not (out / "index-2.html").exists() and "index-2.html" not in \
-        (out / "index.html").read_text()
+    build(site, config=PAGED)
+    assert listed(site, "index.html") == [3, 4] and listed(site, "index-1.html") == [1, 2]
+    assert not (site / "out" / "index-2.html").exists()
+    assert "index-2.html" not in (site / "out" / "index.html").read_text()
+
+
+def test_a_new_article_leaves_the_numbered_index_pages_alone(site):
+    build(site, config=PAGED)
+    before = snapshot(site / "out")
+    add_story(site, 8)
+    build(site, config=PAGED)
+    after = snapshot(site / "out")
+    # index.html had 5-7; with 8 it would hold twice the page size, so 5 and 6 are cut off
+    # as the next numbered page. The pages before it keep their bytes, but for the link
+    # from the newest of them to the new one.
+    assert listed(site, "index.html") == [7, 8] and listed(site, "index-3.html") == [5, 6]
+    assert after["index-1.html"] == before["index-1.html"]
+    assert after["index-2.html"] == before["index-2.html"].replace(
+        b'href="index.html">Newer', b'href="index-3.html">Newer')
+    add_story(site, 9)
+    build(site, config=PAGED)
+    assert listed(site, "index.html") == [7, 8, 9]
+    assert {page: data for page, data in snapshot(site / "out").items()
+            if page.startswith("index-")} == {page: data for page, data in after.items()
+                                              if page.startswith("index-")}
 
 
 @pytest.mark.parametrize("bad", ["feed_entries = 0", "archive_size = -1", "feed_max_bytes = 'x'"])

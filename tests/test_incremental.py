@@ -61,7 +61,7 @@ def renders(monkeypatch):
     monkeypatch.setattr(plan, "render_article", counting(
         plan.render_article, lambda entry, config: entry.page))
     monkeypatch.setattr(plan, "render_index", counting(
-        plan.render_index, lambda listed, number, count, config: plan.index_page(number)))
+        plan.render_index, lambda page, config: page.path))
     monkeypatch.setattr(archive, "render_document", counting(
         archive.render_document, lambda doc, config: doc.path))
     return seen
@@ -92,19 +92,19 @@ def test_an_edited_article_renders_its_page_its_archive_feed_and_index_only(site
     # a1 is the oldest: it sits in archive/1.atom; its edit is carried in feed.atom too.
     add(site, "a1", 1, extra=LATER)
     assert build(site, config=SMALL) == 0
-    assert sorted(renders) == ["archive/1.atom", "articles/a1.html", "feed.atom", "index-3.html"]
+    assert sorted(renders) == ["archive/1.atom", "articles/a1.html", "feed.atom", "index-1.html"]
 
 
-def test_a_new_article_renders_its_page_feed_filling_archive_and_indexes(site, renders):
+def test_a_new_article_renders_its_page_feed_filling_archive_and_index(site, renders):
     assert build(site, config=SMALL) == 0
     renders.clear()
     add(site, "a8", 8)
     assert build(site, config=SMALL) == 0
     # The newest goes to the top: the feed moves its oldest entry into the filling archive,
-    # which is then full (so a new, empty one starts), and every index page's slice shifts
-    # by one. The full archives before it are left alone.
+    # which is then full (so a new, empty one starts), and index.html lists it. The full
+    # archives and the numbered index pages are left alone.
     assert sorted(renders) == ["archive/3.atom", "archive/4.atom", "articles/a8.html",
-                               "feed.atom", "index-2.html", "index-3.html", "index.html"]
+                               "feed.atom", "index.html"]
 
 
 @pytest.mark.parametrize("change", [("--title", "Another title"),
