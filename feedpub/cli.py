@@ -144,6 +144,12 @@ def build_locked(args: argparse.Namespace, config: Config) -> int:
         lines = [*said.before, *future_lines(said.still_future(now)), *said.after]
         return summarise(args, config, lines, said.articles, said.skipped)
     stamp.forget(config)
+    return build_anew(args, config, inputs, seen, now)
+
+
+def build_anew(args: argparse.Namespace, config: Config, inputs: list[tuple[str, Path]],
+               seen: stamp.Look, now: datetime) -> int:
+    """Read every input (from the parse cache where it can), publish the site, stamp it."""
     state, state_warnings = load_state(config.state_path)
     cache = None if args.no_cache else ParseCache(config.cache_path, config.timezone)
     loaded, failures, articles = load_inputs(config, cache, progress_bar(args), inputs)
@@ -152,27 +158,30 @@ def build_locked(args: argparse.Namespace, config: Config) -> int:
     if not resolved.entries:
         say(problem_lines(loaded, state_warnings, failures))
         raise PublishError(f"{config.input_dir}: no articles to publish; output left as it was")
-    before = problem_lines(loaded, state_warnings + resolved.warnings, [])
-    once = problem_lines([], resolved.notes, [])
     future = future_dated(resolved.entries, now)
     cache_warnings = cache.warnings() if cache else []
-    after = problem_lines([], cache_warnings, failures)
-    say(before + once + future_lines(future) + after)
+    said = stamp.Said(tuple(problem_lines(loaded, state_warnings + resolved.warnings, [])),
+                      tuple(future), tuple(problem_lines([], cache_warnings, failures)),
+                      len(resolved.entries), len(failures))
+    say([*said.before, *problem_lines([], resolved.notes, []), *future_lines(future),
+         *said.after])
     report = publish_files(plan_site(resolved.entries, config, articles.entry,
                                      resolved.state.sealed), config.output_dir,
                            config.render_workers)
     notes = problem_lines([], list(report.notes), [])
     say(notes)
-    state_saved = True
-    if state_warnings or not same_state(state, resolved.state):
-        state_saved = save_state_or_warn(resolved.state, config)
-    if state_saved and not state_warnings and not cache_warnings:
+    if keep_state(state, resolved.state, state_warnings, config) and not cache_warnings:
         # Only a build whose every message follows from its inputs is repeated from a stamp.
-        stamp.save(config, seen, report.written + report.unchanged,
-                   stamp.Said(tuple(before), tuple(future), tuple(after + notes),
-                              len(resolved.entries), len(failures)))
+        stamp.save(config, seen, report.written + report.unchanged, said.then(notes))
     return summarise(args, config, [], len(resolved.entries), len(failures),
                      len(report.written), len(report.removed))
+
+
+def keep_state(old: State, new: State, warnings: list[str], config: Config) -> bool:
+    """Save the state if it changed or was unreadable; whether it is now what was read."""
+    if warnings or not same_state(old, new):
+        return save_state_or_warn(new, config) and not warnings
+    return True
 
 
 def summarise(args: argparse.Namespace, config: Config, lines: list[str], articles: int,

@@ -22,7 +22,7 @@ import os
 import platform
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -51,6 +51,10 @@ class Said:
     after: tuple[str, ...]
     articles: int
     skipped: int
+
+    def then(self, lines: Sequence[str]) -> Said:
+        """What was said, with `lines` said after it."""
+        return replace(self, after=(*self.after, *lines))
 
     def still_future(self, now: datetime) -> list[tuple[str, str]]:
         """The (source, published) of entries that are still dated in the future at `now`."""
