@@ -36,8 +36,7 @@ def is_chrome(text: str) -> bool:
     """Whether a whole block is page chrome: a placeholder, a button, a banner, a footer."""
     if len(text) > p.CHROME_LINE_MAX_CHARS:
         return False
-    return bool(p.PLACEHOLDER.match(text) or p.INLINE_CHROME.match(text)
-                or p.END_CHROME.match(text))
+    return bool(p.PLACEHOLDER.match(text) or p.CHROME.match(text))
 
 
 # Patterns that decide a block's kind on their own, tried in this order.

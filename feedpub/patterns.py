@@ -307,6 +307,11 @@ INLINE_CHROME = _whole_lines(ADVERT_LINES, SHARE_LINES, PLAYER_LINES)
 COMMENTS_HEADING = _whole_lines(COMMENT_LINES)
 END_CHROME = _whole_lines(COMMENT_LINES, AFTER_ARTICLE_LINES, SITE_LINES,
                           anywhere=ANYWHERE_END_LINES)
+# Both kinds in one table, for the classifier, which asks only whether a block is chrome:
+# one lower-casing and one match per block instead of two (a line is CHROME exactly when it
+# is INLINE_CHROME or END_CHROME; the body region tells the two apart where it must).
+CHROME = _whole_lines(ADVERT_LINES, SHARE_LINES, PLAYER_LINES, COMMENT_LINES,
+                      AFTER_ARTICLE_LINES, SITE_LINES, anywhere=ANYWHERE_END_LINES)
 
 # ---------------------------------------------------------------------------------------------
 # Article furniture kept as fields of the entry

@@ -14,9 +14,9 @@ from feedpub.blocks import split_blocks
 from feedpub.classify import (classify_block, classify_blocks, ends_sentence, is_code, is_doubled,
                               is_markup)
 from feedpub.model import Block, Kind
-from feedpub.patterns import (CODE_LINE_ANYWHERE, CODE_LINE_ANYWHERE_HINT, CODE_LINE_END,
-                              CODE_LINE_END_CHARS, COMMENTS_HEADING, END_CHROME, INLINE_CHROME,
-                              SENTENCE_END, reads_in_lower_case)
+from feedpub.patterns import (CHROME, CODE_LINE_ANYWHERE, CODE_LINE_ANYWHERE_HINT,
+                              CODE_LINE_END, CODE_LINE_END_CHARS, COMMENTS_HEADING, END_CHROME,
+                              INLINE_CHROME, SENTENCE_END, reads_in_lower_case)
 from feedpub.region import body_region, preformatted
 
 PROSE = ("The council voted on Tuesday to extend the night bus service to the outer districts, "
@@ -259,8 +259,8 @@ def folds_to_ascii(char: str) -> bool:
                for letter in string.ascii_letters)
 
 
-@pytest.mark.parametrize("table", [INLINE_CHROME, END_CHROME, COMMENTS_HEADING],
-                         ids=["INLINE_CHROME", "END_CHROME", "COMMENTS_HEADING"])
+@pytest.mark.parametrize("table", [INLINE_CHROME, END_CHROME, COMMENTS_HEADING, CHROME],
+                         ids=["INLINE_CHROME", "END_CHROME", "COMMENTS_HEADING", "CHROME"])
 def test_whole_line_tables_are_written_in_lower_case(table):
     """WholeLines reads an ASCII line in lower case with case counting: that agrees with
     ignoring case only while no fragment holds what folds to an ASCII letter."""
@@ -274,8 +274,8 @@ CASED = tuple(chr(code) for code in range(sys.maxunicode + 1)
               if chr(code).lower() != chr(code) or chr(code).upper() != chr(code))
 
 
-@pytest.mark.parametrize("table", [INLINE_CHROME, END_CHROME, COMMENTS_HEADING],
-                         ids=["INLINE_CHROME", "END_CHROME", "COMMENTS_HEADING"])
+@pytest.mark.parametrize("table", [INLINE_CHROME, END_CHROME, COMMENTS_HEADING, CHROME],
+                         ids=["INLINE_CHROME", "END_CHROME", "COMMENTS_HEADING", "CHROME"])
 def test_a_line_that_reads_in_lower_case_matches_as_it_does_ignoring_case(table):
     """WholeLines matches a line that reads_in_lower_case in lower case: for each character
     such a line may hold, a fragment's letter takes it ignoring case exactly when it is the
@@ -303,8 +303,9 @@ CHROME_WORDS = ("share", "comments", "related stories", "advertisement", "we use
        st.randoms(use_true_random=False))
 def test_whole_line_tables_read_ascii_lines_as_case_blind_patterns_do(words, rnd):
     line = "".join(c.upper() if rnd.random() < 0.3 else c for c in " ".join(words))
-    for table in (INLINE_CHROME, END_CHROME, COMMENTS_HEADING):
+    for table in (INLINE_CHROME, END_CHROME, COMMENTS_HEADING, CHROME):
         assert table.match(line) == bool(table.any_case.match(line))
+    assert CHROME.match(line) == (INLINE_CHROME.match(line) or END_CHROME.match(line))
 
 
 CODE_PIECES = ("f(x)", "a = b", "x => y", "a -> b", "p && q", "a || b", "{", "}", ";", ",", "(",
@@ -332,8 +333,9 @@ NOT_ASCII = ("Ä", "ß", "ẞ", "İ", "ı", "ſ", "K", "Σ", "ς", "σ", "µ", "
        st.randoms(use_true_random=False))
 def test_whole_line_tables_read_other_lines_as_case_blind_patterns_do(words, rnd):
     line = "".join(c.upper() if rnd.random() < 0.3 else c for c in " ".join(words))
-    for table in (INLINE_CHROME, END_CHROME, COMMENTS_HEADING):
+    for table in (INLINE_CHROME, END_CHROME, COMMENTS_HEADING, CHROME):
         assert table.match(line) == bool(table.any_case.match(line))
+    assert CHROME.match(line) == (INLINE_CHROME.match(line) or END_CHROME.match(line))
 
 
 @given(st.text(".!?。:;'\"”»)]…x \n", max_size=10))
