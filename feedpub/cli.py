@@ -17,6 +17,7 @@ from .config import Config, load_config
 from .entries import future_dated, future_warning
 from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError
 from .lock import output_lock
+from .pool import collect_garbage_less_often
 from .publish import publish_files
 from .source import read_source
 from .state import State, load_state, same_state, save_state
@@ -52,6 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry() -> None:
     """The `feedpub` program (and `python -m feedpub`): main(), then exit with its code."""
+    collect_garbage_less_often()  # the program owns its process (pool.PARSE_GC_THRESHOLDS)
     code = main()
     # Whatever it did, the build is over: a stop signal now (a service manager or Ctrl-C
     # while Python shuts down) must not turn its exit code into "killed by a signal" or

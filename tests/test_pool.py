@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import sys
 
 import pytest
 
-from feedpub import pool
+from feedpub import parse_article, pool
 from feedpub.build import build_site, load_articles, make_entries
 from feedpub.config import Config
 from feedpub.errors import InputError
@@ -64,3 +65,16 @@ def test_input_error_survives_the_trip_from_a_worker():
     error = pickle.loads(pickle.dumps(InputError("seeds/x.txt", "no title found")))
     assert (error.path, error.reason, str(error)) == ("seeds/x.txt", "no title found",
                                                      "seeds/x.txt: no title found")
+
+
+def test_parse_workers_collect_garbage_less_often_and_the_library_never_does():
+    """pool.PARSE_GC_THRESHOLDS is set where feedpub owns the process (the command, its
+    workers: start_parse_worker), never by parse_article, which runs in its caller's."""
+    before = gc.get_threshold()
+    parse_article("A headline\n\n" + "Words of an article that runs on for a while. " * 5)
+    assert gc.get_threshold() == before
+    try:
+        pool.collect_garbage_less_often()
+        assert gc.get_threshold() == pool.PARSE_GC_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)
