@@ -243,14 +243,27 @@ def median_wall(results: Results, count: int, name: str, tool: str = "feedpub") 
 
 
 def report_targets(sizes: list[int], results: Results) -> list[str]:
-    """feedpub's own scaling: rebuild rounds against its full build, the slope, memory."""
+    """feedpub's own scaling: rebuild rounds against its full build (the one-process build,
+    and the default build that parses on every core, when it was timed), the slope, memory,
+    and the default build against the peers."""
     lines = ["\n== feedpub against its targets =="]
     for count in (c for c in sizes if (c, "full", "feedpub") in results.samples):
-        full = median_wall(results, count, "full")
-        rebuilds = ", ".join(f"{name}/full {median_wall(results, count, name) / full:.3f}"
-                             for name in ROUNDS[1:])
+        for tool in ("feedpub", "feedpub-pool"):
+            if (count, "full", tool) not in results.samples:
+                continue
+            full = median_wall(results, count, "full", tool)
+            rebuilds = ", ".join(f"{name}/full {median_wall(results, count, name) / full:.3f}"
+                                 for name in ROUNDS[1:])
+            lines.append(f"N={count:,}, full build of {tool}: {rebuilds}")
         peak = max(s.rss for name in ROUNDS for s in results.samples[(count, name, "feedpub")])
-        lines.append(f"N={count:,}: {rebuilds}; peak {peak / MB:.1f} MB")
+        default = results.samples.get((count, "full", "feedpub-pool"), [])
+        lines.append(f"N={count:,}: peak {peak / MB:.1f} MB in one process, "
+                     f"{max((s.rss for s in default), default=0) / MB:.1f} MB by default")
+        for peer in ("pelican", "hugo"):
+            if default and (count, "full", peer) in results.samples:
+                ratio = median_wall(results, count, "full", "feedpub-pool") / \
+                    median_wall(results, count, "full", peer)
+                lines.append(f"N={count:,}: default full build / {peer} {ratio:.3f}")
     big = [c for c in sizes if c >= 1000 and (c, "full", "feedpub") in results.samples]
     if len(big) >= 2:
         low, high = big[0], big[-1]
