@@ -30,14 +30,35 @@ EXIT_FATAL = 3     # nothing published; what was served before stays as it was
 EXIT_LOCKED = 4    # another build holds the lock
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+# The signals that stop a build: a service manager's SIGTERM and Ctrl-C's SIGINT.
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class Stoppable:
+    """Whether a stop signal still stops the build: from the moment main() takes the signals
+    until the command's work has returned. One arriving later changes nothing, instead of
+    killing a build that has finished (a signal Python meets outside its handlers ends the
+    process "killed by a signal": systemd then reports a failed unit)."""
+
+    now = False
+
+    @classmethod
+    def handle(cls, signum: int, frame: object) -> None:
+        if cls.now:
+            raise KeyboardInterrupt  # unwound by main(): one line, exit 3
+
+
+def main(argv: Sequence[str] | None = None, *, program: bool = False) -> int:
+    """Run the command line `argv`; `program`: this is the feedpub program, which ends when
+    main() returns (else, as in tests, the caller's signal handlers are put back)."""
     parser = make_parser()
     args = parser.parse_args(argv)
-    # A service manager stops a build with SIGTERM: unwind like Ctrl-C, with one line and
-    # exit 3, instead of dying silently mid-write (what is served stays whole either way).
-    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    # Stopped by SIGTERM as by Ctrl-C: unwound with one line and exit 3, instead of dying
+    # silently mid-write (what is served stays whole either way).
+    previous = {stop: signal.signal(stop, Stoppable.handle) for stop in STOP_SIGNALS}
+    Stoppable.now = True
     try:
-        return args.run(args)
+        return run_until_done(args)
     except LockedError as exc:
         return fail(args, exc, EXIT_LOCKED)
     except ConfigError as exc:
@@ -48,16 +69,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(args, "interrupted; what was served before stays whole, the next build "
                     "finishes the job", EXIT_FATAL)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        Stoppable.now = False
+        if not program:
+            for stop, handler in previous.items():
+                signal.signal(stop, handler)
+
+
+def run_until_done(args: argparse.Namespace) -> int:
+    try:
+        return args.run(args)
+    finally:
+        Stoppable.now = False  # the work is done: a stop signal from here on is ignored
 
 
 def entry() -> None:
     """The `feedpub` program (and `python -m feedpub`): main(), then exit with its code."""
     collect_garbage_less_often()  # the program owns its process (pool.PARSE_GC_THRESHOLDS)
-    code = main()
-    # Whatever it did, the build is over: a stop signal now (a service manager or Ctrl-C
-    # while Python shuts down) must not turn its exit code into "killed by a signal" or
-    # print a traceback.
+    code = main(program=True)
+    # Stoppable ignores stop signals from here on; while Python shuts down its handlers may
+    # not run, so the signals are ignored outright as well.
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     sys.exit(code)

@@ -2,8 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import time
 
 import feedparser
+import pytest
+
+from feedpub import cli
 
 from .conftest import SEED, run_feedpub, write_article
 
@@ -140,3 +146,39 @@ def test_a_date_in_the_future_draws_a_warning_but_is_published(site_dirs):
     (line,) = [ln for ln in result.stderr.splitlines() if "typo.txt" in ln]
     assert "2099-03-03" in line and "in the future" in line
     assert feedparser.parse(str(output_dir / "feed.atom")).entries[0].published.startswith("2099")
+
+
+@pytest.fixture
+def signal_handlers():
+    """The process's stop-signal handlers, put back after a test that lets main() keep its."""
+    saved = {stop: signal.getsignal(stop) for stop in cli.STOP_SIGNALS}
+    yield
+    for stop, handler in saved.items():
+        signal.signal(stop, handler)
+
+
+def test_a_stop_signal_during_the_work_stops_it_with_one_line(site_dirs, capsys,
+                                                              monkeypatch, signal_handlers):
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "bus.txt", "Night buses reach the outer districts", "March 3, 2021")
+
+    def stopped(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGTERM)  # a service manager stops the build here
+        time.sleep(1)  # Python runs the handler meanwhile
+
+    monkeypatch.setattr(cli, "publish_files", stopped)
+    args = ["build", "--input", str(input_dir), "--output", str(output_dir)]
+    assert cli.main(args, program=True) == cli.EXIT_FATAL
+    assert capsys.readouterr().err.startswith("feedpub: interrupted")
+
+
+def test_a_stop_signal_once_the_work_is_done_changes_nothing(site_dirs, signal_handlers):
+    # Between main() returning and the program's exit, SIGTERM or Ctrl-C used to meet
+    # Python's own handling: a finished build then ended "killed by a signal".
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "bus.txt", "Night buses reach the outer districts", "March 3, 2021")
+    args = ["build", "--input", str(input_dir), "--output", str(output_dir), "--quiet"]
+    assert cli.main(args, program=True) == cli.EXIT_OK
+    for stop in cli.STOP_SIGNALS:
+        os.kill(os.getpid(), stop)
+    time.sleep(0.05)  # Python runs the handlers: they must not raise
