@@ -34,7 +34,7 @@ from .plan import renderer_version
 from .publish import sidecar
 
 STAMP_SUFFIX = "feedpub-stamp"
-STAMP_FORMAT = 1
+STAMP_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -78,27 +78,29 @@ def stamp_path(config: Config) -> Path:
 def look(config: Config, paths: Iterable[tuple[str, Path]]) -> Look:
     """The identities of the inputs `paths` (build.named_inputs) as they are now."""
     taken_ns = time.time_ns()
+    digest, newest = identities(paths)
+    return Look(digest, newest + RACY_NS >= taken_ns, taken_ns)
+
+
+def identities(named: Iterable[tuple[str, Path | str]]) -> tuple[str, int]:
+    """A digest of each file's name and identity, and the latest time any of them changed."""
     digest = hashlib.sha256()
     newest = 0
-    for name, path in paths:
+    for name, path in named:
         identity = file_identity(path)
         digest.update(f"{name}\0{identity}\n".encode("utf-8", "surrogateescape"))
-        newest = max(newest, *identity_times(identity))
-    return Look(digest.hexdigest(), newest + RACY_NS >= taken_ns, taken_ns)
+        newest = max([newest, *identity[2:]])
+    return digest.hexdigest(), newest
 
 
-def file_identity(path: Path | str) -> str:
-    """Inode, size, modification and change times (a chmod changes the last), or the error."""
+def file_identity(path: Path | str) -> tuple[int, ...]:
+    """Inode, size, modification and change times (a chmod changes the last), or the error
+    number alone."""
     try:
         st = os.stat(path)
     except OSError as exc:
-        return f"error {exc.errno}"
-    return f"{st.st_ino} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns}"
-
-
-def identity_times(identity: str) -> tuple[int, int]:
-    fields = identity.split()
-    return (0, 0) if fields[0] == "error" else (int(fields[2]), int(fields[3]))
+        return (exc.errno or 0,)
+    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def basis(config: Config) -> str:
@@ -112,17 +114,13 @@ def basis(config: Config) -> str:
 def sidecar_identities(config: Config) -> dict[str, str]:
     """The state file's and the manifest's identities: a build that reads either differently
     might publish differently."""
-    return {"state": file_identity(config.state_path),
-            "manifest": file_identity(sidecar(config.output_dir, "manifest"))}
+    return {"state": list(file_identity(config.state_path)),
+            "manifest": list(file_identity(sidecar(config.output_dir, "manifest")))}
 
 
 def served_digest(output_dir: Path, names: Sequence[str]) -> str:
-    digest = hashlib.sha256()
     base = os.path.join(output_dir, "")
-    for name in names:
-        digest.update(f"{name}\0{file_identity(base + name)}\n".encode("utf-8",
-                                                                        "surrogateescape"))
-    return digest.hexdigest()
+    return identities((name, base + name) for name in names)[0]
 
 
 def unchanged(config: Config, seen: Look) -> Said | None:
