@@ -102,6 +102,7 @@ class ParseCache:
         self.unwritable: str | None = None
         self._last: tuple[str, dict | None] | None = None
         self.index, self.index_warning = read_index(directory, self.settings)
+        self.indexing = True  # until save_index: entries read are recorded for the next build
         self._cwd = os.getcwd()  # for _key: once, not once per input
 
     def _key(self, display: str) -> str:
@@ -174,7 +175,9 @@ class ParseCache:
 
     def save_index(self) -> None:
         """Write the index of this build's entries if it changed (after `prune`); the build
-        looks nothing up after that, so the records are let go."""
+        looks nothing up after that, so the records are let go, and entries read back later
+        (bodies for pages) are not recorded again: that was a second index held for nothing
+        (about 1 KB per article)."""
         try:
             if not self.index.unchanged():  # a build in which nothing changed writes nothing
                 write_stream_atomic(self.directory / INDEX_NAME,
@@ -182,6 +185,7 @@ class ParseCache:
         except OSError as exc:
             self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
         self.index = Index()
+        self.indexing = False
 
     def article(self, display: str) -> Article | None:
         """The article cached for `display` in this build, whatever its input's identity."""
@@ -251,7 +255,8 @@ class ParseCache:
                 or not well_formed({**entry, "stamp": stamp}, key):
             return None
         self.used.add(path.name)
-        self.index.keep(key, entry, stamp)
+        if self.indexing:
+            self.index.keep(key, entry, stamp)
         return entry
 
     def _hit(self, entry: dict, display: str, body: bool = True) -> Hit | None:

@@ -206,6 +206,18 @@ def test_entries_of_deleted_inputs_are_pruned(site):
     assert len(list((site / ".out.cache").glob("*.json"))) == 3
 
 
+def test_bodies_read_back_after_the_index_is_saved_are_not_indexed_again(site):
+    """Pages read every article back from the cache after the index is written: recording
+    them again would hold a second index of every article for nothing."""
+    build(site)
+    cache = cache_module.ParseCache(site / ".out.cache", "UTC")
+    assert cache.article("in/seed.txt") is not None  # while looking up: recorded
+    assert cache.index.kept
+    cache.save_index()
+    assert cache.article("in/seed.txt").body
+    assert not cache.index.kept
+
+
 def test_article_json_round_trip_is_exact(seed_text):
     for zone in ("UTC", "Europe/Berlin"):
         from zoneinfo import ZoneInfo
