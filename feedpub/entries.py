@@ -29,7 +29,7 @@ SLUG_MAX = 80
 ONE_SECOND = timedelta(seconds=1)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Loaded:
     """One parsed input: the article, its path inside the input directory, its mtime.
 

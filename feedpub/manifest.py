@@ -17,7 +17,7 @@ from pathlib import Path
 MANIFEST_FORMAT = 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """One published file: what it was rendered from, and the bytes that were written."""
 

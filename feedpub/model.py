@@ -86,7 +86,7 @@ def _find_dates(text: str) -> tuple[FoundDate, ...]:
     return _find_dates(text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BodyPart:
     """One element of the article body: a paragraph, a sub-heading or a list item."""
 
@@ -94,7 +94,7 @@ class BodyPart:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Image:
     """A picture's caption and its credit line, as the page showed them."""
 
@@ -102,7 +102,7 @@ class Image:
     credit: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """Everything feedpub knows about one saved article."""
 
@@ -133,7 +133,7 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """An Article as published: its permanent id, page slug, link and resolved dates."""
 

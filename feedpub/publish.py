@@ -37,7 +37,7 @@ def sidecar(output_dir: Path, suffix: str) -> Path:
     return served.parent / f".{served.name}.{suffix}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rendered:
     """A file's bytes and what to warn about them."""
 
@@ -45,7 +45,7 @@ class Rendered:
     notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteFile:
     """One file of the site: its path in the output directory, the key of what it is
     rendered from (plan.py; None: always render it) and how to render it."""

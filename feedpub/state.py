@@ -27,7 +27,7 @@ STATE_FORMAT = 1
 NOT_CONTENT = ("source", "warnings")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """What one entry looked like when it was last published."""
 
