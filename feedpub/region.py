@@ -87,7 +87,8 @@ def deeper_prose_discounted(items: Classified, scores: list[float],
 
     Text dumps indent by nesting: teasers in a list, a live ticker or a gallery beside the
     article sit deeper than its paragraphs, which share one indent: the shallowest one that
-    carries ARTICLE_INDENT_SHARE of the first reading's prose.
+    carries ARTICLE_INDENT_SHARE of the first reading's prose. Prose spread over so many
+    indents that none carries that share has no article indent: nothing is discounted.
     """
     weight: dict[int, float] = {}
     for index in range(span[0], span[1] + 1):
@@ -95,7 +96,10 @@ def deeper_prose_discounted(items: Classified, scores: list[float],
             indent = items[index][0].indent
             weight[indent] = weight.get(indent, 0) + scores[index]
     total = sum(weight.values())
-    article_indent = min(i for i, w in weight.items() if w >= p.ARTICLE_INDENT_SHARE * total)
+    article_indent = min((i for i, w in weight.items() if w >= p.ARTICLE_INDENT_SHARE * total),
+                         default=None)
+    if article_indent is None:
+        return scores
     return [score * p.DEEPER_PROSE_WEIGHT
             if score > 0 and not block.bullet and block.indent > article_indent + p.INDENT_TOLERANCE
             else score

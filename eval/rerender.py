@@ -1,0 +1,96 @@
+"""The developer corpus through every text renderer: does the parser hold up on each?
+
+Each corpus case is one page saved one way (w3m, lynx, inscriptis, a browser's copy). The
+parser will meet every site saved every way, so this renders each case's original HTML
+(`html/NAME.html.gz`) with each renderer the corpus names that runs here, writes the texts
+beside a copy of the expected values, and scores them all with the corpus's own scorer:
+88 pages four ways instead of one. The commands reproduce the corpus's own texts byte for
+byte (trailing spaces aside).
+
+Needs w3m and lynx (`apt-get install w3m lynx`) and inscriptis (`pip install inscriptis`).
+
+    .venv/bin/python eval/rerender.py [--corpus ../shared/corpus] [--keep DIR] [-- score options]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+
+# Renderer name (as the corpus README has it) -> command reading HTML on stdin, UTF-8 out.
+COMMANDS = {
+    "w3m-wide": ["w3m", "-dump", "-cols", "10000", "-T", "text/html", "-I", "utf-8",
+                 "-O", "utf-8"],
+    "w3m-80": ["w3m", "-dump", "-cols", "80", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"],
+    "lynx-80": ["lynx", "-dump", "-stdin", "-nolist", "-width=80", "-assume_charset=utf-8",
+                "-display_charset=utf-8"],
+}
+
+
+# The page is handed over as UTF-8, so its own charset declaration must say so too (lynx
+# believes the page's <meta> over -assume_charset).
+META_CHARSET = re.compile(r"(<meta[^>]*?charset\s*=\s*[\"']?)[\w-]+", re.IGNORECASE)
+
+
+def render(renderer: str, html: str) -> str:
+    html = META_CHARSET.sub(r"\g<1>utf-8", html)
+    if renderer == "inscriptis":
+        import inscriptis
+
+        text = inscriptis.get_text(html)
+    else:
+        text = subprocess.run(COMMANDS[renderer], input=html.encode("utf-8"),
+                              capture_output=True, check=True).stdout.decode("utf-8", "replace")
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def write_cases(corpus: Path, out: Path) -> int:
+    written = 0
+    for expected_path in sorted(corpus.glob("*.json")):
+        source = corpus / "html" / f"{expected_path.stem}.html.gz"
+        if not source.exists():
+            continue
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        html = gzip.decompress(source.read_bytes()).decode(
+            expected.get("encoding") or "utf-8", "replace")
+        for renderer in [*COMMANDS, "inscriptis"]:
+            name = f"{expected_path.stem}.{renderer}"
+            (out / f"{name}.txt").write_text(render(renderer, html), encoding="utf-8")
+            (out / f"{name}.json").write_text(
+                json.dumps({**expected, "renderer": renderer}, ensure_ascii=False),
+                encoding="utf-8")
+            written += 1
+    return written
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
+    ap.add_argument("--keep", type=Path, help="write the rendered cases here and keep them")
+    ap.add_argument("score", nargs="*", help="options passed on to score.py (after --)")
+    args = ap.parse_args()
+    out = args.keep or Path(tempfile.mkdtemp(prefix="feedpub-rerender-"))
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        count = write_cases(args.corpus, out)
+        print(f"{count} rendered cases in {out}", flush=True)
+        feedpub = Path(sys.executable).with_name("feedpub")
+        return subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(out),
+                               "--cmd", f"{feedpub} parse {{}} --json", "--jobs", "2",
+                               *args.score]).returncode
+    finally:
+        if args.keep is None:
+            shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
