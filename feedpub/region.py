@@ -177,18 +177,32 @@ def best_run(scores: list[float]) -> tuple[float, tuple[int, int]]:
 
 def preformatted(items: Classified) -> set[int]:
     """Indices of the blocks that are quoted code: lines that look like code, and every line
-    of a run of adjacent lines enough of which do (a listing's "FROM" and "}" as well). A run
-    holding a list item or a paragraph of prose is no listing."""
+    of a run of adjacent lines enough of which do (a listing's "FROM" and "}" as well). List
+    items and paragraphs of prose are no listing: they cut a run, and each part is judged
+    alone (a text browser may print a listing right under the paragraph introducing it)."""
     quoted: set[int] = set()
-    for run in adjacent_runs(items):
+    for run in listing_runs(items):
         code = [i for i in run if items[i][1] is not Kind.CHROME
                 and is_code(items[i][0].text, items[i][0].words)]
-        if len(run) >= p.PRE_MIN_LINES and len(code) >= p.PRE_CODE_SHARE * len(run) \
-                and not any(items[i][0].bullet or is_paragraph(items[i][0]) for i in run):
+        if len(run) >= p.PRE_MIN_LINES and len(code) >= p.PRE_CODE_SHARE * len(run):
             quoted.update(i for i in run if items[i][1] is not Kind.CHROME)
         else:
             quoted.update(code)
     return quoted
+
+
+def listing_runs(items: Classified) -> list[list[int]]:
+    """adjacent_runs cut at list items and paragraphs of prose, which are left out."""
+    parts: list[list[int]] = []
+    for run in adjacent_runs(items):
+        parts.append([])
+        for index in run:
+            block = items[index][0]
+            if block.bullet or is_paragraph(block):
+                parts.append([])
+            else:
+                parts[-1].append(index)
+    return [part for part in parts if part]
 
 
 def is_paragraph(block: Block) -> bool:
