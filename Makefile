@@ -18,8 +18,13 @@ run: $(BIN)/.installed
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q
 
-# The parser's gate: scores the corpora with ../shared/tools/score.py against eval/floors.json.
-eval: $(BIN)/.installed
+# The parser's gate: scores the corpora with ../shared/tools/score.py against eval/floors.json;
+# the re-rendered corpus needs w3m and lynx (apt-get install w3m lynx) and the rerender extra.
+$(BIN)/.rerender: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test,rerender]'
+	touch $@
+
+eval: $(BIN)/.rerender
 	$(BIN)/python eval/gate.py
 
 # Rewrite tests/golden/site/ from the current output; review the diff before committing it.

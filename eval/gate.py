@@ -5,13 +5,16 @@
     python eval/gate.py --raise-floors --allow-lower   # also lower floors (say why in the commit)
 
 Scores the project's own tests/cases/ and, when it is found beside the checkout
-(`../shared/corpus`, or $FEEDPUB_SHARED/corpus), the shared developer corpus. Parsing runs in
+(`../shared/corpus`, or $FEEDPUB_SHARED/corpus), the shared developer corpus, and that corpus
+re-rendered: each of its pages' HTML through w3m, lynx and inscriptis (eval/rerender.py), so
+that a page is read every way people save it, not only the one way its case has. Parsing runs in
 this process, as `feedpub parse --json` does, and the metrics are the corpus yardstick's
 (`../shared/tools/score.py`; tests/corpus_metrics.py normalises as it does): title exact,
 date by calendar day, false dates on pages that show none, authors micro precision/recall,
 bag-of-words body F1 and the share of pages at F1 >= 0.9, overall and per renderer. Floors
 live in eval/floors.json, per corpus; "false_dates" and "errors" are ceilings, every other
-one a floor. A corpus that is not there is said so and left out, never failed.
+one a floor. A corpus that is not there is said so and left out, never failed (unless
+FEEDPUB_REQUIRE_TOOLS is set, as in CI, and what re-rendering needs is missing).
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ import math
 import os
 import statistics
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,10 +32,12 @@ sys.path.insert(0, str(ROOT))
 
 from tests.cases_runner import CASES, Outcome, case_names, run_case  # noqa: E402
 from tests.corpus_metrics import matched_names  # noqa: E402
+from eval import rerender  # noqa: E402
 
 SHARED = Path(os.environ.get("FEEDPUB_SHARED", ROOT.parent / "shared"))
 FLOORS = ROOT / "eval" / "floors.json"
 CORPORA = {"developer corpus": SHARED / "corpus", "tests/cases": CASES}
+RERENDERED = "re-rendered corpus"
 # Metrics where lower is better: their pinned value is a ceiling.
 CEILINGS = ("false_dates", "errors")
 # A page counts as well extracted from this body F1 up.
@@ -124,6 +130,18 @@ def raised(old: dict, metrics: dict, allow_lower: bool) -> tuple[dict, list[str]
     return new, refused
 
 
+def rerendered(work: Path, failures: list[str]) -> Path:
+    """The developer corpus rendered every way into `work` (left empty if it cannot be)."""
+    lacking = rerender.missing()
+    if lacking:
+        print(f"\n{RERENDERED}: this machine lacks {', '.join(lacking)}")
+        if os.environ.get("FEEDPUB_REQUIRE_TOOLS"):
+            failures.append(f"{RERENDERED}: {', '.join(lacking)} missing")
+    elif (SHARED / "corpus" / "html").is_dir():
+        rerender.write_cases(SHARED / "corpus", work)
+    return work
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--raise-floors", action="store_true", help="pin today's better scores")
@@ -131,7 +149,9 @@ def main() -> int:
     args = ap.parse_args()
     floors = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
     failures: list[str] = []
-    for name, corpus in CORPORA.items():
+    work = tempfile.TemporaryDirectory(prefix="feedpub-gate-")
+    corpora = {**CORPORA, RERENDERED: rerendered(Path(work.name), failures)}
+    for name, corpus in corpora.items():
         if not case_names(corpus):
             print(f"\n{name}: no cases in {corpus}; not scored")
             continue
@@ -140,6 +160,7 @@ def main() -> int:
         if args.raise_floors:
             floors[name], refused = raised(floors.get(name, {}), metrics, args.allow_lower)
             failures += [f"{name}: {m} would be lowered; pass --allow-lower" for m in refused]
+    work.cleanup()
     if args.raise_floors:
         FLOORS.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"\nwrote {FLOORS}")

@@ -41,6 +41,16 @@ COMMANDS = {
 META_CHARSET = re.compile(r"(<meta[^>]*?charset\s*=\s*[\"']?)[\w-]+", re.IGNORECASE)
 
 
+def missing() -> list[str]:
+    """The renderers' programs and libraries this machine lacks."""
+    lacking = [name for name in ("w3m", "lynx") if shutil.which(name) is None]
+    try:
+        import inscriptis  # noqa: F401
+    except ImportError:
+        lacking.append("inscriptis")
+    return lacking
+
+
 def render(renderer: str, html: str) -> str:
     html = META_CHARSET.sub(r"\g<1>utf-8", html)
     if renderer == "inscriptis":
@@ -54,6 +64,7 @@ def render(renderer: str, html: str) -> str:
 
 
 def write_cases(corpus: Path, out: Path) -> int:
+    """Render every case of `corpus` that has its HTML each way into `out`; how many."""
     written = 0
     for expected_path in sorted(corpus.glob("*.json")):
         source = corpus / "html" / f"{expected_path.stem}.html.gz"
@@ -78,6 +89,9 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="write the rendered cases here and keep them")
     ap.add_argument("score", nargs="*", help="options passed on to score.py (after --)")
     args = ap.parse_args()
+    if missing():
+        print(f"rerender: this machine lacks {', '.join(missing())}", file=sys.stderr)
+        return 2
     out = args.keep or Path(tempfile.mkdtemp(prefix="feedpub-rerender-"))
     out.mkdir(parents=True, exist_ok=True)
     try:
