@@ -82,7 +82,8 @@ def headline_scores(items: Classified, start: int, end: int,
             break  # and so is every later bound, of a candidate or of page furniture
         if is_furniture(items[i][0].text):
             continue
-        scores[i] = title_score(items, i, gaps[i], body, repeats, marks, inside=i >= start) \
+        scores[i] = title_score(items, i, gaps[i], body, repeats, marks, inside=i >= start,
+                                region=(start, end)) \
             - penalty * after_prose[i]
         best = max(best, scores[i])
     return {i: scores[i] for i in sorted(scores)}
@@ -192,15 +193,19 @@ def repeated_texts(items: Classified) -> dict[str, list[int]]:
     return seen
 
 
-def shown_again(repeats: dict[str, list[int]], text: str, index: int) -> bool:
+def shown_again(repeats: dict[str, list[int]], text: str, index: int,
+                body: tuple[int, int]) -> bool:
     """Whether the page shows the line again apart from it (a breadcrumb, the window title);
-    a copy a few blocks away is a teaser card's link and caption or a player's title."""
-    places = repeats.get(text.casefold())
+    a copy a few blocks away is a teaser card's link and caption or a player's title, and a
+    copy inside the body (`body`: its first and last block) is a box the article's template
+    repeats between paragraphs ("Thank you for supporting ...")."""
+    places = [q for q in repeats.get(text.casefold(), ()) if not body[0] < q <= body[1]]
     return bool(places) and max(index - places[0], places[-1] - index) > p.REPEAT_MIN_GAP
 
 
 def title_score(items: Classified, index: int, gap: int, body: BodyWords,
-                repeats: dict[str, list[int]], marks: MetaMarks, *, inside: bool) -> float:
+                repeats: dict[str, list[int]], marks: MetaMarks, *, inside: bool,
+                region: tuple[int, int] = (0, -1)) -> float:
     """How strongly a candidate block looks like the article's headline."""
     w = p.HEADLINE_WEIGHTS
     text = items[index][0].text
@@ -211,7 +216,7 @@ def title_score(items: Classified, index: int, gap: int, body: BodyWords,
     score += w["meta_after"] * meta_near(marks, index, 1)
     score += w["meta_before"] * meta_near(marks, index, -1)
     score -= w["between_dates"] * between_dates(items, marks, index)
-    score += w["repeated"] * shown_again(repeats, text, index)
+    score += w["repeated"] * shown_again(repeats, text, index, region)
     score += w["words"] * min(words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
     score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
     score -= w["too_long"] * (headline_length(text) > p.HEADLINE_LONG_WORDS)
