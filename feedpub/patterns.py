@@ -200,9 +200,11 @@ SHARE_LINES = (
     r"|pocket|flipboard|telegram|messenger|tumblr|sms|copy link|more|x))+",
 )
 
-# Media player controls that a text dump of an embedded video leaves behind.
+# Media player controls that a text dump of an embedded video leaves behind, and the button
+# that closes it, its settings dialog or an enlarged photo: "Close" stands in the article.
 PLAYER_LINES = (
-    r"play(?: video)?|pause|mute|unmute|fullscreen|full screen|exit fullscreen|replay|closed captions"
+    r"close|play(?: video)?|pause|mute|unmute|fullscreen|full screen|exit fullscreen|replay"
+    r"|closed captions"
     r"|captions|subtitles|(?:current|duration|remaining) time[\s\d:/-]*|loaded: ?\d+(?:\.\d+)?%"
     r"|progress: ?\d+(?:\.\d+)?%|playback rate|chapters|descriptions|captions settings"
     r"|this is a modal window\.?|stream type ?live|video (?:player|unavailable)",
@@ -262,7 +264,7 @@ AFTER_ARTICLE_LINES = (
 
 # Newsletter and account boxes, and the site's own navigation and footer.
 SITE_LINES = (
-    r"(?:main )?(?:menu|navigation|search|home|homepage|sections?|close|open|back to top|top"
+    r"(?:main )?(?:menu|navigation|search|home|homepage|sections?|open|back to top|top"
     r"|more|toggle navigation|site navigation|all sections)",
     r"(?:sign in|sign up|log ?in|log ?out|register|subscribe(?: now| today)?|my account"
     r"|create (?:an )?account|forgot (?:your )?password\??|anmelden|abonnieren|registrieren"
