@@ -473,6 +473,17 @@ NOT_NAME_WORDS = frozenset({
     "hours", "day", "week", "today", "previous", "next", "back", "top", "report", "chapter",
     "fiction", "donate", "premium", "open", "close", "accept", "reject", "cookies",
     "published", "posted", "updated", "last", "index", "boutique", "link", "watching", "now",
+    # The account, search and section labels of sites in other languages ("S'inscrire
+    # Connexion" under a weather box is a button pair, not a byline).
+    "connexion", "s'inscrire", "inscription", "abonnez-vous", "abonnement", "abonnés",
+    "accueil", "rechercher", "recherche", "actualités", "météo", "partager", "commentaires",
+    "suivre", "anmelden", "abmelden", "registrieren", "abonnieren", "startseite", "suche",
+    "nachrichten", "wetter", "teilen", "kommentare", "zurück", "ausgabe", "iniciar", "sesión",
+    "suscríbete", "registrarse", "inicio", "buscar", "noticias", "compartir", "comentarios",
+    "portada", "edición", "entrar", "assine", "cadastre-se", "início", "notícias",
+    "compartilhar", "comentários", "edição", "accedi", "abbonati", "registrati", "cerca",
+    "notizie", "meteo", "condividi", "commenti", "přihlásit", "registrace", "hledat", "zprávy",
+    "počasí", "sdílet", "komentáře",
 })
 
 # Wire services that count as the whole byline when nobody else is named.
