@@ -221,6 +221,7 @@ def title_score(items: Classified, index: int, gap: int, body: BodyWords,
     score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
     score -= w["too_long"] * (headline_length(text) > p.HEADLINE_LONG_WORDS)
     score -= w["byline_like"] * is_byline_like(text)
+    score -= w["site_label"] * is_site_label(text)
     score -= w["one_word"] * (words == 1)
     score -= w["inside_body"] * (inside and gap > 0)
     score += w["near_body"] / (1 + gap / p.HEADLINE_NEAR_BLOCKS)
@@ -338,6 +339,15 @@ def headline_length(text: str) -> float:
     """Length in words; CJK text counts patterns.CJK_CHARS_PER_HEADLINE_WORD characters a word."""
     cjk_chars = len(text) - len(p.CJK_RUN.sub("", text))
     return len(p.CJK_RUN.sub(" ", text).split()) + cjk_chars / p.CJK_CHARS_PER_HEADLINE_WORD
+
+
+def is_site_label(text: str) -> bool:
+    """A short line of capitalised words sites label their parts with (NOT_NAME_WORDS: "Tech
+    Insider", "Latest News"): a brand or section name, not a headline ("The Future of News"
+    leaves "of" in lower case, as headlines do)."""
+    words = [w.strip(".,:;!?|»›>") for w in text.split()]
+    return 0 < len(words) <= p.NAME_MAX_WORDS \
+        and all(w[:1].isupper() and w.casefold() in p.NOT_NAME_WORDS for w in words)
 
 
 def is_byline_like(text: str) -> bool:

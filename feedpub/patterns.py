@@ -566,6 +566,7 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "after_prose": 1.5,  # minus: the body's prose has begun above it (a sub-heading)
     "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
     "one_word": 1.0,     # minus: one word is a label far more often than a headline
+    "site_label": 2.0,   # minus: only words sites label their parts with (NOT_NAME_WORDS)
 })
 # A word used in this many body paragraphs (or half the body's, if fewer) is fully a topic.
 HEADLINE_TOPIC_BLOCKS = 5

@@ -152,3 +152,10 @@ def test_the_separator_mark_pattern_finds_exactly_the_marks(pieces):
     line = "".join(pieces)
     expected = any(mark in line for mark in p.TITLE_SEPARATOR_MARKS)
     assert bool(p.TITLE_SEPARATOR_MARK.search(line)) == expected
+
+
+def test_a_brand_label_right_over_the_byline_is_not_the_headline():
+    # A text dump of a syndicated story: headline, the source's logo and name, then its byline.
+    # The source's name is shown again in the footer, as headlines are in window titles.
+    assert title_of(page(HEADLINE, "Daily Insider Daily Insider", "Daily Insider",
+                         "Ann Lee 1 day ago", foot=("Daily Insider", *FOOTER))) == HEADLINE
