@@ -747,6 +747,9 @@ GAP_FREE = 2
 DEEPER_PROSE_WEIGHT = 0
 INDENT_TOLERANCE = 2
 ARTICLE_INDENT_SHARE = 0.2
+# ... each block counting for at most a long paragraph's score: one giant block (a comment
+# section's list of thousands of names) must not decide where the paragraphs sit.
+INDENT_BLOCK_MAX = 150
 # Score of chrome that ends an article (END_CHROME) inside the body region.
 CHROME_SCORE = -15
 # Score of chrome found between an article's paragraphs (INLINE_CHROME): ads, share buttons.

@@ -94,7 +94,7 @@ def deeper_prose_discounted(items: Classified, scores: list[float],
     for index in range(span[0], span[1] + 1):
         if scores[index] > 0:
             indent = items[index][0].indent
-            weight[indent] = weight.get(indent, 0) + scores[index]
+            weight[indent] = weight.get(indent, 0) + min(scores[index], p.INDENT_BLOCK_MAX)
     total = sum(weight.values())
     article_indent = min((i for i, w in weight.items() if w >= p.ARTICLE_INDENT_SHARE * total),
                          default=None)

@@ -218,6 +218,17 @@ def test_prose_nested_deeper_than_the_article_is_left_out():
     assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
 
 
+def test_one_giant_block_does_not_decide_where_the_paragraphs_sit():
+    # The article nested in its page's layout, and the list of everyone who liked it nearer
+    # the margin: thousands of names in one block, as much "prose" as the whole article.
+    indent = " " * 12
+    names = ", ".join(f"Reader{n}" for n in range(3000)) + " and 3381 guests left kudos!"
+    paragraphs = [PROSE, MORE, LAST] * 10
+    text = page("A headline for the story", *(indent + text for text in paragraphs),
+                "Comments", "      " + names)
+    assert parse_article(text).paragraphs == tuple(paragraphs)
+
+
 @pytest.mark.parametrize("line", [
     "GET /.well-known/webfinger HTTP/1.1", "HTTP/1.1 200 OK", "Content-Type: text/html",
     "$915", "’17", "4.3333333333333333", "avg(n) - stddev(n) AS lower_bound,",
