@@ -228,7 +228,11 @@ COMMENT_LINES = (
     r"|laisser un commentaire|(?:\d+ )?comentarios?|deja un comentario|(?:\d+ )?comentários?"
     r"|deixe um comentário|(?:\d+ )?commenti|lascia un commento|(?:\d+ )?reacties"
     r"|(?:\d+ )?komentáře|napsat komentář",
-    r"(?:我要|发表|查看|更多|热门|最新)?评论(?:\s*[(（]\d+[)）])?|网友评论|コメント(?:する)?|댓글",
+    # Chinese in both scripts: 评论/評論, and 留言 (what Taiwanese blogs call comments) only
+    # with a verb or as a list: a bare 留言 is as often the guestbook link of the site's menu.
+    r"(?:我要|发表|發表|查看|更多|热门|熱門|最新)?(?:评论|評論)(?:\s*[(（]\d+[)）])?"
+    r"|(?:我要|发表|發表|最新)留言|留言列表(?:\s*[(（]\d+[)）])?"
+    r"|网友评论|網友評論|コメント(?:する)?|댓글",
 )
 
 # Lines that end an article: related and popular stories, what to read next (seed: "More
@@ -257,6 +261,8 @@ AFTER_ARTICLE_LINES = (
     r"|leia também|notícias relacionadas|i più letti|potrebbe interessarti|meest gelezen"
     r"|gerelateerde artikelen|nejčtenější|související(?: články)?|další články",
     r"相关(?:阅读|新闻|文章|推荐)|推荐阅读|热(?:门|评)文章|精彩(?:视频)?推荐|猜你喜欢|延伸阅读"
+    r"|相關(?:閱讀|新聞|文章|推薦)|推薦閱讀|熱(?:門|評)文章|精彩(?:視頻|影片)?推薦|猜你喜歡|延伸閱讀"
+    r"|(?:您|你)?可能(?:會|会)(?:有)?(?:興趣|兴趣)的文章"
     r"|関連(?:記事|ニュース)|おすすめ(?:記事)?|人気(?:記事|ランキング)|관련 기사",
     r"本文はここまで(?:です)?.*|(?:この)?ページの先頭(?:へ|に戻る)|返回顶部",
     r"skip (?:to|next section)\b.*|(?:jump|go) to (?:content|main|navigation|the content)\b.*",

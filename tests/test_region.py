@@ -47,7 +47,8 @@ def test_inline_chrome(line):
     "Sign up for our newsletter", "Subscribe", "Follow us on Twitter", "Privacy Policy",
     "Terms of Use", "© 2024 Example Media", "Copyright 2019 Someone", "All rights reserved.",
     "We use cookies to improve your experience", "Tags: politics, rail", "Next article: Foo",
-    "本文はここまでです このページの先頭へ",
+    "本文はここまでです このページの先頭へ", "發表留言", "留言列表 (42)", "相關文章", "推薦閱讀",
+    "您可能會有興趣的文章", "網友評論",
 ])
 def test_end_of_article_chrome(line):
     assert END_CHROME.match(line)
@@ -215,6 +216,13 @@ def test_prose_nested_deeper_than_the_article_is_left_out():
     for n in range(6):
         ticker += [f"  * 14:{n}0", "    " + LAST.replace("Opponents", f"Critics {n}")]
     text = page("A headline for the story", PROSE, MORE, LAST, "Live", *ticker)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+def test_a_bare_guestbook_link_in_the_menu_does_not_cut_the_article():
+    # 留言 alone is a Chinese blog menu's guestbook link; 發表留言 ("leave a comment") ends it.
+    text = page("首頁", "留言", "A headline for the story", PROSE, MORE, LAST, "發表留言",
+                "I could not agree more with the council, the buses were late for years.")
     assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
 
 
