@@ -130,16 +130,20 @@ def raised(old: dict, metrics: dict, allow_lower: bool) -> tuple[dict, list[str]
     return new, refused
 
 
-def rerendered(work: Path, failures: list[str]) -> Path:
-    """The developer corpus rendered every way into `work` (left empty if it cannot be)."""
+def rerendered(work: Path, failures: list[str]) -> Path | None:
+    """The developer corpus rendered every way into `work`; None, said why, if it cannot be."""
+    pages = SHARED / "corpus" / "html"
     lacking = rerender.missing()
-    if lacking:
-        print(f"\n{RERENDERED}: this machine lacks {', '.join(lacking)}")
+    if not pages.is_dir():
+        print(f"\n{RERENDERED}: no pages in {pages}; not scored")
+    elif lacking:
+        print(f"\n{RERENDERED}: this machine lacks {', '.join(lacking)}; not scored")
         if os.environ.get("FEEDPUB_REQUIRE_TOOLS"):
             failures.append(f"{RERENDERED}: {', '.join(lacking)} missing")
-    elif (SHARED / "corpus" / "html").is_dir():
+    else:
         rerender.write_cases(SHARED / "corpus", work)
-    return work
+        return work
+    return None
 
 
 def main() -> int:
@@ -149,18 +153,20 @@ def main() -> int:
     args = ap.parse_args()
     floors = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
     failures: list[str] = []
-    work = tempfile.TemporaryDirectory(prefix="feedpub-gate-")
-    corpora = {**CORPORA, RERENDERED: rerendered(Path(work.name), failures)}
-    for name, corpus in corpora.items():
-        if not case_names(corpus):
-            print(f"\n{name}: no cases in {corpus}; not scored")
-            continue
-        metrics = score(corpus)
-        failures += report(name, metrics, floors.get(name, {}))
-        if args.raise_floors:
-            floors[name], refused = raised(floors.get(name, {}), metrics, args.allow_lower)
-            failures += [f"{name}: {m} would be lowered; pass --allow-lower" for m in refused]
-    work.cleanup()
+    with tempfile.TemporaryDirectory(prefix="feedpub-gate-") as work:
+        corpora = {**CORPORA, RERENDERED: rerendered(Path(work), failures)}
+        for name, corpus in corpora.items():
+            if corpus is None:
+                continue
+            if not case_names(corpus):
+                print(f"\n{name}: no cases in {corpus}; not scored")
+                continue
+            metrics = score(corpus)
+            failures += report(name, metrics, floors.get(name, {}))
+            if args.raise_floors:
+                floors[name], refused = raised(floors.get(name, {}), metrics, args.allow_lower)
+                failures += [f"{name}: {m} would be lowered; pass --allow-lower"
+                             for m in refused]
     if args.raise_floors:
         FLOORS.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"\nwrote {FLOORS}")
