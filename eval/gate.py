@@ -96,11 +96,17 @@ def below(metric: str, value: float | None, pinned: float) -> bool:
     return value > pinned if is_ceiling(metric) else value < pinned - 1e-9
 
 
-def pin(metric: str, value: float) -> float:
+# The re-rendered corpus's texts come from programs outside the project (Debian's w3m, lynx
+# and Chromium, PyPI's inscriptis), whose updates may change a page or two: its floors sit
+# this far under its scores (a page of 88 is 0.011), its ceilings this many pages over.
+SLACK = {RERENDERED: (0.02, 2)}
+
+
+def pin(metric: str, value: float, slack: tuple[float, int] = (0.0, 0)) -> float:
     """The floor to pin for a score: rounded toward passing, so reruns stay green."""
     if is_ceiling(metric):
-        return value
-    return math.floor(value * 1000) / 1000
+        return value + slack[1] if metric.endswith("false_dates") else value
+    return max(0.0, math.floor((value - slack[0]) * 1000) / 1000)
 
 
 def report(name: str, metrics: dict, floors: dict) -> list[str]:
@@ -117,12 +123,13 @@ def report(name: str, metrics: dict, floors: dict) -> list[str]:
     return failed
 
 
-def raised(old: dict, metrics: dict, allow_lower: bool) -> tuple[dict, list[str]]:
+def raised(old: dict, metrics: dict, allow_lower: bool,
+           slack: tuple[float, int] = (0.0, 0)) -> tuple[dict, list[str]]:
     new, refused = dict(old), []
     for metric, value in metrics.items():
         if value is None:
             continue
-        candidate = pin(metric, value)
+        candidate = pin(metric, value, slack)
         if metric not in old or below(metric, old[metric], candidate) or allow_lower:
             new[metric] = candidate
         elif below(metric, candidate, old[metric]):
@@ -164,7 +171,8 @@ def main() -> int:
             metrics = score(corpus)
             failures += report(name, metrics, floors.get(name, {}))
             if args.raise_floors:
-                floors[name], refused = raised(floors.get(name, {}), metrics, args.allow_lower)
+                floors[name], refused = raised(floors.get(name, {}), metrics, args.allow_lower,
+                                               SLACK.get(name, (0.0, 0)))
                 failures += [f"{name}: {m} would be lowered; pass --allow-lower"
                              for m in refused]
     if args.raise_floors:
