@@ -6,8 +6,9 @@
 
 Scores the project's own tests/cases/ and, when it is found beside the checkout
 (`../shared/corpus`, or $FEEDPUB_SHARED/corpus), the shared developer corpus, and that corpus
-re-rendered: each of its pages' HTML through w3m, lynx and inscriptis (eval/rerender.py), so
-that a page is read every way people save it, not only the one way its case has. Parsing runs in
+re-rendered: each of its pages' HTML through w3m, lynx, inscriptis and Chromium
+(eval/rerender.py), so that a page is read every way people save it, not only the one way its
+case has. Parsing runs in
 this process, as `feedpub parse --json` does, and the metrics are the corpus yardstick's
 (`../shared/tools/score.py`; tests/corpus_metrics.py normalises as it does): title exact,
 date by calendar day, false dates on pages that show none, authors micro precision/recall,
