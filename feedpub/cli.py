@@ -15,7 +15,7 @@ from .build import Loaded, Progress, load_inputs, make_entries, named_inputs, pl
 from .cache import ParseCache
 from .config import Config, load_config
 from .entries import future_dated, future_warning
-from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError
+from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError, Stopped
 from .lock import output_lock
 from .pool import collect_garbage_less_often
 from .publish import publish_files
@@ -45,7 +45,7 @@ class Stoppable:
     @classmethod
     def handle(cls, signum: int, frame: object) -> None:
         if cls.now:
-            raise KeyboardInterrupt  # unwound by main(): one line, exit 3
+            raise Stopped  # unwound by main(): one line, exit 3
 
 
 def main(argv: Sequence[str] | None = None, *, program: bool = False) -> int:
@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None, *, program: bool = False) -> int:
         return fail(args, exc, EXIT_USAGE)
     except FeedpubError as exc:
         return fail(args, exc, EXIT_FATAL)
-    except KeyboardInterrupt:
+    except Stopped:
         return fail(args, "interrupted; what was served before stays whole, the next build "
                     "finishes the job", EXIT_FATAL)
     finally:

@@ -29,3 +29,15 @@ class PublishError(FeedpubError):
 
 class LockedError(PublishError):
     """Another feedpub build holds the output directory's lock."""
+
+
+class Stopped(BaseException):
+    """A stop signal (SIGTERM, Ctrl-C) arrived while a command was working: raised by the
+    command line's handler and unwound to one line and exit 3.
+
+    Not KeyboardInterrupt: CPython marks a KeyboardInterrupt that leaves code it runs from a
+    string (a dataclass being defined while a module is imported on first use) as unhandled
+    even when it is caught further up, and the interpreter then ends by SIGINT instead of the
+    exit code the command returned. A BaseException, like KeyboardInterrupt, so that no
+    `except Exception` swallows it.
+    """

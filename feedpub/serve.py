@@ -5,7 +5,7 @@ import functools
 import http.server
 from pathlib import Path
 
-from .errors import ConfigError
+from .errors import ConfigError, Stopped
 
 # Types the preview server sends for feedpub's files (the standard table lacks .atom on some
 # systems, and readers expect the Atom type), with the charset, as README asks of any server.
@@ -31,6 +31,6 @@ def serve(output_dir: Path, port: int) -> int:
     with server:
         try:
             server.serve_forever()
-        except KeyboardInterrupt:
+        except (Stopped, KeyboardInterrupt):  # the command line's stop, or Python's Ctrl-C
             pass
     return 0
