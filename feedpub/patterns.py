@@ -490,6 +490,9 @@ NOT_NAME_WORDS = frozenset({
     "compartilhar", "comentários", "edição", "accedi", "abbonati", "registrati", "cerca",
     "notizie", "meteo", "condividi", "commenti", "přihlásit", "registrace", "hledat", "zprávy",
     "počasí", "sdílet", "komentáře",
+    # "My ..." in those languages ("Minha Folha", "Mein Konto"): what a reader's own part of
+    # the site is called. Not "ma" or "mi", which are names as well.
+    "minha", "meu", "meus", "minhas", "mein", "meine", "mon", "mes", "mijn", "můj", "moje",
 })
 
 # Wire services that count as the whole byline when nobody else is named.

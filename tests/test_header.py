@@ -67,6 +67,8 @@ def test_names_in_dated_lines(line, names):
     ("Tech Insider", False), ("Middle East", False), ("Capital\tWellington", False),
     ("Published Thursday", False), ("Copiar link", False), ("Powered by Tumblr", False),
     ("BuzzFeed News Reporter", False), ("Mark", False), ("Other People Are Reading", False),
+    ("S'inscrire Connexion", False), ("Minha Folha", False), ("Mein Konto", False),
+    ("Jack Ma", True), ("Ana María Gómez", True),
 ])
 def test_name_lines(line, expected):
     assert is_name_line(line) is expected
