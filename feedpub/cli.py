@@ -66,13 +66,33 @@ def main(argv: Sequence[str] | None = None, *, program: bool = False) -> int:
     except FeedpubError as exc:
         return fail(args, exc, EXIT_FATAL)
     except Stopped:
-        return fail(args, "interrupted; what was served before stays whole, the next build "
-                    "finishes the job", EXIT_FATAL)
+        return fail(args, INTERRUPTED, EXIT_FATAL)
+    except Exception as exc:
+        if stopped_within(exc):
+            return fail(args, INTERRUPTED, EXIT_FATAL)
+        raise
     finally:
         Stoppable.now = False
         if not program:
             for stop, handler in previous.items():
                 signal.signal(stop, handler)
+
+
+INTERRUPTED = "interrupted; what was served before stays whole, the next build finishes the job"
+
+
+def stopped_within(error: BaseException) -> bool:
+    """Whether `error` came from a stop signal's Stopped: Python wraps an exception raised
+    while a class is being created (a dataclass defined as a module is imported on first
+    use) in a RuntimeError whose cause is the Stopped."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, Stopped):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def run_until_done(args: argparse.Namespace) -> int:

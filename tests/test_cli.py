@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 
 import feedparser
@@ -173,6 +174,30 @@ def test_a_stop_signal_during_the_work_stops_it_with_one_line(site_dirs, capsys,
     args = ["build", "--input", str(input_dir), "--output", str(output_dir)]
     assert cli.main(args, program=True) == cli.EXIT_FATAL
     assert capsys.readouterr().err.startswith("feedpub: interrupted")
+
+
+def test_a_stop_signal_while_a_class_is_created_stops_it_with_one_line(site_dirs, capsys,
+                                                                      monkeypatch,
+                                                                      signal_handlers):
+    # Python wraps what a class's creation raises in a RuntimeError: a stop landing while a
+    # module imported on first use defines its dataclasses must still be one line, exit 3.
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "bus.txt", "Night buses reach the outer districts", "March 3, 2021")
+
+    class Slow:
+        def __set_name__(self, owner, name):
+            time.sleep(2)  # the signal lands here, and Python runs the handler here
+
+    def stopped(*args, **kwargs):
+        threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGTERM)).start()
+
+        class Late:  # noqa: F841  (defined for its creation)
+            field = Slow()
+
+    monkeypatch.setattr(cli, "publish_files", stopped)
+    args = ["build", "--input", str(input_dir), "--output", str(output_dir)]
+    assert cli.main(args, program=True) == cli.EXIT_FATAL
+    assert capsys.readouterr().err == f"feedpub: {cli.INTERRUPTED}\n"
 
 
 def test_a_stop_signal_once_the_work_is_done_changes_nothing(site_dirs, signal_handlers):
