@@ -5,8 +5,9 @@ the input's identity (path, size, mtime_ns) still matches and the file is old en
 edit within the same timestamp tick is impossible; otherwise the file is read and its SHA-256
 must match. Each entry also records the parser's own code and the time zone it parsed with,
 so upgrading feedpub (or python-dateutil) or changing `timezone` parses everything again. An
-unreadable entry is parsed again and counted in one warning. One index file (cacheindex.py) holds every entry
-without its body, so that a build looks up N inputs by reading one file, not N.
+unreadable entry is parsed again and counted in one warning. One index file (cacheindex.py)
+holds every entry without its body, so that a build looks up N inputs by reading one file,
+not N.
 """
 from __future__ import annotations
 

@@ -29,6 +29,8 @@ EXIT_USAGE = 2     # bad command line or configuration
 EXIT_FATAL = 3     # nothing published; what was served before stays as it was
 EXIT_LOCKED = 4    # another build holds the lock
 
+INTERRUPTED = "interrupted; what was served before stays whole, the next build finishes the job"
+
 
 # The signals that stop a build: a service manager's SIGTERM and Ctrl-C's SIGINT.
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
@@ -65,9 +67,7 @@ def main(argv: Sequence[str] | None = None, *, program: bool = False) -> int:
         return fail(args, exc, EXIT_USAGE)
     except FeedpubError as exc:
         return fail(args, exc, EXIT_FATAL)
-    except Stopped:
-        return fail(args, INTERRUPTED, EXIT_FATAL)
-    except Exception as exc:
+    except BaseException as exc:
         if stopped_within(exc):
             return fail(args, INTERRUPTED, EXIT_FATAL)
         raise
@@ -78,12 +78,9 @@ def main(argv: Sequence[str] | None = None, *, program: bool = False) -> int:
                 signal.signal(stop, handler)
 
 
-INTERRUPTED = "interrupted; what was served before stays whole, the next build finishes the job"
-
-
 def stopped_within(error: BaseException) -> bool:
-    """Whether `error` came from a stop signal's Stopped: Python wraps an exception raised
-    while a class is being created (a dataclass defined as a module is imported on first
+    """Whether `error` is a stop signal's Stopped or came from one: Python wraps an exception
+    raised while a class is being created (a dataclass defined as a module is imported on first
     use) in a RuntimeError whose cause is the Stopped."""
     seen: set[int] = set()
     cause: BaseException | None = error

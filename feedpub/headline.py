@@ -194,12 +194,12 @@ def repeated_texts(items: Classified) -> dict[str, list[int]]:
 
 
 def shown_again(repeats: dict[str, list[int]], text: str, index: int,
-                body: tuple[int, int]) -> bool:
+                region: tuple[int, int]) -> bool:
     """Whether the page shows the line again apart from it (a breadcrumb, the window title);
     a copy a few blocks away is a teaser card's link and caption or a player's title, and a
-    copy inside the body (`body`: its first and last block) is a box the article's template
+    copy inside the body (`region`: its first and last block) is a box the article's template
     repeats between paragraphs ("Thank you for supporting ...")."""
-    places = [q for q in repeats.get(text.casefold(), ()) if not body[0] < q <= body[1]]
+    places = [q for q in repeats.get(text.casefold(), ()) if not region[0] < q <= region[1]]
     return bool(places) and max(index - places[0], places[-1] - index) > p.REPEAT_MIN_GAP
 
 
@@ -345,7 +345,7 @@ def is_site_label(text: str) -> bool:
     """A short line of capitalised words sites label their parts with (NOT_NAME_WORDS: "Tech
     Insider", "Latest News"): a brand or section name, not a headline ("The Future of News"
     leaves "of" in lower case, as headlines do)."""
-    words = [w.strip(".,:;!?|»›>") for w in text.split()]
+    words = [w.strip(p.LABEL_EDGE_MARKS) for w in text.split()]
     return 0 < len(words) <= p.NAME_MAX_WORDS \
         and all(w[:1].isupper() and w.casefold() in p.NOT_NAME_WORDS for w in words)
 

@@ -457,6 +457,9 @@ NAME_PARTICLES = frozenset({
     "bin", "ibn", "al", "zu", "ter", "ten", "y",
 })
 
+# Marks a site label may carry at a word's edge ("News ›", "Home |", "Sections:").
+LABEL_EDGE_MARKS = ".,:;!?|»›>"
+
 # Capitalised words that show a short line is a label (section, site part, button), not a
 # person: "Tech Insider", "Middle East", "Free Future", "Site Theme".
 NOT_NAME_WORDS = frozenset({

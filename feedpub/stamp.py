@@ -111,7 +111,7 @@ def basis(config: Config) -> str:
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def sidecar_identities(config: Config) -> dict[str, str]:
+def sidecar_identities(config: Config) -> dict[str, list[int]]:
     """The state file's and the manifest's identities: a build that reads either differently
     might publish differently."""
     return {"state": list(file_identity(config.state_path)),
