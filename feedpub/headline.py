@@ -41,7 +41,8 @@ def content_words(text: str) -> set[str]:
 def find_title(items: Classified, start: int, end: int) -> int | None:
     """Index of the block that is the article's headline, or None when nothing qualifies."""
     body = body_words(items, start, end)
-    scores = headline_scores(items, start, end, body)
+    repeats = repeated_texts(items)
+    scores = headline_scores(items, start, end, body, repeats)
     if not scores:
         return None
     # Ties go to the line the body is more about, then to the one nearer the body.
@@ -52,13 +53,14 @@ def find_title(items: Classified, start: int, end: int) -> int | None:
     above = headline_above(items, best, body)
     if above in scores and scores[above] >= scores[best] - p.HEADLINE_DEK_MARGIN \
             and len(items[best][0].text) > len(items[above][0].text) \
-            and topicality(content_words(items[above][0].text), body) >= p.HEADLINE_DEK_TOPIC:
+            and topicality(content_words(items[above][0].text), body) >= p.HEADLINE_DEK_TOPIC \
+            and not repeated_in_body(repeats, items[above][0].text, above, (start, end)):
         return above
     return best
 
 
-def headline_scores(items: Classified, start: int, end: int,
-                    body: BodyWords) -> dict[int, float]:
+def headline_scores(items: Classified, start: int, end: int, body: BodyWords,
+                    repeats: dict[str, list[int]]) -> dict[int, float]:
     """Each headline candidate's index with its score, for the blocks down to the body's
     first few."""
     limit = min(len(items), max(start, 0) + p.HEADLINE_INTO_BODY + 1, max(end, start) + 1)
@@ -66,7 +68,6 @@ def headline_scores(items: Classified, start: int, end: int,
     # is left until a line's bound is high enough for it to be scored.
     candidates = [i for i in range(limit)
                   if is_headline_shaped(items[i]) and not is_wrapped_fragment(items, i)]
-    repeats = repeated_texts(items)
     gaps = gaps_to_body(items, start, limit)
     after_prose = prose_seen(items, start, limit)
     marks = MetaMarks(items, limit + p.META_REACH_AFTER * p.META_SCAN_FACTOR)
@@ -203,6 +204,15 @@ def shown_again(repeats: dict[str, list[int]], text: str, index: int,
     return bool(places) and max(index - places[0], places[-1] - index) > p.REPEAT_MIN_GAP
 
 
+def repeated_in_body(repeats: dict[str, list[int]], text: str, index: int,
+                     region: tuple[int, int]) -> bool:
+    """Whether the line comes again inside the body (`region`: its first and last block): a
+    box the site's template prints between paragraphs too ("Thank you for supporting ..."),
+    which a headline never is."""
+    return any(q != index and region[0] < q <= region[1]
+               for q in repeats.get(text.casefold(), ()))
+
+
 def title_score(items: Classified, index: int, gap: int, body: BodyWords,
                 repeats: dict[str, list[int]], marks: MetaMarks, *, inside: bool,
                 region: tuple[int, int] = (0, -1)) -> float:
@@ -217,6 +227,7 @@ def title_score(items: Classified, index: int, gap: int, body: BodyWords,
     score += w["meta_before"] * meta_near(marks, index, -1)
     score -= w["between_dates"] * between_dates(items, marks, index)
     score += w["repeated"] * shown_again(repeats, text, index, region)
+    score -= w["repeated_in_body"] * repeated_in_body(repeats, text, index, region)
     score += w["words"] * min(words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
     score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
     score -= w["too_long"] * (headline_length(text) > p.HEADLINE_LONG_WORDS)

@@ -568,6 +568,7 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "meta_after": 3.0,   # a byline, date or author name just under it (less farther down)
     "meta_before": 1.0,  # a date or byline just above it ("06 December 2016" / headline)
     "repeated": 1.5,     # the page shows it twice (breadcrumb "News > Headline", window title)
+    "repeated_in_body": 2.0,  # minus: the body shows it again (a box between paragraphs)
     "words": 1.5,        # times its length up to HEADLINE_GOOD_WORDS (labels are shorter)
     "list_item": 1.0,    # minus: a bulleted line is a menu entry more often than a headline
     "near_body": 2.0,    # right above the body; halved HEADLINE_NEAR_BLOCKS text blocks up

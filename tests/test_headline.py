@@ -159,3 +159,11 @@ def test_a_brand_label_right_over_the_byline_is_not_the_headline():
     # The source's name is shown again in the footer, as headlines are in window titles.
     assert title_of(page(HEADLINE, "Daily Insider Daily Insider", "Daily Insider",
                          "Ann Lee 1 day ago", foot=("Daily Insider", *FOOTER))) == HEADLINE
+
+
+def test_a_box_the_template_repeats_inside_the_body_is_not_the_headline():
+    # The site prints a box over the headline and again between the paragraphs; it reads like
+    # a short headline over its standfirst, but a headline is never repeated in the body.
+    box = "Thank you for supporting the outer districts night service"
+    body = (PARAGRAPHS[0], box, *PARAGRAPHS[1:])
+    assert title_of(page(box, HEADLINE, "By Ann Lee", body=body)) == HEADLINE
