@@ -632,7 +632,8 @@ HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
 # ("Font Size [100%]"), captions ending in their photographer's name ("Glass cloche
 # terrariums (Lucy Akins)"), table captions of text browsers
 # ("CAPTION: Films with time loops"), captions that carry their
-# credit ("... for two years. Source: Supplied", "... as they should be Getty Images").
+# credit ("... for two years. Source: Supplied", "... as they should be Getty Images",
+# "... the acquisition plan. Photo by James Martin").
 HEADLINE_NOT = re.compile(
     r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
     r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
@@ -641,6 +642,8 @@ HEADLINE_NOT = re.compile(
     r"|abonnieren|jetzt abonnieren|suscr[ií]b|assine|inscreva|iscriviti|abonneer|předplať)"
     r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
     r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S"
+    r"|(?:^|[.!?)\"”]\s)(?:photo|photograph|picture|image|illustration|foto|bild)s?"
+    r" (?:by|courtesy(?: of)?|von|par) \S"
     r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?|alamy|picture alliance"
     r"|imago|afp|reuters|epa|dpa)\s*\W?$",
     I,

@@ -78,6 +78,7 @@ def test_a_headline_ending_in_an_abbreviation_counts():
     "A bus at night. Source: Supplied",         # a caption with its credit
     "Marching band at the station Getty Images",  # a caption credited to an agency
     "Glass cloche terrariums (Lucy Akins)",     # a caption with its photographer
+    "The mayor at the depot. Photo by Ann Lee/Example",  # ... credited in a sentence
     "Font Size [100%]",                          # a player's control with its setting
 ])
 def test_page_furniture_is_no_headline_candidate(line):
@@ -87,7 +88,7 @@ def test_page_furniture_is_no_headline_candidate(line):
 @pytest.mark.parametrize("line", [
     "Night buses reach the outer districts", "Mozilla", "Screenshot : «Vape Wave», «6 Days»…",
     "How does the brain turn unconscious information into conscious thought?",
-    "欲張りなイヌ",
+    "欲張りなイヌ", "The photo by Nick Ut that changed a war",
 ])
 def test_headlines_of_many_shapes_are_candidates(line):
     assert is_candidate((Block(line, 1), Kind.TEXT))
