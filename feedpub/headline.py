@@ -226,6 +226,7 @@ def title_score(items: Classified, index: int, gap: int, body: BodyWords,
     score += w["meta_after"] * meta_near(marks, index, 1)
     score += w["meta_before"] * meta_near(marks, index, -1)
     score -= w["between_dates"] * between_dates(items, marks, index)
+    score -= w["under_byline"] * under_byline(items, marks, index)
     score += w["repeated"] * shown_again(repeats, text, index, region)
     score -= w["repeated_in_body"] * repeated_in_body(repeats, text, index, region)
     score += w["words"] * min(words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
@@ -336,6 +337,15 @@ def between_dates(items: Classified, marks: MetaMarks, index: int) -> bool:
     an infobox ("Statute of Westminster adopted" between two dates), not a headline."""
     return all(neighbour is not None and items[neighbour][1] is Kind.DATE
                for neighbour in (next_marked(marks, index, -1), next_marked(marks, index, 1)))
+
+
+def under_byline(items: Classified, marks: MetaMarks, index: int) -> bool:
+    """Whether a byline sits right above the block and a byline or date right under it: a
+    line of the byline's own block ("By Kelli Miller" / "WebMD Health News" / "Reviewed by
+    ..."), the writer's desk or outlet, not the headline over them."""
+    above, below = next_marked(marks, index, -1), next_marked(marks, index, 1)
+    return above is not None and below is not None and items[above][1] is Kind.BYLINE \
+        and marks[below] == "meta"
 
 
 def next_marked(marks: MetaMarks, index: int, step: int) -> int | None:

@@ -576,6 +576,8 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "inside_body": 0.5,  # minus: inside the body region past its first block (sub-headings
                          # after prose pay "after_prose" too)
     "between_dates": 2.0,  # minus: a date line right above and right under (a timeline row)
+    "under_byline": 2.0,   # minus: a byline right above, a byline or date right under (the
+                           # writer's desk or outlet: "WebMD Health News")
     "after_prose": 1.5,  # minus: the body's prose has begun above it (a sub-heading)
     "byline_like": 3.0,  # minus: a bare name or job title is the byline, not the headline
     "one_word": 1.0,     # minus: one word is a label far more often than a headline

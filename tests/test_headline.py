@@ -168,3 +168,10 @@ def test_a_box_the_template_repeats_inside_the_body_is_not_the_headline():
     box = "Thank you for supporting the outer districts night service"
     body = (PARAGRAPHS[0], box, *PARAGRAPHS[1:])
     assert title_of(page(box, HEADLINE, "By Ann Lee", body=body)) == HEADLINE
+
+
+def test_the_outlet_line_inside_the_byline_block_is_not_the_headline():
+    # Headline, byline, the writer's outlet, a reviewer's credit: the outlet line has a byline
+    # right above and one right under, which a headline does not.
+    assert title_of(page(HEADLINE, "By Ann Lee", "Night Service News",
+                         "Reviewed by Bo Park, MD", "March 3, 2021")) == HEADLINE
