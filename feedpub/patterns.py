@@ -331,6 +331,14 @@ IMAGE_CREDIT = re.compile(
     I,
 )
 
+# A caption that ends in its picture's credit ("A man walks past ... on Thursday Credit:
+# STR/AFP", "... ve Villa Parku. | Foto: Reuters"): a credit of a few words, no sentence.
+CAPTION_CREDIT = re.compile(
+    r"\s(?:\|\s*)?(?:image|photo|picture|photograph|credit|foto|bild|imagen|crédit(?: photo)?"
+    r"|fotografie|zdroj)\s*[:：]\s*(?P<credit>(?:\S+\s*){1,6})$",
+    I,
+)
+
 # A "Read more:" line pointing to another story (seed: "Read more: US-led coalition says ...").
 RELATED = re.compile(
     r"^(?:read more|read also|also read|see also|related|more on this|lesen sie (?:auch|mehr)"

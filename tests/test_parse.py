@@ -10,7 +10,7 @@ import pytest
 from feedpub import InputError, parse_article
 from feedpub.jsonout import article_json
 
-from .conftest import GOLDEN
+from .conftest import GOLDEN, PARAGRAPHS, article_text
 
 
 def test_seed_title_date_section(seed_text):
@@ -38,6 +38,28 @@ def test_seed_furniture_is_kept_apart_from_body(seed_text):
     for chrome in ("Skip to", "Top Story", "More stories", "Read more", "Image:", "see/dr",
                    "US armored vehicle"):
         assert chrome not in text
+
+
+@pytest.mark.parametrize("caption, credit", [
+    ("A night bus waits at the depot on Thursday", "Credit: Ann Lee/Example"),
+    ("Noční autobus v depu.", "| Foto: Reuters"),
+])
+def test_a_caption_that_ends_in_its_credit_is_the_image_not_body(caption, credit):
+    paragraphs = (PARAGRAPHS[0], f"{caption} {credit}", *PARAGRAPHS[1:])
+    article = parse_article(article_text("Night buses reach the outer districts",
+                                         "March 3, 2021", paragraphs=paragraphs))
+    assert article.image.caption == caption
+    assert article.image.credit == credit.split(":")[1].strip()
+    assert caption not in article.content_text
+    assert [part.text for part in article.body] == list(PARAGRAPHS[1:])
+
+
+def test_a_paragraph_that_merely_mentions_a_credit_stays_in_the_body():
+    paragraph = ("The council thanked the drivers and gave the photo credit: the depot staff "
+                 "who kept the buses running through the winter.")
+    article = parse_article(article_text("Night buses reach the outer districts",
+                                         "March 3, 2021", paragraphs=(*PARAGRAPHS, paragraph)))
+    assert article.body[-1].text == paragraph
 
 
 def test_seed_full_parse_matches_golden(seed_text):
