@@ -161,9 +161,11 @@ def reads_in_lower_case(line: str, lower: str) -> bool:
 def _whole_lines(*tables: tuple[str, ...],
                  anywhere: tuple[tuple[str, str], ...] = ()) -> WholeLines:
     """The lines that are exactly one of the tables' fragments, or one of the phrases that
-    may stand anywhere in the line, given with the word they hold."""
+    may stand anywhere in the line, given with the word they hold. A line may wrap the
+    fragment in brackets or corner quotes ("【関連記事】", "[Related stories]") and end it
+    with a colon or an arrow."""
     fragments = "|".join(f for table in tables for f in table)
-    frame = r"^\s*(?:{})\s*[:.!?›»→▸>|*]*\s*$"
+    frame = r"^\s*[【\[(「『〔]?\s*(?:{})\s*[】\])」』〕]?\s*[:.!?›»→▸>|*：]*\s*$"
     looking_ahead = "".join(f"|(?=.*?{re.escape(word)}){phrase}" for word, phrase in anywhere)
     return WholeLines(re.compile(frame.format(fragments + looking_ahead), I),
                       re.compile(frame.format(fragments)),

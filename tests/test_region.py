@@ -48,7 +48,7 @@ def test_inline_chrome(line):
     "Terms of Use", "© 2024 Example Media", "Copyright 2019 Someone", "All rights reserved.",
     "We use cookies to improve your experience", "Tags: politics, rail", "Next article: Foo",
     "本文はここまでです このページの先頭へ", "發表留言", "留言列表 (42)", "相關文章", "推薦閱讀",
-    "您可能會有興趣的文章", "網友評論",
+    "您可能會有興趣的文章", "網友評論", "【関連記事】", "[Related stories]", "「おすすめ記事」",
 ])
 def test_end_of_article_chrome(line):
     assert END_CHROME.match(line)
