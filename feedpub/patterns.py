@@ -107,6 +107,10 @@ MARKUP_MIN_SHARE = 0.5
 # Inline TeX that math renderers leave beside a formula ("{\displaystyle a_{ij}}"): dropped from
 # the text, since a reader sees the formula, not its source.
 TEX_SOURCE = re.compile(r"\{\\(?:displaystyle|textstyle|scriptstyle)\b")
+# The MathML source a text browser prints for a formula over several lines ("[MATH:
+# <semantics> <mrow> ... </semantics> :MATH]"): cut, with the line breaks around it, before
+# the text is split into blocks, so the sentence it interrupted is one paragraph again.
+MATHML_OPEN, MATHML_CLOSE = "[MATH:", ":MATH]"
 
 # ---------------------------------------------------------------------------------------------
 # Page chrome: whole lines that are navigation, buttons, banners or footers. Each table holds

@@ -94,6 +94,20 @@ def test_inline_tex_beside_a_formula_is_dropped():
     assert without_tex(text) == "A Hermitian ⟺ a i j = a j i ¯ holds."
 
 
+def test_mathml_source_a_text_browser_printed_is_cut_and_its_sentence_joined():
+    formula = ("   [MATH: <semantics> <mrow class=\"MJX-TeXAtom-ORD\"> <mstyle\n"
+               "   displaystyle=\"true\"> <mi> A </mi> </mstyle> </mrow>\n"
+               "   </semantics> :MATH]\n")
+    text = WRAPPED.replace("   midnight and five,", formula + "   midnight and five,")
+    blocks = split_blocks(text)
+    assert [b.text for b in blocks] == [b.text for b in split_blocks(WRAPPED)]
+
+
+def test_an_opening_without_its_closing_is_left_as_it_is():
+    text = "Lists are written [MATH: like this in the manual.\n" * 3
+    assert [b.text for b in split_blocks(text)] == [line for line in text.splitlines()]
+
+
 def test_line_starting_with_closing_punctuation_continues_the_one_above():
     text = ("   ^ Lee, Hyo-won (7 July 2017). \"Cannes: South Korean Time Travel Film Sells\"\n"
             "       . The Hollywood Reporter. Retrieved 25 September 2017.\n")
