@@ -75,6 +75,7 @@ def name_over_time(items: Classified, title_at: int) -> list[str]:
 
 def single_name(text: str) -> str | None:
     """The name a line shows, also when it shows it twice ("Ann Lee Ann Lee")."""
+    text = p.LEADING_IMAGE_NAME.sub("", text)
     words = text.split()
     half = len(words) // 2
     if len(words) % 2 == 0 and words[:half] == words[half:]:
@@ -115,7 +116,7 @@ def bare_name(after: Classified) -> list[str]:
     """The first line under the headline that is only a name (or a wire credit); a bulleted
     name counts only standing alone, not inside a list."""
     for index, (block, kind) in enumerate(after):
-        text = block.text.strip()
+        text = p.LEADING_IMAGE_NAME.sub("", block.text.strip())
         if kind is Kind.LIST_ITEM and in_list(after, index):
             continue
         if text.casefold() in p.WIRE_SERVICES or is_name_line(text):

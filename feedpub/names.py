@@ -54,10 +54,11 @@ def looks_like_name(text: str) -> bool:
 
 
 def is_name_line(text: str) -> bool:
-    """Whether a whole line is just a person's name: "John C. Welch", "GILLIAN MOHNEY"."""
+    """Whether a whole line is just a person's name: "John C. Welch", "GILLIAN MOHNEY", also
+    after the file name of the headshot a text browser prints instead of it."""
     if p.STAFF_CREDIT.match(text):
         return True
-    words = text.split()
+    words = p.LEADING_IMAGE_NAME.sub("", text).split()
     if not 2 <= len(words) <= p.NAME_MAX_WORDS or p.NOT_NAME_CHARS.search(text):
         return False
     plain = [p.POSSESSIVE.sub("", w).casefold() for w in words]
@@ -89,5 +90,5 @@ def name_before_date(text: str) -> list[str]:
     for part in p.BYLINE_SEPARATOR.split(head):
         part = part.strip(" ,")
         if part and is_name_line(part):
-            return [part]
+            return [p.LEADING_IMAGE_NAME.sub("", part)]
     return []

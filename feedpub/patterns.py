@@ -421,6 +421,9 @@ NOT_AUTHOR_ROLE = re.compile(
     r"\((?:photo\w*|pictures?|images?|video\w*|illustrat\w*|graphics?|fotos?|bild(?:er)?)\)", I)
 # Bracketed placeholders inside a line: "[6eef5bc5-c] James Akinaka • 8h".
 BRACKETED = re.compile(r"\[[^\]]*\]")
+# The name of a picture a text browser prints in its place, before the name it shows
+# ("dsteer-headshot Dave Steer"): lower-case words tied by hyphens or underscores.
+LEADING_IMAGE_NAME = re.compile(r"^(?:[a-z0-9]+(?:[-_][a-z0-9]+)+\s+)+")
 # A word that led into a date cut off a byline: "Albert on (2019-02-15)", "Anna am (3. Mai)".
 DATE_LEAD_WORD = re.compile(r"\s+(?:on|at|am|um|le|el|il|em|dne|den|op)\s*$", I)
 

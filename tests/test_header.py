@@ -82,6 +82,12 @@ def test_a_bare_name_under_the_headline_is_the_byline():
     assert authors_of("Ann Lee", "BuzzFeed News Reporter", "March 3, 2021") == ("Ann Lee",)
 
 
+def test_a_name_after_its_pictures_file_name_is_the_byline():
+    # A text browser prints a picture it does not show by its name: the author's headshot.
+    assert authors_of("night-bus-depot-image", "alee-headshot Ann Lee",
+                      "March 3, 2021") == ("Ann Lee",)
+
+
 def test_the_byline_word_alone_on_its_line_names_the_next():
     assert authors_of("By", "Ann Lee", "Staff reporter") == ("Ann Lee",)
 
