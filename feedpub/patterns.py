@@ -200,6 +200,7 @@ SHARE_LINES = (
     r"teilen|artikel teilen|drucken|versenden|partager|imprimer|envoyer|compartir|imprimir"
     r"|enviar|compartilh(?:ar|e)|partilh(?:ar|e)|condividi|stampa|delen|printen|sdílet|vytisknout",
     r"(?:我要)?分享(?:到)?|转播到.{1,10}|收藏|打印|シェア(?:する)?|ツイート|印刷|공유",
+    r"\d*(?:click|tap) to (?:share|email|print|tweet|pin|save)\b.{0,60}",
     r"(?:facebook|twitter|whatsapp|e-?mail|mail|linkedin|reddit|pinterest|print|share|tweet"
     r"|pocket|flipboard|telegram|messenger|tumblr|sms|copy link|more|x)"
     r"(?:\s+(?:facebook|twitter|whatsapp|e-?mail|mail|linkedin|reddit|pinterest|print|share|tweet"
