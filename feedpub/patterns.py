@@ -167,9 +167,9 @@ def _whole_lines(*tables: tuple[str, ...],
     """The lines that are exactly one of the tables' fragments, or one of the phrases that
     may stand anywhere in the line, given with the word they hold. A line may wrap the
     fragment in brackets or corner quotes ("【関連記事】", "[Related stories]") and end it
-    with a colon or an arrow."""
+    with an empty image placeholder ("Share on Whatsapp[]"), a colon or an arrow."""
     fragments = "|".join(f for table in tables for f in table)
-    frame = r"^\s*[【\[(「『〔]?\s*(?:{})\s*[】\])」』〕]?\s*[:.!?›»→▸>|*：]*\s*$"
+    frame = r"^\s*[【\[(「『〔]?\s*(?:{})\s*[】\])」』〕]?\s*(?:\[\s*\])?[:.!?›»→▸>|*：]*\s*$"
     looking_ahead = "".join(f"|(?=.*?{re.escape(word)}){phrase}" for word, phrase in anywhere)
     return WholeLines(re.compile(frame.format(fragments + looking_ahead), I),
                       re.compile(frame.format(fragments)),
@@ -201,6 +201,8 @@ SHARE_LINES = (
     r"|enviar|compartilh(?:ar|e)|partilh(?:ar|e)|condividi|stampa|delen|printen|sdílet|vytisknout",
     r"(?:我要)?分享(?:到)?|转播到.{1,10}|收藏|打印|シェア(?:する)?|ツイート|印刷|공유",
     r"\d*(?:click|tap) to (?:share|email|print|tweet|pin|save)\b.{0,60}",
+    r"more (?:options|sharing options)|resize(?: text)?|(?:text|font) size|a-? ?a\+?"
+    r"|schriftgröße|taille (?:du )?texte|tamaño (?:de(?:l)? )?(?:texto|letra)|velikost písma",
     r"(?:facebook|twitter|whatsapp|e-?mail|mail|linkedin|reddit|pinterest|print|share|tweet"
     r"|pocket|flipboard|telegram|messenger|tumblr|sms|copy link|more|x)"
     r"(?:\s+(?:facebook|twitter|whatsapp|e-?mail|mail|linkedin|reddit|pinterest|print|share|tweet"

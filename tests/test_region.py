@@ -34,6 +34,7 @@ LAST = ("Opponents said the money would be better spent on the daytime lines, wh
     "Compartilhar", "Sdílet", "我要分享", "シェアする", "Play Video", "Fullscreen",
     "Current Time 0:00", "Loaded: 0%", "View this image ›",
     "Click to share on Facebook (Opens in new window)", "61Click to email this to a friend",
+    "Share on Whatsapp[]", "More Options", "Resize Text", "A- A+", "Schriftgröße",
 ])
 def test_inline_chrome(line):
     assert INLINE_CHROME.match(line)
@@ -61,6 +62,7 @@ def test_end_of_article_chrome(line):
     "Comments from the minister were not available.", "Advertising revenue fell by a third.",
     "The Related Press", "Sport", "Shared values",
     "Click to share on Facebook, the council said, and the petition spread across the city.",
+    "More options for night buses", "Font sizes grew over the decade.",
 ])
 def test_prose_and_labels_are_not_chrome(line):
     assert classify_block(Block(line, 1)) is not Kind.CHROME
