@@ -775,6 +775,14 @@ PLAIN_LIST_SHARE = 0.5
 # The body region ends before a comment section heading once the blocks before the heading
 # have scored this much (a "0 comments" link under the byline comes before the article).
 COMMENTS_CUT_MIN_SCORE = 60
+# It ends, likewise, before a heading that ends an article (END_CHROME: "More stories", "Other
+# opinion columns") when what follows it is mostly teaser cards: at least TEASER_MIN_CARDS
+# title lines (not sentences) each right over a summary of at most TEASER_SUMMARY_MAX_WORDS
+# words, carrying TEASER_SHARE of the positive score after the heading. A list article's
+# items (a title over a long review) and an inline "Related" box amid paragraphs are not.
+TEASER_MIN_CARDS = 3
+TEASER_SUMMARY_MAX_WORDS = 40
+TEASER_SHARE = 0.8
 # Each further block in a gap between prose blocks weighs this much more than the one before
 # (the fifth short block in a row counts 1 + 4 * GAP_GROWTH times its score).
 GAP_GROWTH = 2

@@ -49,7 +49,7 @@ def body_region(items: Classified) -> tuple[int, int]:
         return len(items), len(items) - 1
     scores = deeper_prose_discounted(items, scores, span)
     best, span = best_run(scores)
-    return before_comments(items, scores, span)
+    return before_teasers(items, scores, before_comments(items, scores, span))
 
 
 def scored_reading(items: Classified) -> tuple[float, tuple[int, int], list[float]]:
@@ -124,11 +124,57 @@ def before_comments(items: Classified, scores: list[float], span: tuple[int, int
         block, kind = items[index]
         if kind is Kind.CHROME and total >= p.COMMENTS_CUT_MIN_SCORE \
                 and p.COMMENTS_HEADING.match(block.text):
-            end = index - 1
-            while end > start and scores[end] <= 0:
-                end -= 1
-            break
+            return cut_before(scores, start, index)
         total += scores[index]
+    return start, end
+
+
+def before_teasers(items: Classified, scores: list[float],
+                   span: tuple[int, int]) -> tuple[int, int]:
+    """The span cut before the first article-ending heading that follows enough article and
+    is followed by teaser cards of other stories (TEASER_MIN_CARDS)."""
+    start, end = span
+    total = 0.0
+    for index in range(start, end + 1):
+        block, kind = items[index]
+        if kind is Kind.CHROME and total >= p.COMMENTS_CUT_MIN_SCORE \
+                and p.END_CHROME.match(block.text) and mostly_teasers(items, scores, index, end):
+            return cut_before(scores, start, index)
+        total += max(scores[index], 0)
+    return start, end
+
+
+def mostly_teasers(items: Classified, scores: list[float], heading: int, end: int) -> bool:
+    """Whether the blocks after the heading, to `end`, score mostly in teaser cards: a line
+    that is no sentence (a title, scoring nothing) right over a short summary."""
+    in_cards = positive = 0.0
+    cards = 0
+    above = None  # the last block that is not chrome
+    for index in range(heading + 1, end + 1):
+        block, kind = items[index]
+        if kind is Kind.CHROME:
+            continue
+        if scores[index] > 0:
+            positive += scores[index]
+            if above is not None and is_card_title(*items[above], scores[above]) \
+                    and block.words <= p.TEASER_SUMMARY_MAX_WORDS:
+                in_cards += scores[index]
+                cards += 1
+        above = index
+    return cards >= p.TEASER_MIN_CARDS and in_cards >= p.TEASER_SHARE * positive
+
+
+def is_card_title(block: Block, kind: Kind, score: float) -> bool:
+    """A teaser's title line: text that scores nothing and does not end a sentence."""
+    return kind in (Kind.TEXT, Kind.LIST_ITEM) and score <= 0 \
+        and block.words <= p.TITLE_MAX_WORDS and not ends_sentence(block.text)
+
+
+def cut_before(scores: list[float], start: int, index: int) -> tuple[int, int]:
+    """The span from `start` to the last block before `index` that counts for the body."""
+    end = index - 1
+    while end > start and scores[end] <= 0:
+        end -= 1
     return start, end
 
 

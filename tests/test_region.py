@@ -215,6 +215,27 @@ def test_stream_of_teasers_with_summaries_is_not_the_article():
     assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
 
 
+SUMMARY = ("A columnist asks why the outer districts still wait for buses, and what the city "
+           "could do about it before the winter.")
+
+
+def test_teaser_cards_under_a_more_stories_heading_are_not_the_article():
+    cards = []
+    for n in range(4):  # a title over a short summary, as a columns box lists them
+        cards += [f"Column {n} Buses and the city", SUMMARY.replace("columnist", f"writer {n}")]
+    text = page("A headline for the story", PROSE, MORE, LAST, "More stories", *cards)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+def test_a_list_article_after_an_inline_related_heading_is_kept():
+    review = " ".join([MORE, LAST, PROSE.replace("council", "film")])  # a long item
+    items = [line for n in range(4)
+             for line in (f"Film number {n}", review.replace("new", f"new {n}"))]
+    text = page("The best films of the year", PROSE, "Related", "Other lists of the year",
+                *items)
+    assert parse_article(text).paragraphs[-1] == items[-1]
+
+
 def test_prose_nested_deeper_than_the_article_is_left_out():
     ticker = []
     for n in range(6):
