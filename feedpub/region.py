@@ -135,33 +135,61 @@ def before_teasers(items: Classified, scores: list[float],
     is followed by teaser cards of other stories (TEASER_MIN_CARDS)."""
     start, end = span
     total = 0.0
+    tally = None  # worked out when first needed: most spans have no such heading
     for index in range(start, end + 1):
         block, kind = items[index]
         if kind is Kind.CHROME and total >= p.COMMENTS_CUT_MIN_SCORE \
-                and p.END_CHROME.match(block.text) and mostly_teasers(items, scores, index, end):
-            return cut_before(scores, start, index)
+                and p.END_CHROME.match(block.text):
+            tally = tally or TeaserTally(items, scores, start, end)
+            if tally.mostly_teasers_after(index):
+                return cut_before(scores, start, index)
         total += max(scores[index], 0)
     return start, end
 
 
-def mostly_teasers(items: Classified, scores: list[float], heading: int, end: int) -> bool:
-    """Whether the blocks after the heading, to `end`, score mostly in teaser cards: a line
-    that is no sentence (a title, scoring nothing) right over a short summary."""
-    in_cards = positive = 0.0
-    cards = 0
-    above = None  # the last block that is not chrome
-    for index in range(heading + 1, end + 1):
-        block, kind = items[index]
-        if kind is Kind.CHROME:
-            continue
-        if scores[index] > 0:
-            positive += scores[index]
-            if above is not None and is_card_title(*items[above], scores[above]) \
-                    and block.words <= p.TEASER_SUMMARY_MAX_WORDS:
-                in_cards += scores[index]
-                cards += 1
-        above = index
-    return cards >= p.TEASER_MIN_CARDS and in_cards >= p.TEASER_SHARE * positive
+class TeaserTally:
+    """Over the blocks after any block of a span: how many are teaser cards' summaries (a
+    short summary right under a card title, chrome between left out), the score in those
+    and all their positive score. Summed once from the span's end, so that a page with
+    many article-ending headings costs no more than one."""
+
+    def __init__(self, items: Classified, scores: list[float], start: int, end: int) -> None:
+        self.items, self.scores, self.start = items, scores, start
+        self.above: list[int | None] = []  # for each block, the last one before it not chrome
+        last = None
+        for index in range(start, end + 1):
+            self.above.append(last)
+            if items[index][1] is not Kind.CHROME:
+                last = index
+        # suffix sums: (cards, score in cards, positive score) from a block to the end
+        self.sums = [(0, 0.0, 0.0)] * (end + 2 - start)
+        # for each block, the first one from it on that is not chrome
+        self.ahead: list[int | None] = [None] * (end + 2 - start)
+        for index in range(end, start - 1, -1):
+            self.ahead[index - start] = self.ahead[index + 1 - start] \
+                if items[index][1] is Kind.CHROME else index
+            cards, in_cards, positive = self.sums[index + 1 - start]
+            if items[index][1] is not Kind.CHROME and scores[index] > 0:
+                positive += scores[index]
+                if self.is_card(index):
+                    cards, in_cards = cards + 1, in_cards + scores[index]
+            self.sums[index - start] = (cards, in_cards, positive)
+
+    def is_card(self, index: int) -> bool:
+        above = self.above[index - self.start]
+        return above is not None and self.scores[index] > 0 \
+            and is_card_title(*self.items[above], self.scores[above]) \
+            and self.items[index][0].words <= p.TEASER_SUMMARY_MAX_WORDS
+
+    def mostly_teasers_after(self, heading: int) -> bool:
+        """Whether the blocks after `heading` score mostly in teaser cards; a card whose
+        title stands above the heading is not counted."""
+        cards, in_cards, positive = self.sums[heading + 1 - self.start]
+        first = self.ahead[heading + 1 - self.start]
+        title = self.above[first - self.start] if first is not None else None
+        if first is not None and title is not None and title < heading and self.is_card(first):
+            cards, in_cards = cards - 1, in_cards - self.scores[first]
+        return cards >= p.TEASER_MIN_CARDS and in_cards >= p.TEASER_SHARE * positive
 
 
 def is_card_title(block: Block, kind: Kind, score: float) -> bool:
