@@ -28,10 +28,20 @@ def tiny_lines(path: Path, size: int) -> None:
                     encoding="utf-8")
 
 
+def repeated_headline(path: Path, size: int) -> None:
+    """One headline-shaped line over and over, then a byline and a short article: every copy
+    is a headline candidate, each as good as the next."""
+    line = "Night buses reach the outer districts\n\n"
+    tail = "By Ann Lee\n\n" + ("The council voted on Tuesday to extend the night bus "
+                              "service to the outer districts.\n\n") * 10
+    path.write_text(line * (size // len(line)) + tail, encoding="utf-8")
+
+
 SHAPES = {
     "prose, 50 MB": lambda d, s: hostile.write_huge_article(d / "huge.txt", int(50e6 * s)),
     "one 5 MB line": lambda d, s: hostile.write_long_line(d / "line.txt", int(5e6 * s)),
     "tiny bullet lines, 5 MB": lambda d, s: tiny_lines(d / "lines.txt", int(5e6 * s)),
+    "one headline repeated, 5 MB": lambda d, s: repeated_headline(d / "repeat.txt", int(5e6 * s)),
     "2000 tiny files": lambda d, s: hostile.write_tiny_files(d, int(2000 * s)),
 }
 

@@ -8,6 +8,7 @@ window title), and it stands close to where the body starts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -68,6 +69,7 @@ def headline_scores(items: Classified, start: int, end: int, body: BodyWords,
     # is left until a line's bound is high enough for it to be scored.
     candidates = [i for i in range(limit)
                   if is_headline_shaped(items[i]) and not is_wrapped_fragment(items, i)]
+    candidates = candidates[-p.HEADLINE_MAX_CANDIDATES:]
     gaps = gaps_to_body(items, start, limit)
     after_prose = prose_seen(items, start, limit)
     marks = MetaMarks(items, limit + p.META_REACH_AFTER * p.META_SCAN_FACTOR)
@@ -200,8 +202,14 @@ def shown_again(repeats: dict[str, list[int]], text: str, index: int,
     a copy a few blocks away is a teaser card's link and caption or a player's title, and a
     copy inside the body (`region`: its first and last block) is a box the article's template
     repeats between paragraphs ("Thank you for supporting ...")."""
-    places = [q for q in repeats.get(text.casefold(), ()) if not region[0] < q <= region[1]]
-    return bool(places) and max(index - places[0], places[-1] - index) > p.REPEAT_MIN_GAP
+    places = repeats.get(text.casefold(), [])
+    before, after = inside_region(places, region)
+    if after <= before:  # none inside
+        before = after = len(places)
+    first = places[0] if before > 0 else places[after] if after < len(places) else None
+    last = places[-1] if after < len(places) else places[before - 1] if before > 0 else None
+    return first is not None and last is not None \
+        and max(index - first, last - index) > p.REPEAT_MIN_GAP
 
 
 def repeated_in_body(repeats: dict[str, list[int]], text: str, index: int,
@@ -209,8 +217,15 @@ def repeated_in_body(repeats: dict[str, list[int]], text: str, index: int,
     """Whether the line comes again inside the body (`region`: its first and last block): a
     box the site's template prints between paragraphs too ("Thank you for supporting ..."),
     which a headline never is."""
-    return any(q != index and region[0] < q <= region[1]
-               for q in repeats.get(text.casefold(), ()))
+    before, after = inside_region(repeats.get(text.casefold(), []), region)
+    return after - before > (1 if region[0] < index <= region[1] else 0)
+
+
+def inside_region(places: list[int], region: tuple[int, int]) -> tuple[int, int]:
+    """The slice of the sorted `places` that falls inside the body region (after its first
+    block, up to its last): found by bisection, since a page may repeat one line thousands
+    of times and every copy may be a candidate."""
+    return bisect_right(places, region[0]), bisect_right(places, region[1])
 
 
 def title_score(items: Classified, index: int, gap: int, body: BodyWords,

@@ -613,6 +613,10 @@ HEADLINE_TOPIC_BLOCKS = 5
 HEADLINE_DEK_OVERLAP = 0.5
 HEADLINE_DEK_MARGIN = 2.5
 HEADLINE_DEK_TOPIC = 0.3
+# Only the headline-shaped blocks nearest the body are candidates, this many: on the corpora
+# the headline has at most about a hundred others between it and the body, and a page of
+# thousands of alike lines would otherwise have every one scored.
+HEADLINE_MAX_CANDIDATES = 1000
 # Text blocks between a headline and the body that halve its "near_body" weight.
 HEADLINE_NEAR_BLOCKS = 4
 # The body region may open with the headline itself (a long headline reads as prose), or with

@@ -12,8 +12,8 @@ from feedpub import patterns as p
 from feedpub.blocks import split_blocks
 from feedpub.classify import classify_blocks
 from feedpub.headline import (MetaMarks, body_words, content_words, gaps_to_body,
-                              headline_length, is_candidate, repeated_texts, score_bound,
-                              title_score)
+                              headline_length, headline_scores, is_candidate, repeated_in_body,
+                              repeated_texts, score_bound, shown_again, title_score)
 from feedpub.region import body_region
 from feedpub.source import read_source
 from feedpub.model import Block, Kind
@@ -175,3 +175,29 @@ def test_the_outlet_line_inside_the_byline_block_is_not_the_headline():
     # right above and one right under, which a headline does not.
     assert title_of(page(HEADLINE, "By Ann Lee", "Night Service News",
                          "Reviewed by Bo Park, MD", "March 3, 2021")) == HEADLINE
+
+
+@given(st.lists(st.integers(0, 60), unique=True).map(sorted), st.integers(0, 60),
+       st.integers(-1, 60), st.integers(-1, 60))
+def test_copies_in_and_out_of_the_body_are_counted_as_by_their_definition(places, index, first,
+                                                                         last):
+    """shown_again and repeated_in_body find the copies by bisection (a page may repeat a line
+    thousands of times); they must say what a plain look at every copy says."""
+    places = sorted(set(places) | {index})  # the line's own place is among its copies
+    repeats, region = {"a line": places}, (first, last)
+    outside = [q for q in places if not first < q <= last]
+    assert shown_again(repeats, "A line", index, region) == (
+        bool(outside) and max(index - outside[0], outside[-1] - index) > p.REPEAT_MIN_GAP)
+    assert repeated_in_body(repeats, "A line", index, region) == any(
+        q != index and first < q <= last for q in places)
+
+
+def test_only_the_candidates_nearest_the_body_are_scored():
+    # Thousands of alike lines over the body: each would be as good a headline as the next.
+    text = "\n\n".join(["Night buses reach the outer districts"] * 3000 + list(PARAGRAPHS))
+    items = classify_blocks(split_blocks(text))
+    start, end = body_region(items)
+    scores = headline_scores(items, start, end, body_words(items, start, end),
+                             repeated_texts(items))
+    assert 0 < len(scores) <= p.HEADLINE_MAX_CANDIDATES
+    assert max(scores) > 3000 - p.HEADLINE_MAX_CANDIDATES
