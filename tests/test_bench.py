@@ -58,3 +58,13 @@ def test_equivalence_yardstick_names_each_changed_file_and_field(tmp_path):
         pages.append(tmp_path / f"{name}.txt")
         pages[-1].write_bytes(name.encode() * 10)
     assert concatenated(pages, 70) == b"\n\n".join([b"one" * 10, b"two" * 10, b"one" * 10])
+
+
+def test_the_scaling_check_runs_over_every_kind_of_line():
+    """bench/scaling.py at a tiny size, so that it cannot rot; its figures are not checked."""
+    import subprocess
+    from scaling import LINES
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "scaling.py"), "--count", "3"],
+                            capture_output=True, text=True, check=True)
+    rows = result.stdout.splitlines()[1:]
+    assert len(rows) == 2 * len(LINES)
