@@ -4,7 +4,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Callable, Generic, TypeVar
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .dates import FoundDate
@@ -24,30 +24,7 @@ class Kind(enum.Enum):
     SIGNOFF = "signoff"      # agency sign-off such as "see/dr (AP, dpa)"
 
 
-_T = TypeVar("_T")
-
-
-class computed_once(Generic[_T]):
-    """functools.cached_property without its lock: Python 3.11's takes a lock on every first
-    read (3.12 dropped it), which cost more than counting a block's words. Like it, the value
-    goes into the instance's __dict__, where later reads find it before this descriptor."""
-
-    def __init__(self, compute: Callable[[Any], _T]) -> None:
-        self.compute = compute
-        self.name = compute.__name__
-        self.__doc__ = compute.__doc__
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
-
-    def __get__(self, instance: Any, owner: type | None = None) -> Any:
-        if instance is None:
-            return self
-        value = instance.__dict__[self.name] = self.compute(instance)
-        return value
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A logical paragraph of the input: wrapped lines joined, with where it started."""
 
@@ -56,20 +33,32 @@ class Block:
     bullet: bool = False
     indent: int = 0
     raw_lines: int = 1
+    # Every stage asks for a block's words and dates (classify, the body region, the
+    # headline, the header), so each block works them out once, when first asked, and keeps
+    # them in these slots; dataclasses.replace makes a block that works them out again for
+    # its new text. Slots rather than an instance dict: a page of many tiny lines holds a
+    # block per line (a dict that grows two keys cost about 440 bytes a block).
+    _words: int | None = field(default=None, init=False, repr=False, compare=False)
+    _dates: tuple[FoundDate, ...] | None = field(default=None, init=False, repr=False,
+                                                 compare=False)
 
-    # Every stage asks for these (classify, the body region, the headline, the header), so
-    # each block works them out once; dataclasses.replace makes a block that works them
-    # out again for its new text. The parser modules are imported on first use (below), so
-    # that a build that parses nothing (a no-op) never loads them nor python-dateutil.
-    @computed_once
+    @property
     def words(self) -> int:
         """How many words the text has (words.word_count)."""
-        return _word_count(self.text)
+        words = self._words
+        if words is None:
+            words = _word_count(self.text)
+            object.__setattr__(self, "_words", words)  # a cache, not a change of value
+        return words
 
-    @computed_once
+    @property
     def dates(self) -> tuple[FoundDate, ...]:
         """The dates written in the text (dates.find_dates)."""
-        return _find_dates(self.text)
+        dates = self._dates
+        if dates is None:
+            dates = _find_dates(self.text)
+            object.__setattr__(self, "_dates", dates)
+        return dates
 
 
 # The parser functions Block reads, imported on first use: each rebinds itself to the real
