@@ -211,13 +211,14 @@ def widen_gaps(items: Classified, ending: list[bool], scores: list[float]) -> li
 
     An article's paragraphs follow each other with a caption or an ad between; teasers in a
     list of other stories stand apart, each behind a headline, a source and a comment count.
-    A list inside an article is one interruption: its items neither widen a gap nor are
-    widened, and an item that reads as prose ends the gap. Inline chrome (ads, share
+    A list inside an article is one interruption: its items (bulleted, or introduced_runs)
+    neither widen a gap nor are widened, and an item that reads as prose ends the gap. Inline chrome (ads, share
     buttons) widens the gap but keeps its small score. `ending`: article_enders(items).
     """
     widened, gap = [], 0
-    for (block, kind), ends_article, score in zip(items, ending, scores):
-        if block.bullet:
+    listed = introduced_runs(items)
+    for index, ((block, kind), ends_article, score) in enumerate(zip(items, ending, scores)):
+        if block.bullet or index in listed:
             widened.append(score)
             gap = 0 if score > 0 else gap
             continue
@@ -229,6 +230,37 @@ def widen_gaps(items: Classified, ending: list[bool], scores: list[float]) -> li
             widened.append(score)
             gap = 0 if score > 0 else gap
     return widened
+
+
+def introduced_runs(items: Classified) -> set[int]:
+    """The blocks of runs of one-line blocks printed one right under another (no blank line
+    between) after a line that ends in a colon: a table, a code listing or a list without
+    bullets that the article introduces ("The release history tells a different story:").
+    The introducing line may stand right above the run or be its first line."""
+    listed: set[int] = set()
+    run: list[int] = []
+    for index, (block, _) in enumerate(items):
+        if run and block.raw_lines == 1 and follows_directly(items[run[-1]][0], block):
+            run.append(index)
+            continue
+        listed.update(introduced(items, run))
+        run = [index] if block.raw_lines == 1 else []
+    listed.update(introduced(items, run))
+    return listed
+
+
+def follows_directly(above: Block, block: Block) -> bool:
+    """Whether a block starts on the line right after the one-line block above."""
+    return above.line + above.raw_lines == block.line
+
+
+def introduced(items: Classified, run: list[int]) -> list[int]:
+    """The run's lines after its introducing line, if long enough (INTRODUCED_RUN_MIN)."""
+    if run and items[run[0]][0].text.endswith(":"):
+        run = run[1:]
+    elif not run or run[0] == 0 or not items[run[0] - 1][0].text.endswith(":"):
+        return []
+    return run if len(run) >= p.INTRODUCED_RUN_MIN else []
 
 
 def gap_factor(gap: int) -> int:

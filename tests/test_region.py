@@ -236,6 +236,17 @@ def test_a_list_article_after_an_inline_related_heading_is_kept():
     assert parse_article(text).paragraphs[-1] == items[-1]
 
 
+def test_a_table_the_article_introduces_does_not_cut_it_in_two():
+    # A text dump prints a table's rows one under another, with no bullets to say "list".
+    names = ["Ann Lee", "Bo Chen", "Cy Diaz", "Di Evans", "Ed Fox", "Flo Gray", "Gus Hale",
+             "Hal Ito", "Ida Jones", "Jo King", "Kai Lund", "Liv Moss", "Max Nash", "Ned Ortiz"]
+    rows = "\n".join(f"{name:20} {60 - n:3} {12.5 - n / 2:4.1f}%" for n, name in enumerate(names))
+    text = page("A headline for the story", PROSE, MORE,
+                "The most active drivers this year were:", rows, LAST, PROSE + " " + MORE)
+    paragraphs = parse_article(text).paragraphs
+    assert paragraphs[:2] == (PROSE, MORE) and paragraphs[-2:] == (LAST, PROSE + " " + MORE)
+
+
 def test_prose_nested_deeper_than_the_article_is_left_out():
     ticker = []
     for n in range(6):
