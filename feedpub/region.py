@@ -255,12 +255,19 @@ def follows_directly(above: Block, block: Block) -> bool:
 
 
 def introduced(items: Classified, run: list[int]) -> list[int]:
-    """The run's lines after its introducing line, if long enough (INTRODUCED_RUN_MIN)."""
-    if run and items[run[0]][0].text.endswith(":"):
-        run = run[1:]
-    elif not run or run[0] == 0 or not items[run[0] - 1][0].text.endswith(":"):
-        return []
-    return run if len(run) >= p.INTRODUCED_RUN_MIN else []
+    """The lines of a run that follow a line ending in a colon (in the run or right above
+    it), where enough of them follow it (INTRODUCED_RUN_MIN)."""
+    listed: list[int] = []
+    after: list[int] | None = None  # the lines since the last introducing line
+    if run and run[0] > 0 and items[run[0] - 1][0].text.endswith(":"):
+        after = []
+    for index in run:
+        if items[index][0].text.endswith(":"):
+            listed += after if after and len(after) >= p.INTRODUCED_RUN_MIN else []
+            after = []
+        elif after is not None:
+            after.append(index)
+    return listed + (after if after and len(after) >= p.INTRODUCED_RUN_MIN else [])
 
 
 def gap_factor(gap: int) -> int:

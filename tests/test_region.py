@@ -247,6 +247,20 @@ def test_a_table_the_article_introduces_does_not_cut_it_in_two():
     assert paragraphs[:2] == (PROSE, MORE) and paragraphs[-2:] == (LAST, PROSE + " " + MORE)
 
 
+def test_a_list_a_browser_copied_without_bullets_does_not_cut_the_article():
+    # A browser's copy prints list items one per line, right under the line introducing them
+    # and the lines before it, with nothing to mark them as a list.
+    items = ["Cloche", "Planter saucer or a shallow dish", "Floral foam", "Ruler", "Spoon",
+             "Wire pins", "Small plants from a nursery", "Moss", "Tweezers", "Small stones",
+             "Decorative items", "A spray bottle", "Scissors", "Gloves"]
+    tools = "\n".join(["Other people are reading", "Plant terrarium ideas",
+                       "What you'll need:", *items])
+    intro = " ".join((PROSE, MORE, LAST))  # the long paragraph introducing what is needed
+    text = page("A headline for the story", intro, tools, LAST, PROSE + " " + MORE)
+    paragraphs = parse_article(text).paragraphs
+    assert paragraphs[0] == intro and paragraphs[-2:] == (LAST, PROSE + " " + MORE)
+
+
 def test_prose_nested_deeper_than_the_article_is_left_out():
     ticker = []
     for n in range(6):
