@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from .model import Block
-from .patterns import (BULLET, CONTINUATION_START, FIRST_LINE_INDENT_MAX, MATHML_CLOSE,
-                       MATHML_OPEN, TABLE_RULE, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE,
-                       WRAP_MIN_LINES, WRAP_PERCENTILE, WRAP_SHARE, WRAP_SLACK, WRAP_WIDTH_MAX)
+from .patterns import (BULLET, CENTRED_SLACK, CONTINUATION_START, FIRST_LINE_INDENT_MAX,
+                       MATHML_CLOSE, MATHML_OPEN, TABLE_RULE, TEX_SOURCE, WRAP_BAND,
+                       WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_PERCENTILE, WRAP_SHARE, WRAP_SLACK,
+                       WRAP_WIDTH_MAX)
 
 
 def split_blocks(text: str) -> tuple[Block, ...]:
@@ -93,9 +94,22 @@ def continues(lines: Lines, first: int, index: int) -> bool:
     indent = lines.indents[index]
     if CONTINUATION_START.match(line) and indent >= lines.indents[first]:
         return True  # no paragraph starts with ". Retrieved 2014" or ", and then"
-    if not indent_fits(lines, first, index, indent):
+    if not indent_fits(lines, first, index, indent) \
+            and not centred_under(lines, index):
         return False
     return lines.widths[index - 1] + 1 + display_width(first_word(line)) > lines.wrap - WRAP_SLACK
+
+
+def centred_under(lines: Lines, index: int) -> bool:
+    """Whether a line stands centred under the line above, deeper indented: how a text
+    browser prints a centred heading, each wrapped line centred on its own. Lines with
+    cells apart (two spaces in a row) are a table's rows, centred on each other by chance."""
+    above = index - 1
+    indent, indent_above = lines.indents[index], lines.indents[above]
+    middle = 2 * indent + lines.widths[index] - indent  # twice the middle column
+    middle_above = indent_above + lines.widths[above]
+    return indent > indent_above and abs(middle - middle_above) <= CENTRED_SLACK \
+        and "  " not in lines.text[above].strip() and "  " not in lines.text[index].strip()
 
 
 def is_ruled(line: str) -> bool:

@@ -104,6 +104,10 @@ MARKUP_ANY_TAG = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^>]*)?/?>")
 # ("Placards read <img src=x onerror=alert(2)> all day", an article about HTML) is kept.
 MARKUP_MIN_SHARE = 0.5
 
+# A wrapped line stands centred under the one above when their middles (in twice-columns, as
+# text browsers centre on half columns) differ by at most this much.
+CENTRED_SLACK = 2
+
 # Inline TeX that math renderers leave beside a formula ("{\displaystyle a_{ij}}"): dropped from
 # the text, since a reader sees the formula, not its source.
 TEX_SOURCE = re.compile(r"\{\\(?:displaystyle|textstyle|scriptstyle)\b")

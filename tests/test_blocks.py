@@ -108,6 +108,21 @@ def test_an_opening_without_its_closing_is_left_as_it_is():
     assert [b.text for b in split_blocks(text)] == [line for line in text.splitlines()]
 
 
+def test_a_centred_heading_wrapped_over_two_lines_is_one_block():
+    # lynx centres each line of a centred heading on its own, so the lines do not line up.
+    heading = (" Night buses reach the outer districts after years of waiting, council says\n"
+               "                      as residents cheer the new routes\n")
+    blocks = split_blocks(heading + "\n" + WRAPPED)
+    assert blocks[0].text == ("Night buses reach the outer districts after years of waiting, "
+                              "council says as residents cheer the new routes")
+
+
+def test_table_rows_centred_on_each_other_by_chance_stay_apart():
+    rows = (" Groundhog Day for a   2016 same day in which he ends up being shot by a police\n"
+            "      Black Man           officer. The director of this film accused\n")
+    assert len(split_blocks(rows + "\n" + WRAPPED)) == len(split_blocks(WRAPPED)) + 2
+
+
 def test_line_starting_with_closing_punctuation_continues_the_one_above():
     text = ("   ^ Lee, Hyo-won (7 July 2017). \"Cannes: South Korean Time Travel Film Sells\"\n"
             "       . The Hollywood Reporter. Retrieved 25 September 2017.\n")
