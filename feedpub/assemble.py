@@ -37,8 +37,9 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
     title_at = find_title(items, start, end)
     parts = Parts()
     head_from = title_at + 1 if title_at is not None else start
+    body_from = max(start, head_from)  # a headline the region took in opens the body
     collect(items[head_from:start], parts, zone, in_body=False)
-    collect(without_doubled_text(items[start:end + 1]), parts, zone, in_body=True)
+    collect(without_doubled_text(items[body_from:end + 1]), parts, zone, in_body=True)
     collect(tail(items, end), parts, zone, in_body=False)
     places = headline_places(items, title_at)
     parts.authors = (header_authors(items, places, start) or footer_authors(items, end)

@@ -62,6 +62,18 @@ def test_a_paragraph_that_merely_mentions_a_credit_stays_in_the_body():
     assert article.body[-1].text == paragraph
 
 
+def test_a_headline_printed_twice_is_not_part_of_the_body():
+    # A page showing the headline twice, long enough to read like prose: the body region
+    # takes both copies in, and the second copy is the title.
+    headline = ("Stack Overflow jobs data shows the outer districts want more night bus "
+                "drivers than the city trains")
+    text = "\n\n".join(["Home", "News", headline, headline, "Ann Lee March 9, 2017",
+                         *PARAGRAPHS]) + "\n"
+    article = parse_article(text)
+    assert article.title == headline
+    assert headline not in article.content_text
+
+
 def test_seed_full_parse_matches_golden(seed_text):
     """The complete `parse --json` object; regenerate with `make golden` and review the diff."""
     got = article_json(parse_article(seed_text, source="seeds/dw-us-airstrikes-iraq.txt"))
