@@ -37,7 +37,7 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
     title_at = find_title(items, start, end)
     parts = Parts()
     head_from = title_at + 1 if title_at is not None else start
-    body_from = max(start, head_from)  # a headline the region took in opens the body
+    body_from = body_start(items, start, title_at)
     collect(items[head_from:start], parts, zone, in_body=False)
     collect(without_doubled_text(items[body_from:end + 1]), parts, zone, in_body=True)
     collect(tail(items, end), parts, zone, in_body=False)
@@ -64,6 +64,16 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
     return apply_front_matter(article, front, zone)
 
 
+
+
+def body_start(items: Classified, start: int, title_at: int | None) -> int:
+    """Where the body starts: after the headline, where the body region took the headline in
+    (a long headline reads like prose), unless the headline found is an item of the body's
+    list: a page of notes without a headline has its first note chosen, and that note is
+    better kept in the body too."""
+    if title_at is None or title_at < start or items[title_at][1] is Kind.LIST_ITEM:
+        return start
+    return title_at + 1
 
 
 def section_of(items: Classified, title_at: int | None) -> tuple[str, ...]:
