@@ -285,6 +285,8 @@ AFTER_ARTICLE_LINES = (
 SITE_LINES = (
     r"(?:main )?(?:menu|navigation|search|home|homepage|sections?|open|back to top|top"
     r"|more|toggle navigation|site navigation|all sections)",
+    r"(?:search (?:this|the) (?:site|blog|website)|search for|search(?: the)? archives?"
+    r"|suche|rechercher|buscar|pesquisar|cerca|zoeken|hledat)(?:\s+(?:search|go|ok|→))?",
     r"(?:sign in|sign up|log ?in|log ?out|register|subscribe(?: now| today)?|my account"
     r"|create (?:an )?account|forgot (?:your )?password\??|anmelden|abonnieren|registrieren"
     r"|se connecter|s'abonner|s'inscrire|iniciar sesión|suscríbete|entrar|assine"

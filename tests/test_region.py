@@ -49,7 +49,8 @@ def test_inline_chrome(line):
     "Sign up for our newsletter", "Subscribe", "Follow us on Twitter", "Privacy Policy",
     "Terms of Use", "© 2024 Example Media", "Copyright 2019 Someone", "All rights reserved.",
     "We use cookies to improve your experience", "Tags: politics, rail", "Next article: Foo",
-    "本文はここまでです このページの先頭へ", "發表留言", "留言列表 (42)", "相關文章", "推薦閱讀",
+    "本文はここまでです このページの先頭へ", "發表留言", "Search this site  Search", "Suche",
+    "Search for:", "留言列表 (42)", "相關文章", "推薦閱讀",
     "您可能會有興趣的文章", "網友評論", "【関連記事】", "[Related stories]", "「おすすめ記事」",
 ])
 def test_end_of_article_chrome(line):
@@ -63,6 +64,7 @@ def test_end_of_article_chrome(line):
     "The Related Press", "Sport", "Shared values",
     "Click to share on Facebook, the council said, and the petition spread across the city.",
     "More options for night buses", "Font sizes grew over the decade.",
+    "Search this site for the timetable of the night buses.",
 ])
 def test_prose_and_labels_are_not_chrome(line):
     assert classify_block(Block(line, 1)) is not Kind.CHROME
