@@ -38,6 +38,7 @@ LINES = {
     "CJK heading": "関連記事のタイトルです",
     "formula opening": "[MATH: x",
     "code": "SELECT a FROM b;",
+    "introduced row": "What you need:\nCloche\nRuler\nSpoon",
     "bullet": "* item",
     "title | site": "Night buses | Example News",
     "headline": "Night buses reach the outer districts",

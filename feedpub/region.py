@@ -61,11 +61,12 @@ def scored_reading(items: Classified) -> tuple[float, tuple[int, int], list[floa
     """
     quoted = preformatted(items)
     ending = article_enders(items)
-    scores = widen_gaps(items, ending, [
+    listed = listed_blocks(items)
+    scores = widen_gaps(items, ending, listed, [
         0 if i in quoted else block_score(block, kind, ends_article=ending[i])
         for i, (block, kind) in enumerate(items)])
     best, span = best_run(scores)
-    plain = widen_gaps(items, ending, [
+    plain = widen_gaps(items, ending, listed, [
         0 if i in quoted else plain_score(block, kind, ends_article=ending[i])
         for i, (block, kind) in enumerate(items)])
     plain_best, plain_span = best_run(plain)
@@ -206,19 +207,20 @@ def cut_before(scores: list[float], start: int, index: int) -> tuple[int, int]:
     return start, end
 
 
-def widen_gaps(items: Classified, ending: list[bool], scores: list[float]) -> list[float]:
+def widen_gaps(items: Classified, ending: list[bool], listed: list[bool],
+               scores: list[float]) -> list[float]:
     """Scores where each further block of a gap between prose blocks costs more than the last.
 
     An article's paragraphs follow each other with a caption or an ad between; teasers in a
     list of other stories stand apart, each behind a headline, a source and a comment count.
-    A list inside an article is one interruption: its items (bulleted, or introduced_runs)
-    neither widen a gap nor are widened, and an item that reads as prose ends the gap. Inline chrome (ads, share
-    buttons) widens the gap but keeps its small score. `ending`: article_enders(items).
+    A list inside an article is one interruption: its items (`listed`: listed_blocks)
+    neither widen a gap nor are widened, and an item that reads as prose ends the gap. Inline
+    chrome (ads, share buttons) widens the gap but keeps its small score. `ending`:
+    article_enders(items).
     """
     widened, gap = [], 0
-    listed = introduced_runs(items)
-    for index, ((block, kind), ends_article, score) in enumerate(zip(items, ending, scores)):
-        if block.bullet or index in listed:
+    for (block, kind), ends_article, in_list, score in zip(items, ending, listed, scores):
+        if in_list:
             widened.append(score)
             gap = 0 if score > 0 else gap
             continue
@@ -232,42 +234,38 @@ def widen_gaps(items: Classified, ending: list[bool], scores: list[float]) -> li
     return widened
 
 
+def listed_blocks(items: Classified) -> list[bool]:
+    """For each block, whether it is an item of a list: bulleted, or introduced_runs."""
+    introduced = introduced_runs(items)
+    return [block.bullet or index in introduced for index, (block, _) in enumerate(items)]
+
+
 def introduced_runs(items: Classified) -> set[int]:
     """The blocks of runs of one-line blocks printed one right under another (no blank line
     between) after a line that ends in a colon: a table, a code listing or a list without
     bullets that the article introduces ("The release history tells a different story:").
-    The introducing line may stand right above the run or be its first line."""
+    The introducing line may be a paragraph over the run or one of the run's own lines (a
+    browser's copy prints "What you'll need:" among the lines before the list)."""
     listed: set[int] = set()
-    run: list[int] = []
-    for index, (block, _) in enumerate(items):
-        if run and block.raw_lines == 1 and follows_directly(items[run[-1]][0], block):
-            run.append(index)
+    for intro, (block, _) in enumerate(items):
+        if not block.text.endswith(":"):
             continue
-        listed.update(introduced(items, run))
-        run = [index] if block.raw_lines == 1 else []
-    listed.update(introduced(items, run))
+        run, above = [], block
+        for index in range(intro + 1, len(items)):
+            below = items[index][0]
+            if below.raw_lines != 1 or below.text.endswith(":") \
+                    or (run and not follows_directly(above, below)):
+                break
+            run.append(index)
+            above = below
+        if len(run) >= p.INTRODUCED_RUN_MIN:
+            listed.update(run)
     return listed
 
 
 def follows_directly(above: Block, block: Block) -> bool:
-    """Whether a block starts on the line right after the one-line block above."""
+    """Whether a block starts on the line right after the block above."""
     return above.line + above.raw_lines == block.line
-
-
-def introduced(items: Classified, run: list[int]) -> list[int]:
-    """The lines of a run that follow a line ending in a colon (in the run or right above
-    it), where enough of them follow it (INTRODUCED_RUN_MIN)."""
-    listed: list[int] = []
-    after: list[int] | None = None  # the lines since the last introducing line
-    if run and run[0] > 0 and items[run[0] - 1][0].text.endswith(":"):
-        after = []
-    for index in run:
-        if items[index][0].text.endswith(":"):
-            listed += after if after and len(after) >= p.INTRODUCED_RUN_MIN else []
-            after = []
-        elif after is not None:
-            after.append(index)
-    return listed + (after if after and len(after) >= p.INTRODUCED_RUN_MIN else [])
 
 
 def gap_factor(gap: int) -> int:
