@@ -116,11 +116,14 @@ def bare_name(after: Classified) -> list[str]:
     """The first line under the headline that is only a name (or a wire credit); a bulleted
     name counts only standing alone, not inside a list."""
     for index, (block, kind) in enumerate(after):
-        text = p.LEADING_IMAGE_NAME.sub("", block.text.strip())
+        text = block.text.strip()
         if kind is Kind.LIST_ITEM and in_list(after, index):
             continue
-        if text.casefold() in p.WIRE_SERVICES or is_name_line(text):
+        if text.casefold() in p.WIRE_SERVICES:
             return [text]
+        name = single_name(text)
+        if name:
+            return [name]
         dated = name_before_date(text) if kind is Kind.TEXT else []
         if dated:
             return dated

@@ -88,6 +88,11 @@ def test_a_name_after_its_pictures_file_name_is_the_byline():
                       "March 3, 2021") == ("Ann Lee",)
 
 
+def test_a_name_shown_twice_under_the_headline_is_the_byline():
+    # The author's picture, printed by its alt text (the name), then the name.
+    assert authors_of("Ann Lee Ann Lee", "2 hours ago") == ("Ann Lee",)
+
+
 def test_the_byline_word_alone_on_its_line_names_the_next():
     assert authors_of("By", "Ann Lee", "Staff reporter") == ("Ann Lee",)
 
