@@ -246,6 +246,7 @@ def title_score(items: Classified, index: int, gap: int, body: BodyWords,
     score -= w["repeated_in_body"] * repeated_in_body(repeats, text, index, region)
     score += w["words"] * min(words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
     score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
+    score -= w["table_row"] * is_table_row(text)
     score -= w["too_long"] * (headline_length(text) > p.HEADLINE_LONG_WORDS)
     score -= w["byline_like"] * is_byline_like(text)
     score -= w["site_label"] * is_site_label(text)
@@ -375,6 +376,12 @@ def headline_length(text: str) -> float:
     """Length in words; CJK text counts patterns.CJK_CHARS_PER_HEADLINE_WORD characters a word."""
     cjk_chars = len(text) - len(p.CJK_RUN.sub("", text))
     return len(p.CJK_RUN.sub(" ", text).split()) + cjk_chars / p.CJK_CHARS_PER_HEADLINE_WORD
+
+
+def is_table_row(text: str) -> bool:
+    """Cells side by side ("Industry  Open-source software"): browsers and text dumps print
+    the spaces between words of a line one at a time, so two in a row are a layout's gap."""
+    return "  " in text
 
 
 def is_site_label(text: str) -> bool:

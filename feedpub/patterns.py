@@ -597,6 +597,7 @@ HEADLINE_WEIGHTS = MappingProxyType({
     "repeated_in_body": 2.0,  # minus: the body shows it again (a box between paragraphs)
     "words": 1.5,        # times its length up to HEADLINE_GOOD_WORDS (labels are shorter)
     "list_item": 1.0,    # minus: a bulleted line is a menu entry more often than a headline
+    "table_row": 4.0,    # minus: cells side by side, two spaces apart (an infobox's row)
     "near_body": 2.0,    # right above the body; halved HEADLINE_NEAR_BLOCKS text blocks up
     "too_long": 2.0,     # minus: longer than HEADLINE_LONG_WORDS reads as a lede or caption
     "inside_body": 0.5,  # minus: inside the body region past its first block (sub-headings

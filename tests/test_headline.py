@@ -201,3 +201,17 @@ def test_only_the_candidates_nearest_the_body_are_scored():
                              repeated_texts(items))
     assert 0 < len(scores) <= p.HEADLINE_MAX_CANDIDATES
     assert max(scores) > 3000 - p.HEADLINE_MAX_CANDIDATES
+
+
+def test_a_table_row_scores_below_the_same_words_in_one_run():
+    # An infobox row ("Industry  Open-source software") is cells side by side, not a line.
+    row, line = "Industry  Open-source software", "Industry Open-source software"
+    scores = []
+    for text in (row, line):
+        items = classify_blocks(split_blocks(page(text, "Mozilla Foundation")))
+        start, end = body_region(items)
+        index = next(i for i, (block, _) in enumerate(items) if block.text == text)
+        scores.append(title_score(items, index, 1, body_words(items, start, end),
+                                  repeated_texts(items), MetaMarks(items, len(items)),
+                                  inside=False))
+    assert scores[0] <= scores[1] - p.HEADLINE_WEIGHTS["table_row"]
