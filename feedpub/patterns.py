@@ -794,9 +794,13 @@ COMMENTS_CUT_MIN_SCORE = 60
 TEASER_MIN_CARDS = 3
 TEASER_SUMMARY_MAX_WORDS = 40
 TEASER_SHARE = 0.8
-# One-line blocks printed one right under another after a line ending in a colon, at least
-# this many, are a table, listing or list the article introduces (region.introduced_runs).
+# One-line blocks printed one right under another after a line ending in a colon or a table's
+# header row, at least this many, are a table, listing or list the article introduces
+# (region.introduced_runs).
 INTRODUCED_RUN_MIN = 3
+# A line of this many cells side by side (two spaces or more apart) is a table's header row,
+# which introduces the rows under it as a colon does a list.
+TABLE_HEADER_MIN_CELLS = 3
 # Each further block in a gap between prose blocks weighs this much more than the one before
 # (the fifth short block in a row counts 1 + 4 * GAP_GROWTH times its score).
 GAP_GROWTH = 2

@@ -242,14 +242,15 @@ def listed_blocks(items: Classified) -> list[bool]:
 
 def introduced_runs(items: Classified) -> set[int]:
     """The blocks of runs of one-line blocks printed one right under another (no blank line
-    between) after a line that ends in a colon: a table, a code listing or a list without
-    bullets that the article introduces ("The release history tells a different story:").
-    The introducing line may be a paragraph over the run or one of the run's own lines (a
-    browser's copy prints "What you'll need:" among the lines before the list)."""
+    between) after a line that ends in a colon, or after a table's header row: a table, a
+    code listing or a list without bullets that the article introduces ("The release
+    history tells a different story:"). The introducing line may be a paragraph over the
+    run or one of the run's own lines (a browser's copy prints "What you'll need:" among
+    the lines before the list)."""
     listed: set[int] = set()
     for intro, (block, _) in enumerate(items):
-        if not block.text.endswith(":"):
-            continue
+        if not (block.text.endswith(":") or (is_table_header(block) and intro not in listed)):
+            continue  # (a row of a table already listed is no new table's header)
         run, above = [], block
         for index in range(intro + 1, len(items)):
             below = items[index][0]
@@ -261,6 +262,12 @@ def introduced_runs(items: Classified) -> set[int]:
         if len(run) >= p.INTRODUCED_RUN_MIN:
             listed.update(run)
     return listed
+
+
+def is_table_header(block: Block) -> bool:
+    """A one-line block of at least TABLE_HEADER_MIN_CELLS cells side by side, two spaces or
+    more apart ("General UX  UX draft  UX review  UI mockup"): a table's header row."""
+    return block.raw_lines == 1 and block.text.count("  ") >= p.TABLE_HEADER_MIN_CELLS - 1
 
 
 def follows_directly(above: Block, block: Block) -> bool:

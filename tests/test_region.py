@@ -249,6 +249,21 @@ def test_a_table_the_article_introduces_does_not_cut_it_in_two():
     assert paragraphs[:2] == (PROSE, MORE) and paragraphs[-2:] == (LAST, PROSE + " " + MORE)
 
 
+def test_a_table_under_its_header_row_does_not_cut_the_article():
+    # An HTML-to-text converter prints the header row's cells apart and each row's first
+    # cell on its own line, one under another.
+    header = "Screen      UX draft      UX review      UI mockup      Implementation"
+    rows = "\n".join(["Load map", "Save map", "Graphics settings", "Control settings",
+                      "Sound settings", "Interface settings", "Other settings", "Map generator",
+                      "Quick bar", "Train screen", "Technology screen", "Blueprint library",
+                      "Shortcut bar", "Character screen"])
+    intro = " ".join((PROSE, MORE, LAST))
+    text = page("A headline for the story", intro, header + "\n" + rows, LAST,
+                PROSE + " " + MORE)
+    paragraphs = parse_article(text).paragraphs
+    assert paragraphs[0] == intro and paragraphs[-2:] == (LAST, PROSE + " " + MORE)
+
+
 def test_a_list_a_browser_copied_without_bullets_does_not_cut_the_article():
     # A browser's copy prints list items one per line, right under the line introducing them
     # and the lines before it, with nothing to mark them as a list.
