@@ -106,8 +106,8 @@ def centred_under(lines: Lines, index: int) -> bool:
     cells apart (two spaces in a row) are a table's rows, centred on each other by chance."""
     above = index - 1
     indent, indent_above = lines.indents[index], lines.indents[above]
-    middle = 2 * indent + lines.widths[index] - indent  # twice the middle column
-    middle_above = indent_above + lines.widths[above]
+    # twice a line's middle column: its indent plus its end (its width counts the indent)
+    middle, middle_above = indent + lines.widths[index], indent_above + lines.widths[above]
     return indent > indent_above and abs(middle - middle_above) <= CENTRED_SLACK \
         and "  " not in lines.text[above].strip() and "  " not in lines.text[index].strip()
 

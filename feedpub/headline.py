@@ -204,12 +204,9 @@ def shown_again(repeats: dict[str, list[int]], text: str, index: int,
     repeats between paragraphs ("Thank you for supporting ...")."""
     places = repeats.get(text.casefold(), [])
     before, after = inside_region(places, region)
-    if after <= before:  # none inside
-        before = after = len(places)
-    first = places[0] if before > 0 else places[after] if after < len(places) else None
-    last = places[-1] if after < len(places) else places[before - 1] if before > 0 else None
-    return first is not None and last is not None \
-        and max(index - first, last - index) > p.REPEAT_MIN_GAP
+    outside = places[:1] if before else places[after:after + 1]  # the first copy outside
+    outside += places[-1:] if after < len(places) else places[before - 1:before]  # the last
+    return len(outside) == 2 and max(index - outside[0], outside[1] - index) > p.REPEAT_MIN_GAP
 
 
 def repeated_in_body(repeats: dict[str, list[int]], text: str, index: int,
@@ -223,9 +220,10 @@ def repeated_in_body(repeats: dict[str, list[int]], text: str, index: int,
 
 def inside_region(places: list[int], region: tuple[int, int]) -> tuple[int, int]:
     """The slice of the sorted `places` that falls inside the body region (after its first
-    block, up to its last): found by bisection, since a page may repeat one line thousands
-    of times and every copy may be a candidate."""
-    return bisect_right(places, region[0]), bisect_right(places, region[1])
+    block, up to its last; empty when the region is): found by bisection, since a page may
+    repeat one line thousands of times and every copy may be a candidate."""
+    before = bisect_right(places, region[0])
+    return before, max(before, bisect_right(places, region[1]))
 
 
 def title_score(items: Classified, index: int, gap: int, body: BodyWords,

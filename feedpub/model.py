@@ -37,7 +37,9 @@ class Block:
     # headline, the header), so each block works them out once, when first asked, and keeps
     # them in these slots; dataclasses.replace makes a block that works them out again for
     # its new text. Slots rather than an instance dict: a page of many tiny lines holds a
-    # block per line (a dict that grows two keys cost about 440 bytes a block).
+    # block per line (a dict that grows two keys cost about 440 bytes a block). The parser
+    # modules that work them out are imported on first use (below), so that a build that
+    # parses nothing (a no-op) never loads them nor python-dateutil.
     _words: int | None = field(default=None, init=False, repr=False, compare=False)
     _dates: tuple[FoundDate, ...] | None = field(default=None, init=False, repr=False,
                                                  compare=False)
