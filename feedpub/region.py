@@ -177,6 +177,7 @@ class TeaserTally:
             self.sums[index - start] = (cards, in_cards, positive)
 
     def is_card(self, index: int) -> bool:
+        """Whether the block is a card's summary: short, right under a card title."""
         above = self.above[index - self.start]
         return above is not None and self.scores[index] > 0 \
             and is_card_title(*self.items[above], self.scores[above]) \
