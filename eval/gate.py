@@ -13,8 +13,9 @@ corpus yardstick's (`../shared/tools/score.py`; tests/corpus_metrics.py normalis
 does): title exact, date by calendar day, false dates on pages that show none, authors micro
 precision/recall, bag-of-words body F1 and the share of pages at F1 >= 0.9, overall and per
 renderer. Floors live in eval/floors.json, per corpus; "false_dates" and "errors" are
-ceilings, every other one a floor. A corpus that is not there is said so and left out, never failed (unless
-FEEDPUB_REQUIRE_TOOLS is set, as in CI, and what re-rendering needs is missing).
+ceilings, every other one a floor. A corpus that is not there is said so and left out, never
+failed (unless FEEDPUB_REQUIRE_TOOLS is set, as in CI, and what re-rendering needs is
+missing).
 """
 from __future__ import annotations
 
