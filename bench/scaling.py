@@ -45,6 +45,8 @@ LINES = {
     "headline": "Night buses reach the outer districts",
     "headline + paragraph": "Night buses reach the outer districts\n\n" + PARAGRAPH,
     "paragraph": PARAGRAPH,
+    "Markdown link": "Buses run [every night](https://example.org/night) and **often**",
+    "Markdown heading": "## Night buses reach the outer districts",
 }
 ARTICLE = "A headline\n\nBy Ann Lee\n\n" + "\n\n".join([PARAGRAPH] * 5)
 

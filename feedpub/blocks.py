@@ -10,17 +10,15 @@ from __future__ import annotations
 import re
 
 from .model import Block
+from .markup import plain_text
 from .patterns import (BULLET, CENTRED_SLACK, CONTINUATION_START, FIRST_LINE_INDENT_MAX,
-                       MATHML_CLOSE, MATHML_OPEN, TABLE_RULE, TEX_SOURCE, WRAP_BAND,
-                       WRAP_MIN_LINE, WRAP_MIN_LINES, WRAP_PERCENTILE, WRAP_SHARE, WRAP_SLACK,
-                       WRAP_WIDTH_MAX)
+                       TABLE_RULE, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE, WRAP_MIN_LINES,
+                       WRAP_PERCENTILE, WRAP_SHARE, WRAP_SLACK, WRAP_WIDTH_MAX)
 
 
 def split_blocks(text: str) -> tuple[Block, ...]:
     """Split text into logical paragraphs; a hard-wrapped text's lines are joined back."""
-    if MATHML_OPEN in text:
-        text = without_mathml(text)
-    lines = Lines([raw.rstrip() for raw in text.split("\n")])
+    lines = Lines([raw.rstrip() for raw in plain_text(text).split("\n")])
     blocks: list[Block] = []
     first = None  # the current block's first line: a block is a run of lines
     for index, line in enumerate(lines.text):
@@ -168,23 +166,6 @@ def join_lines(parts: list[str]) -> str:
             glue = ""
         text += glue + part
     return text
-
-
-def without_mathml(text: str) -> str:
-    """Text with each MathML source (MATHML_OPEN to MATHML_CLOSE) and the white space around
-    it made one space; looked for with str.find, so an opening without its closing (not
-    a formula after all) costs one scan of the text, not one per opening."""
-    pieces, position = [], 0
-    while (start := text.find(MATHML_OPEN, position)) >= 0:
-        end = text.find(MATHML_CLOSE, start)
-        if end < 0:
-            break
-        pieces.append(text[position:start].rstrip())
-        position = end + len(MATHML_CLOSE)
-        while position < len(text) and text[position].isspace():
-            position += 1
-    pieces.append(text[position:])
-    return " ".join(pieces)
 
 
 def without_tex(text: str) -> str:

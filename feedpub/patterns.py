@@ -116,6 +116,22 @@ TEX_SOURCE = re.compile(r"\{\\(?:displaystyle|textstyle|scriptstyle)\b")
 # the text is split into blocks, so the sentence it interrupted is one paragraph again.
 MATHML_OPEN, MATHML_CLOSE = "[MATH:", ":MATH]"
 
+# Markdown (markup.without_markdown). A picture "![alt](src)" and a link "[words](address)",
+# whose address may hold escaped brackets ("javascript:void\(0\);") and, from a converter
+# that copied the page's source, line breaks; a heading's hashes "## "; strong "**words**" or
+# "__words__" (single stars and underscores are left: they also mark list items and names).
+# Every part has a bounded length and stops at the characters that end it, so that text full
+# of brackets or stars costs a bounded look at each. MARKDOWN_HINT finds a text written in
+# Markdown by its links or headings: only then are stars and underscores read as Markdown's
+# (plain text has "__init__.py" and "a ** b" too).
+MARKDOWN_HINT = re.compile(r"\]\(|^[ \t]*#{1,6}[ \t]", re.M)
+_MARKDOWN_ADDRESS = r"\((?:[^()\\]|\\.){0,2000}\)"
+MARKDOWN_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]" + _MARKDOWN_ADDRESS)
+MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]\n]{0,300})\]" + _MARKDOWN_ADDRESS)
+MARKDOWN_HEADING = re.compile(r"^(?P<indent>[ \t]*)#{1,6}[ \t]+", re.M)
+MARKDOWN_STRONG = re.compile(r"\*\*(?P<stars>[^*\s](?:[^*\n]{0,200}[^*\s])?)\*\*"
+                             r"|__(?P<lines>[^_\s](?:[^_\n]{0,200}[^_\s])?)__")
+
 # ---------------------------------------------------------------------------------------------
 # Page chrome: whole lines that are navigation, buttons, banners or footers. Each table holds
 # regular-expression fragments that must match the whole line (case-insensitive, trailing

@@ -1,0 +1,48 @@
+"""Markup a converter left in saved text, taken out before the text is split into blocks.
+
+Most saved text is what a reader saw. Two kinds carry the source of what they saw as well:
+a text browser prints the MathML of each formula, and Markdown (what article clippers and
+HTML-to-Markdown converters save) writes links, pictures, headings and bold in its own
+syntax. Both are reduced to the text a reader sees, so that the parser meets one kind of
+text; a text without them comes back unchanged.
+"""
+from __future__ import annotations
+
+from . import patterns as p
+
+
+def plain_text(text: str) -> str:
+    """The text without formula sources and without Markdown's syntax."""
+    if p.MATHML_OPEN in text:
+        text = without_mathml(text)
+    if p.MARKDOWN_HINT.search(text):
+        text = without_markdown(text)
+    return text
+
+
+def without_mathml(text: str) -> str:
+    """Text with each MathML source (MATHML_OPEN to MATHML_CLOSE) and the white space around
+    it made one space; looked for with str.find, so an opening without its closing (not a
+    formula after all) costs one scan of the text, not one per opening."""
+    pieces, position = [], 0
+    while (start := text.find(p.MATHML_OPEN, position)) >= 0:
+        end = text.find(p.MATHML_CLOSE, start)
+        if end < 0:
+            break
+        pieces.append(text[position:start].rstrip())
+        position = end + len(p.MATHML_CLOSE)
+        while position < len(text) and text[position].isspace():
+            position += 1
+    pieces.append(text[position:])
+    return " ".join(pieces)
+
+
+def without_markdown(text: str) -> str:
+    """Markdown as the text it shows: a picture goes (a reader sees the picture, not its
+    description, and many have none), a link becomes its words, a heading loses its hashes
+    and strong text its stars or underscores. Lists and paragraphs are already what the
+    parser reads."""
+    text = p.MARKDOWN_IMAGE.sub("", text)
+    text = p.MARKDOWN_LINK.sub(r"\g<text>", text)
+    text = p.MARKDOWN_HEADING.sub(r"\g<indent>", text)
+    return p.MARKDOWN_STRONG.sub(lambda strong: strong["stars"] or strong["lines"], text)

@@ -1,0 +1,54 @@
+"""Markup a converter left in the text (feedpub.markup): Markdown's syntax and formula sources."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from feedpub import parse_article
+from feedpub.markup import plain_text
+
+from .conftest import PARAGRAPHS
+
+
+@pytest.mark.parametrize("markdown, shown", [
+    ("Buses run [every night](https://example.org/night) now.", "Buses run every night now."),
+    ("[Home](/) [News](news.html \"All news\")", "Home News"),
+    ("[I](javascript:void\\(0\\); ) am a man.", "I am a man."),
+    ("See ![A bus at night](bus.jpg) here.", "See  here."),
+    ("[![Logo](logo.png)](https://example.org)", ""),
+    ("## Night buses ##", "Night buses ##"),
+    ("   ### Sub-heading", "   Sub-heading"),
+    ("A [link](/a) and **strong** and __strong__ words.", "A link and strong and strong words."),
+])
+def test_markdown_becomes_the_text_it_shows(markdown, shown):
+    assert plain_text(markdown) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "snake_case_name and __init__.py", "a ** b ** c", "#hashtag and C# code",
+    "see [1] (2019) and [sic]", "Search for: ____________________ Search",
+])
+def test_text_that_only_looks_like_markdown_is_left_alone(text):
+    assert plain_text(text) == text
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="]#")))
+def test_text_without_markdown_comes_back_unchanged(text):
+    assert plain_text(text) == text
+
+
+def test_an_article_clipped_as_markdown_parses_like_the_page():
+    # As an HTML-to-Markdown converter saves a page: menu links, the headline as a heading,
+    # a picture, and paragraphs with links in them.
+    body = [PARAGRAPHS[0].replace("night bus service", "[night bus service](/buses)"),
+            *PARAGRAPHS[1:]]
+    text = "\n\n".join([
+        "  * [Home](https://example.org/)", "  * [News](https://example.org/news)",
+        "# Night buses reach the outer districts", "By [Ann Lee](/authors/ann-lee)",
+        "March 3, 2021", "![A night bus at the depot](https://example.org/bus.jpg)", *body,
+        "### Share this:", "  * [Twitter](https://twitter.com/share)"]) + "\n"
+    article = parse_article(text)
+    assert article.title == "Night buses reach the outer districts"
+    assert article.authors == ("Ann Lee",)
+    assert article.paragraphs == PARAGRAPHS
