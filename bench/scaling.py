@@ -47,6 +47,7 @@ LINES = {
     "paragraph": PARAGRAPH,
     "Markdown link": "Buses run [every night](https://example.org/night) and **often**",
     "Markdown heading": "## Night buses reach the outer districts",
+    "framed line": "│ Night buses reach the outer districts, the council said. │",
 }
 ARTICLE = "A headline\n\nBy Ann Lee\n\n" + "\n\n".join([PARAGRAPH] * 5)
 

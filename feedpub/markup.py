@@ -1,10 +1,11 @@
 """Markup a converter left in saved text, taken out before the text is split into blocks.
 
-Most saved text is what a reader saw. Two kinds carry the source of what they saw as well:
-a text browser prints the MathML of each formula, and Markdown (what article clippers and
-HTML-to-Markdown converters save) writes links, pictures, headings and bold in its own
-syntax. Both are reduced to the text a reader sees, so that the parser meets one kind of
-text; a text without them comes back unchanged.
+Most saved text is what a reader saw. Some carries how it was laid out or written too: a
+text browser prints the MathML of each formula and draws a frame around a page laid out in
+a bordered table, and Markdown (what article clippers and HTML-to-Markdown converters save)
+writes links, pictures, headings and bold in its own syntax. All are reduced to the text a
+reader sees, so that the parser meets one kind of text; a text without them comes back
+unchanged.
 """
 from __future__ import annotations
 
@@ -12,9 +13,11 @@ from . import patterns as p
 
 
 def plain_text(text: str) -> str:
-    """The text without formula sources and without Markdown's syntax."""
+    """The text without formula sources, table frames and Markdown's syntax."""
     if p.MATHML_OPEN in text:
         text = without_mathml(text)
+    if any(bar in text for bar in p.FRAME_CHARS):
+        text = without_frame(text)
     if p.MARKDOWN_HINT.search(text):
         text = without_markdown(text)
     return text
@@ -35,6 +38,19 @@ def without_mathml(text: str) -> str:
             position += 1
     pieces.append(text[position:])
     return " ".join(pieces)
+
+
+def without_frame(text: str) -> str:
+    """The text without the outer frame of bordered tables: a line between two vertical bars
+    keeps what is inside (with the bars as spaces, so its indent stays), a line of box
+    characters alone becomes blank. Bars inside a line (a table's columns) stay."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if p.BOX_RULE_LINE.match(line) and not line.isspace():
+            lines[index] = ""
+        elif (framed := p.FRAMED_LINE.match(line)) is not None:
+            lines[index] = framed["indent"] + " " + framed["inside"]
+    return "\n".join(lines)
 
 
 def without_markdown(text: str) -> str:

@@ -84,6 +84,12 @@ CODE_LINE_END_CHARS = frozenset("{};),(\\")
 CODE_LINE_ANYWHERE_HINT = re.compile(r"[=>&|(│┃┆║┼╋]")
 # The column separators of a table drawn with box characters (a query's output, a text table).
 TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
+# A frame a text browser draws around a bordered table that lays out a whole page: each line
+# between two vertical bars ("│ I am a rather elderly man. ... │"), and rule lines of box
+# characters alone ("┌────┐"). markup.without_frame takes the outer bars off such lines.
+FRAMED_LINE = re.compile(r"^(?P<indent>[ \t]*)[│┃║](?P<inside>.*?)[│┃║][ \t]*$")
+BOX_RULE_LINE = re.compile(r"^[ \t]*[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│┃║ \t]+$")
+FRAME_CHARS = "│┃║"
 
 # A run of at least PRE_MIN_LINES lines with no blank line between, none of them a list item,
 # of which PRE_CODE_SHARE or more look like code, is a preformatted block (a code listing, a

@@ -52,3 +52,14 @@ def test_an_article_clipped_as_markdown_parses_like_the_page():
     assert article.title == "Night buses reach the outer districts"
     assert article.authors == ("Ann Lee",)
     assert article.paragraphs == PARAGRAPHS
+
+
+def test_a_frame_drawn_around_the_page_is_taken_off():
+    # elinks draws the border of a table that lays out the whole page around every line.
+    framed = ("┌──────────────────────────────┐\n"
+              "│  Study Webtext               │\n"
+              "│ I am a rather elderly man.   │\n"
+              "│ Name │ Year                  │\n"
+              "└──────────────────────────────┘\n")
+    assert [line.rstrip() for line in plain_text(framed).splitlines()] == [
+        "", "   Study Webtext", "  I am a rather elderly man.", "  Name │ Year", ""]
