@@ -19,8 +19,8 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q
 
 # The parser's gate: scores the corpora with ../shared/tools/score.py against eval/floors.json;
-# the re-rendered corpus needs w3m, lynx and chromium (apt-get install w3m lynx chromium) and
-# the rerender extra.
+# the rendered corpora need w3m, lynx, elinks and chromium (apt-get install w3m lynx elinks
+# chromium) and the rerender extra.
 $(BIN)/.rerender: $(BIN)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test,rerender]'
 	touch $@

@@ -8,7 +8,8 @@ Scores the project's own tests/cases/ and, when it is found beside the checkout
 (`../shared/corpus`, or $FEEDPUB_SHARED/corpus), the shared developer corpus, and that corpus
 re-rendered: each of its pages' HTML through w3m, lynx, inscriptis and Chromium
 (eval/rerender.py), so that a page is read every way people save it, not only the one way its
-case has. Parsing runs in this process, as `feedpub parse --json` does, and the metrics are the
+case has; and rendered two ways the corpus does not use ("other renderers": elinks, and
+html2text's Markdown). Parsing runs in this process, as `feedpub parse --json` does, and the metrics are the
 corpus yardstick's (`../shared/tools/score.py`; tests/corpus_metrics.py normalises as it
 does): title exact, date by calendar day, false dates on pages that show none, authors micro
 precision/recall, bag-of-words body F1 and the share of pages at F1 >= 0.9, overall and per
@@ -39,6 +40,9 @@ SHARED = Path(os.environ.get("FEEDPUB_SHARED", ROOT.parent / "shared"))
 FLOORS = ROOT / "eval" / "floors.json"
 CORPORA = {"developer corpus": SHARED / "corpus", "tests/cases": CASES}
 RERENDERED = "re-rendered corpus"
+OTHERS = "other renderers"
+# Each rendered corpus and the renderers that make it.
+RENDERED = {RERENDERED: rerender.RENDERERS, OTHERS: rerender.OTHER_RENDERERS}
 # Metrics where lower is better: their pinned value is a ceiling.
 CEILINGS = ("false_dates", "errors")
 # A page counts as well extracted from this body F1 up.
@@ -97,10 +101,11 @@ def below(metric: str, value: float | None, pinned: float) -> bool:
     return value > pinned if is_ceiling(metric) else value < pinned - 1e-9
 
 
-# The re-rendered corpus's texts come from programs outside the project (Debian's w3m, lynx
-# and Chromium, PyPI's inscriptis), whose updates may change a page or two: its floors sit
+# The rendered corpora's texts come from programs outside the project (Debian's w3m, lynx,
+# elinks and Chromium, PyPI's inscriptis and html2text), whose updates may change a page or
+# two: their floors sit
 # this far under its scores (a page of 88 is 0.011), its ceilings this many pages over.
-SLACK = {RERENDERED: (0.02, 2)}
+SLACK = {RERENDERED: (0.02, 2), OTHERS: (0.02, 2)}
 
 
 def pin(metric: str, value: float, slack: tuple[float, int] = (0.0, 0)) -> float:
@@ -138,18 +143,20 @@ def raised(old: dict, metrics: dict, allow_lower: bool,
     return new, refused
 
 
-def rerendered(work: Path, failures: list[str]) -> Path | None:
-    """The developer corpus rendered every way into `work`; None, said why, if it cannot be."""
+def rendered(name: str, work: Path, failures: list[str]) -> Path | None:
+    """The developer corpus rendered the ways RENDERED[name] says into `work`; None, said
+    why, if it cannot be."""
     pages = SHARED / "corpus" / "html"
-    lacking = rerender.missing()
+    lacking = rerender.missing(RENDERED[name])
     if not pages.is_dir():
-        print(f"\n{RERENDERED}: no pages in {pages}; not scored")
+        print(f"\n{name}: no pages in {pages}; not scored")
     elif lacking:
-        print(f"\n{RERENDERED}: this machine lacks {', '.join(lacking)}; not scored")
+        print(f"\n{name}: this machine lacks {', '.join(lacking)}; not scored")
         if os.environ.get("FEEDPUB_REQUIRE_TOOLS"):
-            failures.append(f"{RERENDERED}: {', '.join(lacking)} missing")
+            failures.append(f"{name}: {', '.join(lacking)} missing")
     else:
-        rerender.write_cases(SHARED / "corpus", work)
+        work.mkdir()
+        rerender.write_cases(SHARED / "corpus", work, RENDERED[name])
         return work
     return None
 
@@ -162,7 +169,8 @@ def main() -> int:
     floors = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
     failures: list[str] = []
     with tempfile.TemporaryDirectory(prefix="feedpub-gate-") as work:
-        corpora = {**CORPORA, RERENDERED: rerendered(Path(work), failures)}
+        corpora = {**CORPORA, **{name: rendered(name, Path(work, str(number)), failures)
+                                 for number, name in enumerate(RENDERED)}}
         for name, corpus in corpora.items():
             if corpus is None:
                 continue

@@ -8,10 +8,14 @@ ways instead of one. w3m, lynx and inscriptis reproduce the corpus's own texts b
 (trailing spaces aside); the browser's copy (Chromium's innerText, the page's scripts left
 out) 8 of its 17 pages, the rest within a few per cent of their length.
 
-Needs w3m, lynx and chromium (`apt-get install w3m lynx chromium`) and inscriptis (`pip
-install inscriptis`, the `rerender` extra).
+With --others it renders with two ways of saving the corpus does not use instead: elinks at
+80 columns, and html2text, which saves Markdown as article clippers do.
 
-    .venv/bin/python eval/rerender.py [--corpus ../shared/corpus] [--keep DIR] [-- score options]
+Needs w3m, lynx, elinks and chromium (`apt-get install w3m lynx elinks chromium`) and
+inscriptis and html2text (`pip install inscriptis html2text`, the `rerender` extra).
+
+    .venv/bin/python eval/rerender.py [--corpus ../shared/corpus] [--keep DIR] [--others]
+                                      [-- score options]
 """
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import argparse
 import functools
 import gzip
 import html as html_module
+import importlib.util
 import json
 import os
 import re
@@ -39,7 +44,19 @@ COMMANDS = {
     "w3m-80": ["w3m", "-dump", "-cols", "80", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"],
     "lynx-80": ["lynx", "-dump", "-stdin", "-nolist", "-width=80", "-assume_charset=utf-8",
                 "-display_charset=utf-8"],
+    "elinks-80": ["elinks", "-dump", "-dump-width", "80", "-no-references", "-no-numbering",
+                  "-dump-charset", "utf-8", "-eval", 'set document.codepage.assume = "utf-8"',
+                  "-eval", "set document.codepage.force_assumed = 1"],
 }
+# The corpus's own renderers, and two it does not use, for a look at how the parser does on
+# ways of saving it was never tuned on: elinks, another text browser, and html2text, which
+# saves Markdown as article clippers do.
+RENDERERS = ("w3m-wide", "w3m-80", "lynx-80", "inscriptis", "chromium-innertext")
+OTHER_RENDERERS = ("elinks-80", "html2text")
+# What each renderer needs: a program on PATH, or (a module name) a Python library.
+NEEDS = {"w3m-wide": "w3m", "w3m-80": "w3m", "lynx-80": "lynx", "elinks-80": "elinks",
+         "chromium-innertext": "chromium", "inscriptis": "module inscriptis",
+         "html2text": "module html2text"}
 
 
 # The page is handed over as UTF-8, so its own charset declaration must say so too (lynx
@@ -64,13 +81,14 @@ INNER_TEXT = (
 DUMPED_TEXT = re.compile(r'<pre id="feedpub-text">(.*?)</pre>', re.DOTALL)
 
 
-def missing() -> list[str]:
+def missing(renderers: tuple[str, ...] = RENDERERS) -> list[str]:
     """The renderers' programs and libraries this machine lacks."""
-    lacking = [name for name in ("w3m", "lynx", "chromium") if shutil.which(name) is None]
-    try:
-        import inscriptis  # noqa: F401
-    except ImportError:
-        lacking.append("inscriptis")
+    lacking = []
+    for need in dict.fromkeys(NEEDS[renderer] for renderer in renderers):
+        kind, _, name = need.rpartition(" ")
+        found = importlib.util.find_spec(name) if kind == "module" else shutil.which(name)
+        if found is None:
+            lacking.append(name)
     return lacking
 
 
@@ -80,6 +98,12 @@ def render(renderer: str, html: str) -> str:
         import inscriptis
 
         text = inscriptis.get_text(html)
+    elif renderer == "html2text":
+        import html2text
+
+        converter = html2text.HTML2Text()
+        converter.body_width = 0  # one line per paragraph, as Markdown clippers save
+        text = converter.handle(html)
     elif renderer == "chromium-innertext":
         text = inner_text(html)
     else:
@@ -98,26 +122,25 @@ def inner_text(html: str) -> str:
     return html_module.unescape(found.group(1)) if found else ""
 
 
-RENDERERS = (*COMMANDS, "inscriptis", "chromium-innertext")
 
 
-def write_cases(corpus: Path, out: Path) -> int:
+def write_cases(corpus: Path, out: Path, renderers: tuple[str, ...] = RENDERERS) -> int:
     """Render every case of `corpus` that has its HTML each way into `out`; how many texts
     (a rendering that shows nothing is left out). Pages are rendered side by side (the
     renderers are other processes)."""
     pages = [path for path in sorted(corpus.glob("*.json"))
              if (corpus / "html" / f"{path.stem}.html.gz").exists()]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        return sum(pool.map(functools.partial(write_page, out=out), pages))
+        return sum(pool.map(functools.partial(write_page, out=out, renderers=renderers), pages))
 
 
-def write_page(expected_path: Path, out: Path) -> int:
+def write_page(expected_path: Path, out: Path, renderers: tuple[str, ...] = RENDERERS) -> int:
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
     source = expected_path.parent / "html" / f"{expected_path.stem}.html.gz"
     html = gzip.decompress(source.read_bytes()).decode(expected.get("encoding") or "utf-8",
                                                        "replace")
     written = 0
-    for renderer in RENDERERS:
+    for renderer in renderers:
         text = render(renderer, html)
         if not text.strip():  # a page that shows nothing without its own scripts
             continue
@@ -134,15 +157,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
     ap.add_argument("--keep", type=Path, help="write the rendered cases here and keep them")
+    ap.add_argument("--others", action="store_true",
+                    help=f"render with {' and '.join(OTHER_RENDERERS)} instead")
     ap.add_argument("score", nargs="*", help="options passed on to score.py (after --)")
     args = ap.parse_args()
-    if missing():
-        print(f"rerender: this machine lacks {', '.join(missing())}", file=sys.stderr)
+    renderers = OTHER_RENDERERS if args.others else RENDERERS
+    if missing(renderers):
+        print(f"rerender: this machine lacks {', '.join(missing(renderers))}", file=sys.stderr)
         return 2
     out = args.keep or Path(tempfile.mkdtemp(prefix="feedpub-rerender-"))
     out.mkdir(parents=True, exist_ok=True)
     try:
-        count = write_cases(args.corpus, out)
+        count = write_cases(args.corpus, out, renderers)
         print(f"{count} rendered cases in {out}", flush=True)
         feedpub = Path(sys.executable).with_name("feedpub")
         return subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(out),
