@@ -116,8 +116,9 @@ def collect(items: Classified, parts: Parts, zone: tzinfo, *, in_body: bool) -> 
 def add_body_text(parts: Parts, text: str, kind: Kind, following: Kind | None) -> None:
     if following is Kind.CREDIT and word_count(text) <= p.CAPTION_MAX_WORDS:
         parts.caption = parts.caption or text
-    elif kind is Kind.TEXT and word_count(text) <= p.CAPTION_MAX_WORDS \
-            and (credited := p.CAPTION_CREDIT.search(text)):
+    elif kind is Kind.TEXT and (":" in text or "：" in text) \
+            and (credited := p.CAPTION_CREDIT.search(text)) \
+            and word_count(text) <= p.CAPTION_MAX_WORDS:
         if parts.image_credit is None:
             parts.caption = text[:credited.start()].strip()
             parts.image_credit = credited["credit"].strip()

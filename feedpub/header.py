@@ -6,7 +6,8 @@ from datetime import datetime, tzinfo
 from . import patterns as p
 from .dates import find_dates, find_short_dates, to_aware
 from .model import Block, Kind
-from .names import byline_names, is_name_line, name_before_date, names_in, names_in_dated_line
+from .names import (byline_names, is_name_line, name_before_date, names_in, names_in_dated_line,
+                    without_image_name)
 
 Classified = tuple[tuple[Block, Kind], ...]
 
@@ -75,7 +76,7 @@ def name_over_time(items: Classified, title_at: int) -> list[str]:
 
 def single_name(text: str) -> str | None:
     """The name a line shows, also when it shows it twice ("Ann Lee Ann Lee")."""
-    text = p.LEADING_IMAGE_NAME.sub("", text)
+    text = without_image_name(text)
     words = text.split()
     half = len(words) // 2
     if len(words) % 2 == 0 and words[:half] == words[half:]:

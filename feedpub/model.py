@@ -33,25 +33,20 @@ class Block:
     bullet: bool = False
     indent: int = 0
     raw_lines: int = 1
-    # Every stage asks for a block's words and dates (classify, the body region, the
-    # headline, the header), so each block works them out once, when first asked, and keeps
-    # them in these slots; dataclasses.replace makes a block that works them out again for
-    # its new text. Slots rather than an instance dict: a page of many tiny lines holds a
-    # block per line (a dict that grows two keys cost about 440 bytes a block). The parser
-    # modules that work them out are imported on first use (below), so that a build that
-    # parses nothing (a no-op) never loads them nor python-dateutil.
-    _words: int | None = field(default=None, init=False, repr=False, compare=False)
+    # Every stage asks for a block's words (classify, the body region, the headline, the
+    # header), so each block counts them once, when it is made, and keeps them in a field
+    # of its own (not one of __init__'s: dataclasses.replace makes a block that counts its new
+    # text again); its dates, which fewer blocks are asked for, when first asked. Slots
+    # rather than an instance dict: a page of many tiny lines holds a block per line (a dict
+    # that grows two keys cost about 440 bytes a block). The parser modules that work them
+    # out are imported on first use (below), so that a build that parses nothing (a no-op)
+    # never loads them nor python-dateutil.
+    words: int = field(default=0, init=False, repr=False, compare=False)
     _dates: tuple[FoundDate, ...] | None = field(default=None, init=False, repr=False,
                                                  compare=False)
 
-    @property
-    def words(self) -> int:
-        """How many words the text has (words.word_count)."""
-        words = self._words
-        if words is None:
-            words = _word_count(self.text)
-            object.__setattr__(self, "_words", words)  # a cache, not a change of value
-        return words
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", _word_count(self.text))  # frozen: set once here
 
     @property
     def dates(self) -> tuple[FoundDate, ...]:

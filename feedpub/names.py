@@ -53,12 +53,21 @@ def looks_like_name(text: str) -> bool:
             and len(text.split()) <= p.NAME_MAX_WORDS and any(c.isalpha() for c in text))
 
 
+def without_image_name(text: str) -> str:
+    """The line without the file name of a picture printed before it (LEADING_IMAGE_NAME),
+    which starts in lower case or a digit: most lines are left without a look."""
+    first = text[:1]
+    if first.islower() or first.isdigit():
+        return p.LEADING_IMAGE_NAME.sub("", text)
+    return text
+
+
 def is_name_line(text: str) -> bool:
     """Whether a whole line is just a person's name: "John C. Welch", "GILLIAN MOHNEY", also
     after the file name of the headshot a text browser prints instead of it."""
     if p.STAFF_CREDIT.match(text):
         return True
-    words = p.LEADING_IMAGE_NAME.sub("", text).split()
+    words = without_image_name(text).split()
     if not 2 <= len(words) <= p.NAME_MAX_WORDS or p.NOT_NAME_CHARS.search(text):
         return False
     plain = [p.POSSESSIVE.sub("", w).casefold() for w in words]
@@ -90,5 +99,5 @@ def name_before_date(text: str) -> list[str]:
     for part in p.BYLINE_SEPARATOR.split(head):
         part = part.strip(" ,")
         if part and is_name_line(part):
-            return [p.LEADING_IMAGE_NAME.sub("", part)]
+            return [without_image_name(part)]
     return []

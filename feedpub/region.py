@@ -44,15 +44,17 @@ def plain_score(block: Block, kind: Kind, *, ends_article: bool) -> float:
 def body_region(items: Classified) -> tuple[int, int]:
     """The run of blocks that reads most like an article: the run of highest total score,
     without prose nested deeper than the article's own and without its comment section."""
-    best, span, scores = scored_reading(items)
+    ending = article_enders(items)
+    best, span, scores = scored_reading(items, ending)
     if best <= 0:
         return len(items), len(items) - 1
     scores = deeper_prose_discounted(items, scores, span)
     best, span = best_run(scores)
-    return before_teasers(items, scores, before_comments(items, scores, span))
+    return before_teasers(items, ending, scores, before_comments(items, scores, span))
 
 
-def scored_reading(items: Classified) -> tuple[float, tuple[int, int], list[float]]:
+def scored_reading(items: Classified,
+                   ending: list[bool]) -> tuple[float, tuple[int, int], list[float]]:
     """The best run's score, the run and every block's score, scoring prose by its sentences.
 
     A page with too little prose for that to mean much is read again scoring all text alike,
@@ -60,7 +62,6 @@ def scored_reading(items: Classified) -> tuple[float, tuple[int, int], list[floa
     times longer than its prose and mostly list items (release notes, a changelog).
     """
     quoted = preformatted(items)
-    ending = article_enders(items)
     listed = listed_blocks(items)
     scores = widen_gaps(items, ending, listed, [
         0 if i in quoted else block_score(block, kind, ends_article=ending[i])
@@ -130,17 +131,18 @@ def before_comments(items: Classified, scores: list[float], span: tuple[int, int
     return start, end
 
 
-def before_teasers(items: Classified, scores: list[float],
+def before_teasers(items: Classified, ending: list[bool], scores: list[float],
                    span: tuple[int, int]) -> tuple[int, int]:
-    """The span cut before the first article-ending heading that follows enough article and
-    is followed by teaser cards of other stories (TEASER_MIN_CARDS)."""
+    """The span cut before the first article-ending heading (`ending`: article_enders) that
+    follows enough article and is followed by teaser cards of other stories
+    (TEASER_MIN_CARDS)."""
     start, end = span
+    if not any(ending[start:end + 1]):  # most spans: no such heading
+        return span
     total = 0.0
-    tally = None  # worked out when first needed: most spans have no such heading
+    tally = None  # worked out when first needed
     for index in range(start, end + 1):
-        block, kind = items[index]
-        if kind is Kind.CHROME and total >= p.COMMENTS_CUT_MIN_SCORE \
-                and p.END_CHROME.match(block.text):
+        if ending[index] and total >= p.COMMENTS_CUT_MIN_SCORE:
             tally = tally or TeaserTally(items, scores, start, end)
             if tally.mostly_teasers_after(index):
                 return cut_before(scores, start, index)
@@ -268,7 +270,8 @@ def introduced_runs(items: Classified) -> set[int]:
 def is_table_header(block: Block) -> bool:
     """A one-line block of at least TABLE_HEADER_MIN_CELLS cells side by side, two spaces or
     more apart ("General UX  UX draft  UX review  UI mockup"): a table's header row."""
-    return block.raw_lines == 1 and block.text.count("  ") >= p.TABLE_HEADER_MIN_CELLS - 1
+    return "  " in block.text and block.raw_lines == 1 \
+        and block.text.count("  ") >= p.TABLE_HEADER_MIN_CELLS - 1
 
 
 def follows_directly(above: Block, block: Block) -> bool:
