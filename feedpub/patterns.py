@@ -686,14 +686,16 @@ HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
 # edit links of wiki section headings ("History [ edit ]"), controls with their setting
 # ("Font Size [100%]"), captions ending in their photographer's name ("Glass cloche
 # terrariums (Lucy Akins)"), table captions of text browsers
-# ("CAPTION: Films with time loops"), captions that carry their
+# ("CAPTION: Films with time loops"), the links of a page's head as elinks prints them ("Link:
+# canonical"), a player's "Up next" run into its next video's title, captions that carry their
 # credit ("... for two years. Source: Supplied", "... as they should be Getty Images",
 # "... the acquisition plan. Photo by James Martin").
 HEADLINE_NOT = re.compile(
     r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
     r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
     r"|\s\[[^\]]*\]$|(?-i:\s\((?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+\)$)"
-    r"|^caption:|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe|s'abonner|abonnez"
+    r"|^caption:|^link: |^up next\b"
+    r"|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe|s'abonner|abonnez"
     r"|abonnieren|jetzt abonnieren|suscr[ií]b|assine|inscreva|iscriviti|abonneer|předplať)"
     r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
     r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S"

@@ -80,6 +80,8 @@ def test_a_headline_ending_in_an_abbreviation_counts():
     "Glass cloche terrariums (Lucy Akins)",     # a caption with its photographer
     "The mayor at the depot. Photo by Ann Lee/Example",  # ... credited in a sentence
     "Font Size [100%]",                          # a player's control with its setting
+    "Link: Edit this page (edit)",              # a page's head link, as elinks prints it
+    "Up Next Governments suck at social media",  # a player's next video
 ])
 def test_page_furniture_is_no_headline_candidate(line):
     assert not is_candidate((Block(line, 1), Kind.TEXT))
