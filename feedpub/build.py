@@ -24,8 +24,9 @@ Progress = Callable[[Iterable[tuple[str, Path]]], Iterator[tuple[str, Path]]]
 __all__ = ["Articles", "Loaded", "Resolved", "build_site", "find_inputs", "load_articles",
            "load_inputs", "make_entries", "plan_site", "render_site"]
 
-# Files in the input directory that are saved articles.
-INPUT_SUFFIXES = (".txt", ".text")
+# Files in the input directory that are saved articles: text, and Markdown as article
+# clippers save it.
+INPUT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
 
 def find_inputs(input_dir: Path) -> list[Path]:
@@ -45,8 +46,20 @@ def named_inputs(input_dir: Path) -> list[tuple[str, Path]]:
         found += [(prefix + f, Path(root, f)) for f in files
                   if not f.startswith(".") and f.lower().endswith(INPUT_SUFFIXES)]
     # Names from the strings at hand: pathlib would take a tenth of a no-op build at 10k.
-    return [(inside[:inside.rindex(".")], path)
-            for inside, path in sorted(found, key=lambda item: item[0])]
+    # A name is the path without its suffix; of two files that differ only in their suffix
+    # ("a.txt", "a.md"), the second in path order keeps its suffix, so that each input has a
+    # name of its own (a name keys the entry and its state) and the first keeps the name it
+    # would have alone.
+    named, taken = [], set()
+    for inside, path in sorted(found, key=lambda item: item[0]):
+        name = inside[:inside.rindex(".")]
+        if name in taken:
+            name = inside
+        while name in taken:  # only where a file is named like another's whole path
+            name += "_"
+        named.append((name, path))
+        taken.add(name)
+    return named
 
 
 def load_inputs(config: Config, cache: ParseCache | None = None, progress: Progress = iter,

@@ -16,6 +16,17 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 # Front matter keys feedpub understands; anything else draws a warning.
 FRONT_MATTER_KEYS = ("title", "date", "updated", "url", "author", "category", "id", "summary")
+# Keys article clippers write (the front matter of a page saved as Markdown) for what feedpub
+# calls by another name: read as that key.
+FRONT_MATTER_ALIASES = {"source": "url", "published": "date", "modified": "updated",
+                        "description": "summary", "authors": "author"}
+# Keys clippers write that feedpub has no use for (when the page was clipped, the clipper's
+# own tags): left out without a warning, which each clipped file would draw on every build.
+FRONT_MATTER_UNUSED = ("created", "tags")
+# A value written as a list, one item a line under its key ("author:" / "  - Ann Lee"), and a
+# note-taking app's link around a name ("[[Ann Lee]]", "[[ann-lee|Ann Lee]]").
+FRONT_MATTER_ITEM = re.compile(r"^\s*-\s+(?P<item>.*)$")
+WIKI_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?(?P<shown>[^\]|]*)\]\]")
 
 FENCE = "---"
 
@@ -172,15 +183,31 @@ def split_front_matter(text: str) -> tuple[tuple[tuple[str, str], ...], str, lis
 def _front_pairs(lines: list[str]) -> tuple[tuple[tuple[str, str], ...], list[str]]:
     pairs: list[tuple[str, str]] = []
     warnings: list[str] = []
-    for number, line in enumerate(lines, start=2):
+    index = 0
+    while index < len(lines):
+        line, number = lines[index], index + 2
+        index += 1
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         key, sep, value = line.partition(":")
         key = key.strip().lower()
+        key = FRONT_MATTER_ALIASES.get(key, key)
+        items = []
+        while not value.strip() and index < len(lines) \
+                and (item := FRONT_MATTER_ITEM.match(lines[index])) is not None:
+            items.append(front_value(item["item"]))  # a list: its items, one a line
+            index += 1
         if not sep:
             warnings.append(f"front matter line {number} is not 'key: value'; ignored")
+        elif key in FRONT_MATTER_UNUSED:
+            continue
         elif key not in FRONT_MATTER_KEYS:
             warnings.append(f"unknown front matter key {key!r} on line {number}; ignored")
         else:
-            pairs.append((key, value.strip().strip("\"'")))
+            pairs.append((key, ", ".join(items) if items else front_value(value)))
     return tuple(pairs), warnings
+
+
+def front_value(value: str) -> str:
+    """A front matter value without its quotes and without a wiki link's brackets."""
+    return WIKI_LINK.sub(r"\g<shown>", value.strip().strip("\"'"))

@@ -50,6 +50,37 @@ def test_front_matter_is_split_off_and_unknown_keys_warn(tmp_path):
     assert source.warnings == (f"{path}: unknown front matter key 'mood' on line 4; ignored",)
 
 
+# The front matter an article clipper writes for a page it saves as Markdown.
+CLIPPED = """---
+title: "Night buses reach the outer districts"
+source: "https://example.org/news/night-buses"
+author:
+  - "[[Ann Lee]]"
+  - "[[bo-chen|Bo Chen]]"
+published: 2021-03-03
+created: 2021-03-04
+description: "The council extends the night bus service."
+tags:
+  - "clippings"
+mood: happy
+---
+Body
+"""
+
+
+def test_a_clippers_front_matter_is_read_by_its_own_names(tmp_path):
+    path = tmp_path / "clipped.md"
+    path.write_text(CLIPPED, encoding="utf-8")
+    source = read_source(path)
+    assert source.front == (
+        ("title", "Night buses reach the outer districts"),
+        ("url", "https://example.org/news/night-buses"), ("author", "Ann Lee, Bo Chen"),
+        ("date", "2021-03-03"), ("summary", "The council extends the night bus service."))
+    # When the page was clipped and the clipper's tags are no use and no news: only the
+    # key no clipper writes draws a warning, on its own line.
+    assert source.warnings == (f"{path}: unknown front matter key 'mood' on line 12; ignored",)
+
+
 def test_unclosed_front_matter_is_read_as_text_with_a_warning(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("---\ntitle: x\nBody\n", encoding="utf-8")
