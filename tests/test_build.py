@@ -11,7 +11,7 @@ from feedpub.config import validate
 from feedpub.entries import slugify
 from feedpub.errors import ConfigError
 
-from .conftest import FIXED_MTIME, make_config, write_article
+from .conftest import FIXED_MTIME, PARAGRAPHS, make_config, write_article
 
 
 def entries_of(input_dir, output_dir, **overrides):
@@ -22,12 +22,28 @@ def entries_of(input_dir, output_dir, **overrides):
     return entries, failures + duplicates
 
 
-def test_only_visible_text_files_are_inputs(site_dirs):
+def test_only_visible_text_and_markdown_files_are_inputs(site_dirs):
     input_dir, _ = site_dirs
-    for name in ("a.txt", "sub/b.TXT", "c.text", "notes.md", ".hidden.txt", ".git/d.txt"):
+    for name in ("a.txt", "sub/b.TXT", "c.text", "notes.md", "d.markdown", "e.html",
+                 ".hidden.txt", ".git/d.txt"):
         write_article(input_dir, name, "Title")
     found = [p.relative_to(input_dir).as_posix() for p in find_inputs(input_dir)]
-    assert found == ["a.txt", "c.text", "sub/b.TXT"]
+    assert found == ["a.txt", "c.text", "d.markdown", "notes.md", "sub/b.TXT"]
+
+
+def test_two_articles_that_differ_only_in_suffix_are_both_published(site_dirs):
+    # A page saved as text and another clipped as Markdown under the same name: two
+    # articles, each with its own entry and page; the first by path keeps the plain name.
+    input_dir, output_dir = site_dirs
+    write_article(input_dir, "story.md", "Trams return to the old town", "May 2, 2021",
+                  paragraphs=tuple(p.replace("night bus", "tram") for p in PARAGRAPHS))
+    write_article(input_dir, "story.txt", "Night buses reach the outer districts",
+                  "May 1, 2021")
+    entries, failures = entries_of(input_dir, output_dir, id_authority="example.org")
+    assert not failures
+    assert sorted((e.slug, e.article.title) for e in entries) == [
+        ("story", "Trams return to the old town"),
+        ("story-txt", "Night buses reach the outer districts")]
 
 
 def test_id_is_the_path_or_the_front_matter_id(site_dirs):
