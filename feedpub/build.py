@@ -27,6 +27,10 @@ __all__ = ["Articles", "Loaded", "Resolved", "build_site", "find_inputs", "load_
 # Files in the input directory that are saved articles: text, and Markdown as article
 # clippers save it.
 INPUT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+# Markdown files a folder keeps about itself rather than saved articles (a README.md beside
+# the clippings): not inputs. Only Markdown: a text file of any name was always an input.
+FOLDER_DOCUMENTS = ("readme", "license", "licence", "changelog", "contributing")
 
 
 def find_inputs(input_dir: Path) -> list[Path]:
@@ -43,8 +47,7 @@ def named_inputs(input_dir: Path) -> list[tuple[str, Path]]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         inside = Path(root).relative_to(input_dir).as_posix()
         prefix = "" if inside == "." else inside + "/"
-        found += [(prefix + f, Path(root, f)) for f in files
-                  if not f.startswith(".") and f.lower().endswith(INPUT_SUFFIXES)]
+        found += [(prefix + f, Path(root, f)) for f in files if is_input_name(f)]
     # Names from the strings at hand: pathlib would take a tenth of a no-op build at 10k.
     # A name is the path without its suffix; of two files that differ only in their suffix
     # ("a.txt", "a.md"), the second in path order keeps its suffix, so that each input has a
@@ -60,6 +63,15 @@ def named_inputs(input_dir: Path) -> list[tuple[str, Path]]:
         named.append((name, path))
         taken.add(name)
     return named
+
+
+def is_input_name(file_name: str) -> bool:
+    """Whether a file, by its name, is a saved article: visible, with an article's suffix,
+    and not a folder's own document in Markdown (FOLDER_DOCUMENTS)."""
+    lower = file_name.lower()
+    if file_name.startswith(".") or not lower.endswith(INPUT_SUFFIXES):
+        return False
+    return not lower.endswith(MARKDOWN_SUFFIXES) or lower.rpartition(".")[0] not in FOLDER_DOCUMENTS
 
 
 def load_inputs(config: Config, cache: ParseCache | None = None, progress: Progress = iter,

@@ -25,10 +25,11 @@ def entries_of(input_dir, output_dir, **overrides):
 def test_only_visible_text_and_markdown_files_are_inputs(site_dirs):
     input_dir, _ = site_dirs
     for name in ("a.txt", "sub/b.TXT", "c.text", "notes.md", "d.markdown", "e.html",
-                 ".hidden.txt", ".git/d.txt"):
+                 ".hidden.txt", ".git/d.txt", "README.md", "sub/LICENSE.md", "README.txt"):
         write_article(input_dir, name, "Title")
     found = [p.relative_to(input_dir).as_posix() for p in find_inputs(input_dir)]
-    assert found == ["a.txt", "c.text", "d.markdown", "notes.md", "sub/b.TXT"]
+    # A folder's README.md is not an article; a README.txt always was one, and stays one.
+    assert found == ["README.txt", "a.txt", "c.text", "d.markdown", "notes.md", "sub/b.TXT"]
 
 
 def test_two_articles_that_differ_only_in_suffix_are_both_published(site_dirs):
