@@ -11,9 +11,9 @@ import re
 
 from .model import Block
 from .markup import plain_text
-from .patterns import (BULLET, CENTRED_SLACK, CONTINUATION_START, FIRST_LINE_INDENT_MAX,
-                       TABLE_RULE, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE, WRAP_MIN_LINES,
-                       WRAP_PERCENTILE, WRAP_SHARE, WRAP_SLACK, WRAP_WIDTH_MAX)
+from .patterns import (BULLET, CELL_GAP, CENTRED_SLACK, CONTINUATION_START,
+                       FIRST_LINE_INDENT_MAX, TABLE_RULE, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE,
+                       WRAP_MIN_LINES, WRAP_PERCENTILE, WRAP_SHARE, WRAP_SLACK, WRAP_WIDTH_MAX)
 
 
 def split_blocks(text: str) -> tuple[Block, ...]:
@@ -107,7 +107,8 @@ def centred_under(lines: Lines, index: int) -> bool:
     # twice a line's middle column: its indent plus its end (its width counts the indent)
     middle, middle_above = indent + lines.widths[index], indent_above + lines.widths[above]
     return indent > indent_above and abs(middle - middle_above) <= CENTRED_SLACK \
-        and "  " not in lines.text[above].strip() and "  " not in lines.text[index].strip()
+        and CELL_GAP not in lines.text[above].strip() \
+        and CELL_GAP not in lines.text[index].strip()
 
 
 def is_ruled(line: str) -> bool:

@@ -71,7 +71,8 @@ def is_input_name(file_name: str) -> bool:
     lower = file_name.lower()
     if file_name.startswith(".") or not lower.endswith(INPUT_SUFFIXES):
         return False
-    return not lower.endswith(MARKDOWN_SUFFIXES) or lower.rpartition(".")[0] not in FOLDER_DOCUMENTS
+    return not lower.endswith(MARKDOWN_SUFFIXES) \
+        or lower.rpartition(".")[0] not in FOLDER_DOCUMENTS
 
 
 def load_inputs(config: Config, cache: ParseCache | None = None, progress: Progress = iter,

@@ -377,9 +377,9 @@ def headline_length(text: str) -> float:
 
 
 def is_table_row(text: str) -> bool:
-    """Cells side by side ("Industry  Open-source software"): browsers and text dumps print
-    the spaces between words of a line one at a time, so two in a row are a layout's gap."""
-    return "  " in text
+    """Cells side by side, a layout's gap between them (CELL_GAP: "Industry  Open-source
+    software")."""
+    return p.CELL_GAP in text
 
 
 def is_site_label(text: str) -> bool:

@@ -82,14 +82,19 @@ CODE_LINE_ANYWHERE = re.compile(
 # line CODE_LINE_ANYWHERE finds holds one of these (tests/test_region.py checks both).
 CODE_LINE_END_CHARS = frozenset("{};),(\\")
 CODE_LINE_ANYWHERE_HINT = re.compile(r"[=>&|(│┃┆║┼╋]")
+# Two spaces in a row inside a line: browsers and text dumps print the spaces between a line's
+# words one at a time, so this is a layout's gap between cells side by side ("Industry  Open-
+# source software"), not a space in a sentence. (A date line's cells are read apart at gaps of
+# three spaces or a tab, TABLE_CELL_GAP.)
+CELL_GAP = "  "
 # The column separators of a table drawn with box characters (a query's output, a text table).
 TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
 # A frame a text browser draws around a bordered table that lays out a whole page: each line
 # between two vertical bars ("│ I am a rather elderly man. ... │"), and rule lines of box
 # characters alone ("┌────┐"). markup.without_frame takes the outer bars off such lines.
-FRAMED_LINE = re.compile(r"^(?P<indent>[ \t]*)[│┃║](?P<inside>.*?)[│┃║][ \t]*$")
-BOX_RULE_LINE = re.compile(r"^[ \t]*[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│┃║ \t]+$")
 FRAME_CHARS = "│┃║"
+FRAMED_LINE = re.compile(rf"^(?P<indent>[ \t]*)[{FRAME_CHARS}](?P<inside>.*?)[{FRAME_CHARS}][ \t]*$")
+BOX_RULE_LINE = re.compile(rf"^[ \t]*[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬{FRAME_CHARS} \t]+$")
 
 # A run of at least PRE_MIN_LINES lines with no blank line between, none of them a list item,
 # of which PRE_CODE_SHARE or more look like code, is a preformatted block (a code listing, a

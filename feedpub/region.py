@@ -270,8 +270,8 @@ def introduced_runs(items: Classified) -> set[int]:
 def is_table_header(block: Block) -> bool:
     """A one-line block of at least TABLE_HEADER_MIN_CELLS cells side by side, two spaces or
     more apart ("General UX  UX draft  UX review  UI mockup"): a table's header row."""
-    return "  " in block.text and block.raw_lines == 1 \
-        and block.text.count("  ") >= p.TABLE_HEADER_MIN_CELLS - 1
+    return p.CELL_GAP in block.text and block.raw_lines == 1 \
+        and block.text.count(p.CELL_GAP) >= p.TABLE_HEADER_MIN_CELLS - 1
 
 
 def follows_directly(above: Block, block: Block) -> bool:

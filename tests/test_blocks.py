@@ -1,6 +1,8 @@
 """Text to blocks: hard-wrapped lines joined again, one-line paragraphs left alone, bullets."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from feedpub.blocks import display_width, split_blocks, wrap_width, without_tex
@@ -137,3 +139,9 @@ def test_rows_of_a_box_drawn_table_are_not_joined():
             "500 │ 2020-08-01 18:00:00+00 │    0 │    0.0163934426229508 │ 0.1280368795830"]
     text = "\n".join(rows + [""] + ["   " + "w" * 75] * 6)
     assert [b.text for b in split_blocks(text)[:3]] == rows
+
+
+def test_a_block_made_again_with_new_text_counts_its_words_again():
+    # region.without_doubled_text makes halved blocks with dataclasses.replace.
+    block = split_blocks("Night buses reach the outer districts\n")[0]
+    assert dataclasses.replace(block, text="Night buses").words == 2
