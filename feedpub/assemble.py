@@ -6,9 +6,9 @@ from datetime import datetime, tzinfo
 
 from . import patterns as p
 from .classify import is_prose, word_count
-from .dates import parse_date_value
+from .dates import Reading, parse_date_value
 from .header import (author_box, author_card_date, dated_byline, footer_authors, footer_date,
-                     header_authors, header_date, headline_places, hinted_date)
+                     header_authors, header_date, headline_places, hinted_date, is_english)
 from .headline import find_title
 from .errors import InputError
 from .model import Article, Block, BodyPart, Image, Kind
@@ -38,15 +38,17 @@ def assemble_article(items: Classified, front: dict[str, str], source: str,
     parts = Parts()
     head_from = title_at + 1 if title_at is not None else start
     body_from = body_start(items, start, title_at)
-    collect(items[head_from:start], parts, zone, in_body=False)
-    collect(without_doubled_text(items[body_from:end + 1]), parts, zone, in_body=True)
-    collect(tail(items, end), parts, zone, in_body=False)
+    collect(items[head_from:start], parts, in_body=False)
+    collect(without_doubled_text(items[body_from:end + 1]), parts, in_body=True)
+    collect(tail(items, end), parts, in_body=False)
     places = headline_places(items, title_at)
     parts.authors = (header_authors(items, places, start) or footer_authors(items, end)
                      or author_box(items, places) or dated_byline(items, end))
-    published = (header_date(items, places, start, zone) or hinted_date(items, end, zone)
-                 or footer_date(items, end, zone)
-                 or author_card_date(items, end, zone))
+    # Dates of numbers are read the way the page's language writes them.
+    reading = Reading(zone, dayfirst=not is_english(items, start))
+    published = (header_date(items, places, start, reading)
+                 or hinted_date(items, end, reading) or footer_date(items, end, reading)
+                 or author_card_date(items, end, reading))
     parts.dates = [published] if published else []
     title = items[title_at][0].text if title_at is not None else front.get("title", "")
     article = Article(
@@ -98,7 +100,7 @@ def tail(items: Classified, end: int) -> Classified:
     return tuple(kept)
 
 
-def collect(items: Classified, parts: Parts, zone: tzinfo, *, in_body: bool) -> None:
+def collect(items: Classified, parts: Parts, *, in_body: bool) -> None:
     """Sort each block into the article part it belongs to."""
     for index, (block, kind) in enumerate(items):
         text = block.text

@@ -88,6 +88,16 @@ CJK_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2
 
 
 @dataclass(frozen=True)
+class Reading:
+    """How a page writes its dates: the time zone of those written without one, and whether
+    a date of numbers gives the day first ("08/01/2014" is 8 January on a Spanish page, as
+    everywhere but on English ones, and "01/08/2014" is)."""
+
+    zone: tzinfo
+    dayfirst: bool = False
+
+
+@dataclass(frozen=True)
 class FoundDate:
     """A date found in a line: the value, whether a time of day was given, where it starts."""
 
@@ -139,8 +149,13 @@ def _parse(match: re.Match[str], dayfirst: bool) -> FoundDate | None:
     has_time = bool(groups.get("time") or groups.get("time0") or groups.get("isotime"))
     text = _readable(match.group(0))
     day = _readable(_without_time(match))
-    # Day and month written with dots are day first ("04.05.2015" is 4 May), as in Europe.
-    dayfirst = dayfirst or ("." in day and not any(c.isalpha() for c in day))
+    # Day and month written with dots are day first ("04.05.2015" is 4 May), as in Europe. A
+    # date that opens with its year is never day first (dateutil would read "2014-01-08" as
+    # 1 August when asked to).
+    if groups.get("iso"):
+        dayfirst = False
+    else:
+        dayfirst = dayfirst or ("." in day and not any(c.isalpha() for c in day))
     value = _dateutil(text, dayfirst)
     if value is None and has_time:
         # dateutil refuses some ways of writing the time ("02.00 EST"): keep the day.

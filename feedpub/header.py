@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from . import patterns as p
-from .dates import find_dates, find_short_dates, to_aware
+from .dates import Reading, find_dates, find_short_dates, to_aware
 from .model import Block, Kind
 from .names import (byline_names, is_name_line, name_before_date, names_in, names_in_dated_line,
                     without_image_name)
@@ -137,41 +137,40 @@ def in_list(blocks: Classified, index: int) -> bool:
 
 
 def header_date(items: Classified, places: list[int | None], start: int,
-                zone: tzinfo) -> datetime | None:
+                reading: Reading) -> datetime | None:
     """The publication date under the headline (or under the same line shown again)."""
     for at in places:
-        found = date_near(items, at, start, zone)
+        found = date_near(items, at, start, reading)
         if found is not None:
             return found
     title_at = places[0]
-    return short_date_near(items, title_at, start, zone) or date_over_body(items, start, zone)
+    return (short_date_near(items, title_at, start, reading)
+            or date_over_body(items, start, reading))
 
 
-def date_over_body(items: Classified, start: int, zone: tzinfo) -> datetime | None:
+def date_over_body(items: Classified, start: int, reading: Reading) -> datetime | None:
     """A date line right over the body's first paragraph, where some pages put the byline
     box ("Mama Robotnik" / "9/11/13 10:00AM") apart from the headline."""
     over = _non_chrome(items[max(0, start - p.BYLINE_BOX_REACH * 3):start][::-1],
                        p.BYLINE_BOX_REACH)
-    month_first = is_english(items, start)
     for block, kind in over:
         if kind in (Kind.DATE, Kind.BYLINE, Kind.TEXT):
-            published, _ = line_dates(block.text, zone)
-            short = find_short_dates(block.text, month_first=month_first)
+            published, _ = line_dates(block.text, reading)
+            short = find_short_dates(block.text, month_first=not reading.dayfirst)
             if published is not None or short:
-                return published or to_aware(short[0], zone)
+                return published or to_aware(short[0], reading.zone)
     return None
 
 
 def short_date_near(items: Classified, title_at: int | None, start: int,
-                    zone: tzinfo) -> datetime | None:
+                    reading: Reading) -> datetime | None:
     """A date with a two-digit year under the headline ("11.03.17 in Gadgetry"), read the
     way the page's language writes dates."""
-    month_first = is_english(items, start)
     for block, kind in header_blocks(items, title_at, start)[:p.HEADER_AFTER]:
         if kind is Kind.TEXT and len(block.text.split()) <= p.DATED_LINE_MAX_WORDS:
-            found = find_short_dates(block.text, month_first=month_first)
+            found = find_short_dates(block.text, month_first=not reading.dayfirst)
             if found:
-                return to_aware(found[0], zone)
+                return to_aware(found[0], reading.zone)
     return None
 
 
@@ -184,14 +183,14 @@ def is_english(items: Classified, start: int) -> bool:
 
 
 def date_near(items: Classified, title_at: int | None, start: int,
-              zone: tzinfo) -> datetime | None:
+              reading: Reading) -> datetime | None:
     """The first date printed around the headline before any "Updated"; failing that, the
     update date shown there."""
     updated = None
     for block, kind in header_blocks(items, title_at, start):
         if kind not in (Kind.DATE, Kind.BYLINE, Kind.TEXT):
             continue
-        published, changed = line_dates(block.text, zone)
+        published, changed = line_dates(block.text, reading)
         if published is not None:
             return published
         if updated is None and changed is not None and not is_served_day(items, block, changed):
@@ -208,14 +207,14 @@ def is_served_day(items: Classified, stamped: Block, day: datetime) -> bool:
                for found in block.dates)
 
 
-def line_dates(text: str, zone: tzinfo) -> tuple[datetime | None, datetime | None]:
+def line_dates(text: str, reading: Reading) -> tuple[datetime | None, datetime | None]:
     """The publication date a line gives, and the update date it gives, each or None. The
     cells of a table row laid out side by side ("Expires: 18 June 2015      15 December
     2014") are read one by one."""
     published = updated = None
     labelled = False
     for cell in p.TABLE_CELL_GAP.split(text):
-        found, changed = cell_dates(cell, zone)
+        found, changed = cell_dates(cell, reading)
         if not labelled:
             published, updated = published or found, updated or changed
         # A label cell with no date of its own ("Founded") speaks for the next cell.
@@ -223,36 +222,37 @@ def line_dates(text: str, zone: tzinfo) -> tuple[datetime | None, datetime | Non
     return published, updated
 
 
-def cell_dates(text: str, zone: tzinfo) -> tuple[datetime | None, datetime | None]:
+def cell_dates(text: str, reading: Reading) -> tuple[datetime | None, datetime | None]:
     """The publication and update dates of one line or cell, read up to a word that makes
     its dates something else ("© 2021")."""
     if len(text.split()) > p.DATED_LINE_MAX_WORDS:
-        return long_line_date(text, zone), None
+        return long_line_date(text, reading), None
     other = p.NOT_PUBLICATION_DATE.search(text)
     text = text[:other.start()] if other else text
     marker = p.UPDATED_DATE.search(text)
-    before = find_dates(text[:marker.start()] if marker else text)
-    after = find_dates(text[marker.end():]) if marker else ()
-    return (to_aware(before[0], zone) if before else None,
-            to_aware(after[0], zone) if after else None)
+    before = find_dates(text[:marker.start()] if marker else text, dayfirst=reading.dayfirst)
+    after = find_dates(text[marker.end():], dayfirst=reading.dayfirst) if marker else ()
+    return (to_aware(before[0], reading.zone) if before else None,
+            to_aware(after[0], reading.zone) if after else None)
 
 
-def long_line_date(text: str, zone: tzinfo) -> datetime | None:
+def long_line_date(text: str, reading: Reading) -> datetime | None:
     """The date in a line too long to be a date line, when the line says it is the
     publication date ("... adjourned until July. posted on April 21, 2015, at 11:29 a.m.")
     or opens with it in a strip of parts ("Le Monde | 04.05.2015 à 13h36 • Mis à jour ...")."""
     hint = p.PUBLISHED_HINT.search(text)
     if hint:
-        found = find_dates(text[hint.end():hint.end() + p.HINT_REACH_CHARS])
-        return to_aware(found[0], zone) if found else None
+        found = find_dates(text[hint.end():hint.end() + p.HINT_REACH_CHARS],
+                           dayfirst=reading.dayfirst)
+        return to_aware(found[0], reading.zone) if found else None
     head = text[:p.DATE_LEAD_CHARS]
-    found = find_dates(head)
+    found = find_dates(head, dayfirst=reading.dayfirst)
     if found and p.HEADER_STRIP_MARK.search(text):
-        return to_aware(found[0], zone)
+        return to_aware(found[0], reading.zone)
     return None
 
 
-def hinted_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
+def hinted_date(items: Classified, end: int, reading: Reading) -> datetime | None:
     """With no date in the header, the first date line above the body's end that says it is
     the publication date ("Published: 3 Jan 2019", "Posted on March 10, 2015"), also as a
     label over its value ("Published:" / "2017-08-15", a definition list's layout), or that
@@ -262,9 +262,9 @@ def hinted_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
                 p.PUBLISHED_HINT.search(block.text)
                 or p.PUBLISHED_LABEL.match(block.text)))):
             continue
-        published, _ = line_dates(block.text, zone)
+        published, _ = line_dates(block.text, reading)
         if published is None and p.PUBLISHED_LABEL.match(block.text) and index + 1 < len(items):
-            published, _ = line_dates(items[index + 1][0].text, zone)
+            published, _ = line_dates(items[index + 1][0].text, reading)
         if published is not None:
             return published
     return None
@@ -289,10 +289,10 @@ def footer_authors(items: Classified, end: int) -> list[str]:
     return []
 
 
-def footer_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
+def footer_date(items: Classified, end: int, reading: Reading) -> datetime | None:
     """The date signing the post at its end, when its header has none."""
     for block, _ in footer_blocks(items, end):
-        published, _ = line_dates(block.text, zone)
+        published, _ = line_dates(block.text, reading)
         if published is not None:
             return published
     return None
@@ -310,7 +310,7 @@ def dated_byline(items: Classified, end: int) -> list[str]:
     return []
 
 
-def author_card_date(items: Classified, end: int, zone: tzinfo) -> datetime | None:
+def author_card_date(items: Classified, end: int, reading: Reading) -> datetime | None:
     """The date line of an author card after the text ("About the author" / "Sleyca" /
     "Follow Author" / "Wednesday, December 20, 2023 8:09:56 PM"), when nothing else dates
     the page. Only a short date line counts: a bio's dates are its own."""
@@ -321,7 +321,7 @@ def author_card_date(items: Classified, end: int, zone: tzinfo) -> datetime | No
         for line, kind in after[index + 1:index + 1 + p.AUTHOR_CARD_LINES]:
             if kind is not Kind.DATE or len(line.text.split()) > p.AUTHOR_CARD_DATE_MAX_WORDS:
                 continue
-            published, _ = line_dates(line.text, zone)
+            published, _ = line_dates(line.text, reading)
             if published is not None:
                 return published
         return None

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from feedpub import InputError, parse_article
 from feedpub import patterns as p
-from feedpub.dates import HAS_YEAR, find_dates, find_short_dates
+from feedpub.dates import HAS_YEAR, Reading, find_dates, find_short_dates
 from feedpub.datewords import MONTHS
 from feedpub.header import line_dates
 from feedpub.names import byline_names, is_name_line, names_in_dated_line
@@ -142,7 +142,7 @@ def test_the_byline_under_the_headline_shown_again_counts():
      "hope for those who are allergic, says a study from March 3, 2015", None, None),
 ])
 def test_line_dates(line, published, updated):
-    assert line_dates(line, UTC) == (published, updated)
+    assert line_dates(line, Reading(UTC)) == (published, updated)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -232,6 +232,28 @@ def test_an_english_page_dates_its_short_numeric_date_month_first():
     assert article.published == datetime(2017, 11, 3, tzinfo=UTC)
 
 
+SPANISH_PARAGRAPHS = (
+    "El ayuntamiento aprobó el martes la ampliación del servicio de autobuses nocturnos a los "
+    "barrios de las afueras, un cambio que los vecinos pedían desde hace años.",
+    "Las nuevas líneas empiezan el mes que viene y pasan cada media hora entre la medianoche y "
+    "las cinco de la mañana, según explicó el concejal de transporte en una rueda de prensa.",
+)
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    (SPANISH_PARAGRAPHS, datetime(2014, 1, 8, tzinfo=UTC)),
+    (PARAGRAPHS, datetime(2014, 8, 1, tzinfo=UTC)),
+])
+def test_a_date_of_numbers_is_read_the_way_the_pages_language_writes_it(paragraphs, expected):
+    text = page(HEADLINE, "Patricio Candia | Palma | 08/01/2014", body=paragraphs)
+    assert parse_article(text).published == expected
+
+
+@pytest.mark.parametrize("text", ["2014-01-08", "2014-01-08 10:21"])
+def test_a_date_that_opens_with_its_year_is_never_read_day_first(text):
+    assert find_dates(text, dayfirst=True)[0].value.date() == datetime(2014, 1, 8).date()
+
+
 def test_a_published_label_over_its_date():
     text = page("Stats:", "Published:", "2017-08-15", "Words:", "67379", HEADLINE)
     assert parse_article(text).published == datetime(2017, 8, 15, tzinfo=UTC)
@@ -246,11 +268,11 @@ header_lines = st.lists(st.sampled_from(HEADER_WORDS) | st.text(max_size=12), ma
     " ".join)
 
 
-@given(header_lines)
-def test_byline_and_date_rules_never_raise(line):
+@given(header_lines, st.booleans())
+def test_byline_and_date_rules_never_raise(line, dayfirst):
     assert all(isinstance(name, str) and name for name in byline_names(line))
     assert all(isinstance(name, str) for name in names_in_dated_line(line))
-    published, updated = line_dates(line, UTC)
+    published, updated = line_dates(line, Reading(UTC, dayfirst))
     assert published is None or published.tzinfo is not None
     assert updated is None or updated.tzinfo is not None
 
