@@ -23,9 +23,23 @@ def names_in(text: str) -> list[str]:
         part = p.ROLE_NOTE.sub("", part).strip(" .,;:")
         if is_job_title(part):
             break
+        if names and is_outlet(part, names):
+            break
         if part and not p.CREDENTIAL.match(part) and looks_like_name(part):
             names.append(part)
     return names
+
+
+def is_outlet(part: str, names: list[str]) -> bool:
+    """Whether a byline part after people's full names is where they write, not another
+    person: "By Eric Bradner, CNN", "By A Lee and B Jones, Reuters", "..., BBC News". After
+    names of two words or more, a word alone, a wire service or a name with a word sites
+    label their parts with (NOT_NAME_WORDS) is the outlet; a list of handles ("kovarex,
+    TOGos, Ernestas") is people all along."""
+    words = part.split()
+    return all(len(name.split()) > 1 for name in names) and (
+        len(words) == 1 or part.casefold() in p.WIRE_SERVICES
+        or any(w.casefold() in p.NOT_NAME_WORDS for w in words))
 
 
 def cut_tail(text: str) -> str:

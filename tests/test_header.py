@@ -40,6 +40,13 @@ UTC = timezone.utc
     ("by: Laurie Oakes", ["Laurie Oakes"]),
     ("Reviewed by Hansa D. Bhargava, MD", []),
     ("Edited by Betsy Beyer", []),
+    ("By Eric Bradner, CNN", ["Eric Bradner"]),
+    ("By Jeremy Herb, Lauren del Valle and Kara Scannell, CNN",
+     ["Jeremy Herb", "Lauren del Valle", "Kara Scannell"]),
+    ("By Ann Lee and Bo Chen, Associated Press", ["Ann Lee", "Bo Chen"]),
+    ("By Ann Lee, BBC News", ["Ann Lee"]),
+    ("By Ann Lee, Bo Chen", ["Ann Lee", "Bo Chen"]),
+    ("Posted by kovarex, TOGos, Ernestas, Albert", ["kovarex", "TOGos", "Ernestas", "Albert"]),
 ])
 def test_byline_names(byline, names):
     assert byline_names(byline) == names
