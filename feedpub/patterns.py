@@ -402,7 +402,8 @@ BYLINE = re.compile(
     r"^\W{0,3}(?:(?:posted|written|words|story|text|reporting|edited|reviewed|medically reviewed"
     r"|fact[- ]checked|photos?|photographs?|illustrations?|video|translated|geschrieben"
     r"|publié|publicado|escrito)\s+)?"
-    r"(?:by|von|par|por|door|di|da|od|autor(?:in)?|author|auteur|texto|text|napsal(?:a)?)"
+    r"(?:by|von|par|por|door|di|da|od|autor(?:in|ka|es|e|zy|i)?|autoři|authors?|auteurs?"
+    r"|forfatter|författare|tekijä|szerző|yazar|автор(?:ы)?|texto|text|napsal(?:a)?)"
     r"(?:\s*:\s*|\s+)(?P<names>\S.*)$",
     I,
 )
@@ -427,15 +428,21 @@ CJK_BYLINE = re.compile(
 )
 
 # A line that is only the byline word; the names follow on the next line ("By" / "Ana Lima").
-BYLINE_WORD = re.compile(r"^\W{0,3}(?:by|von|par|por|door|autor|author|auteur)\s*:?$", I)
+BYLINE_WORD = re.compile(r"^\W{0,3}(?:by|von|par|por|door|autor|autori|authors?|auteurs?"
+                         r"|autores|forfatter|författare|tekijä|szerző|yazar|автор)\s*:?$", I)
 
-# Words that join names in a byline: "A and B", "A, B & C", "A und B", "A y B", "A et B".
-NAME_JOINERS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s&\s|\s(?:and|und|y|e|et|en|a)\s)\s*", I)
+# Words that join names in a byline: "A and B", "A, B & C", "A und B", "A y B", "A et B",
+# "A i B", "A og B", "A och B", "A ja B", "A és B", "A ve B", "A и B".
+NAME_JOINERS = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s&\s|\s(?:and|und|y|e|et|en|a|i|og|och|ja|és|ve|и)\s)\s*", I)
 
 # Where a byline's names stop: "| Staff Writer", " - Reuters", "• Nov 11", "@handle",
-# ", Senior ...". Dashes need spaces around them so "Roberts-Grey" stays whole.
+# ", Senior ...", a button to follow the writer ("Follow @handle", "Folgen"). Dashes need
+# spaces around them so "Roberts-Grey" stays whole.
 BYLINE_TAIL = re.compile(
-    r"\s+[|•·–—-]\s|\s*[|•·]|\s*@|,\s*(?:staff|senior|chief|political|special)\b", I)
+    r"\s+[|•·–—-]\s|\s*[|•·]|\s*@|,\s*(?:staff|senior|chief|political|special)\b"
+    r"|\s+(?:follow|folgen|suivre|seguir)(?:\s+(?:on|me|us|him|her)\b.*)?$"
+    r"|\s+(?:follow|folgen|suivre|seguir)\s+@", I)
 
 # Separators between a name and the rest of a dated line: "Dan Goodin - Apr 16, 2015".
 BYLINE_SEPARATOR = re.compile(r"\s+[|•·–—-]\s+|\s*[|•·]\s*|\s{3,}|\[[^\]]*\]")

@@ -47,6 +47,11 @@ UTC = timezone.utc
     ("By Ann Lee, BBC News", ["Ann Lee"]),
     ("By Ann Lee, Bo Chen", ["Ann Lee", "Bo Chen"]),
     ("Posted by kovarex, TOGos, Ernestas, Albert", ["kovarex", "TOGos", "Ernestas", "Albert"]),
+    ("Autori: Anna Ūdre (LTV Ziņu dienesta ārzemju ziņu redaktore)", ["Anna Ūdre"]),
+    ("Autorzy: Jan Kowalski i Anna Nowak", ["Jan Kowalski", "Anna Nowak"]),
+    ("Författare: Sven Svensson och Eva Berg", ["Sven Svensson", "Eva Berg"]),
+    ("-- By Michael Russell Follow @tdmrussell", ["Michael Russell"]),
+    ("By Ann Lee Follow on Twitter", ["Ann Lee"]),
 ])
 def test_byline_names(byline, names):
     assert byline_names(byline) == names
