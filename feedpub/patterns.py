@@ -37,12 +37,13 @@ BULLET = re.compile(rf"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{{1,3}}[.)](?!\s
                     r"|^\s{2,}o\s+", I)
 
 # Image, frame and form placeholders that text browsers and converters leave: "[logo]",
-# "[IMG]", "[image: x]", lynx's "(BUTTON) (BUTTON) 0" and "IFRAME: https://...", and lines of
-# bare icons ("•", "□").
+# "[IMG]", "[image: x]", lynx's "(BUTTON) (BUTTON) 0" and "IFRAME: https://...", lines of
+# bare icons ("•", "□"), and a picture's file name printed for the picture ("google.JPG").
 PLACEHOLDER = re.compile(
     r"^\s*(?:(?:\[[^\]]{0,80}\]|\((?:BUTTON|button|submit|Submit|Submit Query)\))\s*)+\d{0,4}\s*$"
     r"|^\s*\[?I?FRAME\]?:\s*\S*\s*$"
     r"|^\s*[•·▪◦‣∙□■*+|/\\]+\s*$"
+    r"|^\s*[\w.-]{1,80}\.(?i:jpe?g|png|gif|svg|webp|avif)\s*$"
 )
 
 # A sentence ends with one of these (optionally inside quotes or brackets). An ellipsis does

@@ -217,3 +217,12 @@ def test_a_table_row_scores_below_the_same_words_in_one_run():
                                   repeated_texts(items), MetaMarks(items, len(items)),
                                   inside=False))
     assert scores[0] <= scores[1] - p.HEADLINE_WEIGHTS["table_row"]
+
+
+def test_a_pictures_file_name_under_the_headline_does_not_make_it_a_wrapped_line():
+    """A text browser prints a picture without a description as its file name, which starts
+    in lower case like a paragraph's next line would."""
+    text = page("Let me Google that for you: 2014's most popular food searches", "google.JPG",
+                "You are what you search. (The Associated Press)", "By Ann Lee",
+                "December 27, 2014")
+    assert title_of(text) == "Let me Google that for you: 2014's most popular food searches"
