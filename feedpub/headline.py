@@ -312,8 +312,23 @@ class MetaMarks:
     def __getitem__(self, index: int) -> str:
         mark = self.known.get(index)
         if mark is None:
-            mark = self.known[index] = meta_mark(*self.items[index])
+            mark = meta_mark(*self.items[index])
+            if mark == "text" and index + 1 < len(self.items) \
+                    and names_of_next_byline(self.items[index][0], self.items[index + 1]):
+                mark = "skip"
+            self.known[index] = mark
         return mark
+
+
+def names_of_next_byline(block: Block, after: tuple[Block, Kind]) -> bool:
+    """Whether a line only repeats the names of the byline right under it: the writers'
+    pictures, printed as their names ("Jeremy Herb Lauren del Valle" / "By Jeremy Herb,
+    Lauren del Valle, CNN"), part of the byline's box rather than text between it and the
+    headline."""
+    if after[1] is not Kind.BYLINE:
+        return False
+    names = set(block.text.casefold().split())
+    return bool(names) and names <= set(after[0].text.casefold().replace(",", " ").split())
 
 
 def meta_mark(block: Block, kind: Kind) -> str:

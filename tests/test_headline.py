@@ -226,3 +226,14 @@ def test_a_pictures_file_name_under_the_headline_does_not_make_it_a_wrapped_line
                 "You are what you search. (The Associated Press)", "By Ann Lee",
                 "December 27, 2014")
     assert title_of(text) == "Let me Google that for you: 2014's most popular food searches"
+
+
+def test_the_writers_pictures_over_the_byline_do_not_push_the_headline_away():
+    """A byline box shows the writers' pictures, printed as their names, over the byline; a
+    video player's title farther down must not win for being nearer a date."""
+    text = page(HEADLINE, "Ann Lee Bo Chen", "By Ann Lee and Bo Chen, CNN", "7 minute read",
+                "Updated 4:48 PM EST, Mon November 6, 2023", "Ad Feedback",
+                "02 night buses districts 110623", "Video Ad Feedback",
+                "Night buses reach the districts", "03:29 - Source: CNN",
+                "02 night buses districts 110623")
+    assert title_of(text) == HEADLINE
