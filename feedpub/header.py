@@ -201,9 +201,11 @@ def date_near(items: Classified, title_at: int | None, start: int,
 def is_served_day(items: Classified, stamped: Block, day: datetime) -> bool:
     """Whether an update date is the day the page was served rather than a day the article
     changed: a site that stamps every page "Last Updated: <today>" prints the same day in
-    its other boxes too ("Today in History: 7 January, 2025", the newest teaser's date)."""
+    its other boxes too ("Today in History: 7 January, 2025", the newest teaser's date),
+    short lines; the article's own prose and captions may well name the day it is about."""
     return any(found.value.date() == day.date()
-               for block, _ in items if block is not stamped
+               for block, _ in items
+               if block is not stamped and block.words <= p.DATED_LINE_MAX_WORDS
                for found in block.dates)
 
 

@@ -197,6 +197,16 @@ def test_a_last_updated_stamp_of_the_day_served_is_no_publication_date():
     assert article.published is None
 
 
+def test_an_update_date_the_article_itself_names_still_dates_it():
+    """A story about the day it came out names that day in its text and captions: that is
+    no sign of a stamp of the day the page was served."""
+    caption = ("The mayor leaves the council building on November 6, 2023 in New York City "
+               "after the vote on the night bus routes for the outer districts.")
+    text = page(HEADLINE, "By Ann Lee", "Updated 4:48 PM EST, Mon November 6, 2023",
+                body=(caption, *PARAGRAPHS))
+    assert parse_article(text).published.date() == datetime(2023, 11, 6).date()
+
+
 def test_a_date_in_an_infobox_is_no_publication_date():
     article = parse_article(page(HEADLINE, "Founded    February 28, 1998"))
     assert article.published is None
