@@ -398,11 +398,13 @@ SIGNOFF = re.compile(
 )
 
 # A byline, in several languages: "By Stella Kim and Jennifer Jett", "Von Anna Muster",
-# "Posted by Andrew Hayden", "// By Arun Sai Krishnan • Nov 11, 2020".
+# "Posted by Andrew Hayden", "// By Arun Sai Krishnan • Nov 11, 2020", "Analysis by Joan
+# Biskupic, CNN Senior Supreme Court Analyst".
 BYLINE = re.compile(
     r"^\W{0,3}(?:(?:posted|written|words|story|text|reporting|edited|reviewed|medically reviewed"
     r"|fact[- ]checked|photos?|photographs?|illustrations?|video|translated|geschrieben"
-    r"|publié|publicado|escrito)\s+)?"
+    r"|publié|publicado|escrito|analysis|analyse|análisis|analisi|opinion|commentary"
+    r"|kommentar|commentaire|column|essay|review|interview|report)\s+)?"
     r"(?:by|von|par|por|door|di|da|od|autor(?:in|ka|es|e|zy|i)?|autoři|authors?|auteurs?"
     r"|forfatter|författare|tekijä|szerző|yazar|автор(?:ы)?|texto|text|napsal(?:a)?)"
     r"(?:\s*:\s*|\s+)(?P<names>\S.*)$",

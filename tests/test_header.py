@@ -52,6 +52,8 @@ UTC = timezone.utc
     ("Författare: Sven Svensson och Eva Berg", ["Sven Svensson", "Eva Berg"]),
     ("-- By Michael Russell Follow @tdmrussell", ["Michael Russell"]),
     ("By Ann Lee Follow on Twitter", ["Ann Lee"]),
+    ("Analysis by Joan Biskupic, CNN Senior Supreme Court Analyst", ["Joan Biskupic"]),
+    ("Opinion by Ann Lee", ["Ann Lee"]),
 ])
 def test_byline_names(byline, names):
     assert byline_names(byline) == names
