@@ -231,7 +231,8 @@ SHARE_LINES = (
     r"|compartilhe (?:a |esta )?(?:matéria|notícia)|condividi (?:l'|questo )articolo|sdílet článek",
     r"teilen|artikel teilen|drucken|versenden|partager|imprimer|envoyer|compartir|imprimir"
     r"|enviar|compartilh(?:ar|e)|partilh(?:ar|e)|condividi|stampa|delen|printen|sdílet|vytisknout",
-    r"(?:我要)?分享(?:到)?|转播到.{1,10}|收藏|打印|シェア(?:する)?|ツイート|印刷|공유",
+    r"(?:我要)?分享(?:到)?|转播到.{1,10}|收藏|打印|シェア(?:する)?|ツイート|印刷|공유"
+    r"|共有(?:する)?|(?:記事)?保存(?:する)?|文字サイズ|字(?:体|號|号)(?:大小)?|글자 ?크기",
     r"\d*(?:click|tap) to (?:share|email|print|tweet|pin|save)\b.{0,60}",
     r"more (?:options|sharing options)|resize(?: text)?|(?:text|font) size|a-? ?a\+?"
     r"|schriftgröße|taille (?:du )?texte|tamaño (?:de(?:l)? )?(?:texto|letra)|velikost písma",
@@ -248,7 +249,8 @@ PLAYER_LINES = (
     r"|closed captions"
     r"|captions|subtitles|(?:current|duration|remaining) time[\s\d:/-]*|loaded: ?\d+(?:\.\d+)?%"
     r"|progress: ?\d+(?:\.\d+)?%|playback rate|chapters|descriptions|captions settings"
-    r"|this is a modal window\.?|stream type ?live|video (?:player|unavailable)",
+    r"|this is a modal window\.?|stream type ?live|video (?:player|unavailable)"
+    r"|閉じる|关闭|關閉|닫기",
     r"(?:watch|view) (?:the )?(?:video|gallery|slideshow|photos?)|view (?:this )?image"
     r"|(?:open|enlarge|expand) (?:image|photo|gallery)|\d+ (?:photos|images|bilder|fotos)"
     r"|image \d+ (?:of|/) \d+|\d+ ?/ ?\d+",
@@ -318,7 +320,8 @@ SITE_LINES = (
     r"(?:sign in|sign up|log ?in|log ?out|register|subscribe(?: now| today)?|my account"
     r"|create (?:an )?account|forgot (?:your )?password\??|anmelden|abonnieren|registrieren"
     r"|se connecter|s'abonner|s'inscrire|iniciar sesión|suscríbete|entrar|assine"
-    r"|accedi|abbonati|inloggen|abonneren|přihlásit(?: se)?|předplatné)",
+    r"|accedi|abbonati|inloggen|abonneren|přihlásit(?: se)?|předplatné"
+    r"|ログイン|ログアウト|(?:新規)?会員登録|登录|登錄|登入|注册|註冊|로그인|로그아웃|회원가입)",
     r"(?:sign up for|subscribe to|get) (?:our|the)(?: free| daily| weekly)? newsletters?\b.*"
     r"|newsletters?|(?:our )?newsletter sign-?up|enter your e-?mail(?: address)?.*"
     r"|(?:recevoir|s'abonner à|inscrivez-vous à) (?:la|notre|nos) newsletters?.*"

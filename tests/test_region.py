@@ -35,6 +35,7 @@ LAST = ("Opponents said the money would be better spent on the daytime lines, wh
     "Current Time 0:00", "Loaded: 0%", "View this image ›",
     "Click to share on Facebook (Opens in new window)", "61Click to email this to a friend",
     "Share on Whatsapp[]", "More Options", "Resize Text", "A- A+", "Schriftgröße",
+    "共有", "記事保存", "文字サイズ", "閉じる", "关闭",
 ])
 def test_inline_chrome(line):
     assert INLINE_CHROME.match(line)
@@ -52,6 +53,7 @@ def test_inline_chrome(line):
     "本文はここまでです このページの先頭へ", "發表留言", "Search this site  Search", "Suche",
     "Search for:", "留言列表 (42)", "相關文章", "推薦閱讀",
     "您可能會有興趣的文章", "網友評論", "【関連記事】", "[Related stories]", "「おすすめ記事」",
+    "ログイン", "新規会員登録", "登录", "회원가입",
 ])
 def test_end_of_article_chrome(line):
     assert END_CHROME.match(line)
