@@ -71,6 +71,8 @@ DATE_SHAPES = (
                rf"{_TIME_AFTER}", re.I),
     re.compile(rf"(?<![\d.]){_DAY}\s?[./]\s?[01]?\d\s?[./]\s?{_YEAR}\b{_TIME_AFTER}"),
     re.compile(rf"(?<![\d/]){_DAY}/[0-3]?\d/{_YEAR}\b{_TIME_AFTER}"),
+    # Year, month and day with slashes, as Japanese and Chinese pages write them: "2018/6/19".
+    re.compile(rf"(?<![\d/])(?P<ymd>{_YEAR}/[01]?\d/[0-3]?\d)(?![\d/]){_TIME_AFTER}"),
 )
 # Separators pages put between a date and its time: "April 5, 2018 | 6:00 PM".
 TIME_SEPARATOR = re.compile(r"\s+\|\s+")
@@ -152,7 +154,7 @@ def _parse(match: re.Match[str], dayfirst: bool) -> FoundDate | None:
     # Day and month written with dots are day first ("04.05.2015" is 4 May), as in Europe. A
     # date that opens with its year is never day first (dateutil would read "2014-01-08" as
     # 1 August when asked to).
-    if groups.get("iso"):
+    if groups.get("iso") or groups.get("ymd"):
         dayfirst = False
     else:
         dayfirst = dayfirst or ("." in day and not any(c.isalpha() for c in day))

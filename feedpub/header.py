@@ -275,10 +275,25 @@ def hinted_date(items: Classified, end: int, reading: Reading) -> datetime | Non
 def footer_blocks(items: Classified, end: int) -> Classified:
     """The byline and date lines among the body's last blocks and right after it, where blogs
     sign a post ("Posted by Andrew Zonenberg at 12:55 AM", "Nicolas Perriault — 2013-09-29").
-    Farther down come teasers of other stories with their own bylines and dates."""
-    before = _non_chrome(items[max(0, end - p.FOOTER_REACH * 3):end + 1][::-1], p.FOOTER_REACH)
-    after = _non_chrome(items[end + 1:], 1)
-    return tuple(item for item in before[::-1] + after if item[1] in (Kind.BYLINE, Kind.DATE))
+    Farther down come teasers of other stories with their own bylines and dates, and under a
+    comment section's heading the comments' own."""
+    before = [i for i in range(max(0, end - p.FOOTER_REACH * 3), end + 1)
+              if items[i][1] is not Kind.CHROME][-p.FOOTER_REACH:]
+    after = next((i for i in range(end + 1, min(len(items), end + 4))
+                  if items[i][1] is not Kind.CHROME), end)
+    signing = []
+    for index in range(before[0] if before else end + 1, after + 1):
+        if is_comments_heading(items[index][0]):
+            break
+        if (index in before or index == after) and items[index][1] in (Kind.BYLINE, Kind.DATE):
+            signing.append(items[index])
+    return tuple(signing)
+
+
+def is_comments_heading(block: Block) -> bool:
+    """Whether a block is a comment section's heading ("Comments (42)", "[minus] 留言列表
+    (42)", placeholders aside)."""
+    return bool(p.COMMENTS_HEADING.match(p.BRACKETED.sub("", block.text).strip()))
 
 
 def footer_authors(items: Classified, end: int) -> list[str]:

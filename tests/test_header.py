@@ -165,6 +165,8 @@ def test_line_dates(line, published, updated):
     ("13. März 2020", datetime(2020, 3, 13)),
     ("1er mars 2020", datetime(2020, 3, 1)),
     ("04.05.2015", datetime(2015, 5, 4)),
+    ("2018/6/19 5:50", datetime(2018, 6, 19, 5, 50)),
+    ("（2018/06/18 14:10）", datetime(2018, 6, 18, 14, 10)),
 ])
 def test_find_dates_reads_pages_ways_of_writing_them(text, expected):
     assert find_dates(text)[0].value.replace(tzinfo=None) == expected
@@ -207,6 +209,15 @@ def test_an_update_date_the_article_itself_names_still_dates_it():
     text = page(HEADLINE, "By Ann Lee", "Updated 4:48 PM EST, Mon November 6, 2023",
                 body=(caption, *PARAGRAPHS))
     assert parse_article(text).published.date() == datetime(2023, 11, 6).date()
+
+
+def test_a_comments_date_right_after_the_body_is_no_publication_date():
+    """A blog's first comment follows the post at once, under the comments' heading: its
+    date is the comment's, not the post's."""
+    comments = ("[minus] Comments (42)", "• #1 ● Ann Lee at 2013/12/28 10:28",
+                "What a lovely trip, thank you for the photos!")
+    text = page(HEADLINE, body=PARAGRAPHS * 3, foot=comments + FOOTER)
+    assert parse_article(text).published is None
 
 
 def test_a_date_in_an_infobox_is_no_publication_date():
