@@ -548,6 +548,7 @@ NOT_NAME_WORDS = frozenset({
     "hours", "day", "week", "today", "previous", "next", "back", "top", "report", "chapter",
     "fiction", "donate", "premium", "open", "close", "accept", "reject", "cookies",
     "published", "posted", "updated", "last", "index", "boutique", "link", "watching", "now",
+    "forecast", "forecasts", "temperature", "humidity", "traffic", "horoscope", "quiz",
     # The account, search and section labels of sites in other languages ("S'inscrire
     # Connexion" under a weather box is a button pair, not a byline).
     "connexion", "s'inscrire", "inscription", "abonnez-vous", "abonnement", "abonnés",

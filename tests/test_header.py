@@ -82,7 +82,7 @@ def test_names_in_dated_lines(line, names):
     ("Published Thursday", False), ("Copiar link", False), ("Powered by Tumblr", False),
     ("BuzzFeed News Reporter", False), ("Mark", False), ("Other People Are Reading", False),
     ("S'inscrire Connexion", False), ("Minha Folha", False), ("Mein Konto", False),
-    ("Jack Ma", True), ("Ana María Gómez", True),
+    ("Jack Ma", True), ("Ana María Gómez", True), ("Seoul Full Forecast", False),
 ])
 def test_name_lines(line, expected):
     assert is_name_line(line) is expected
