@@ -17,14 +17,20 @@ _MONTH_WORD = "|".join(sorted({re.escape(n) for lang in MONTHS.values() for m in
 
 I = re.IGNORECASE
 
-# Scripts written without spaces between words (kana, CJK ideographs, hangul): their text is
-# counted by characters, not by runs between spaces.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+# Scripts written without spaces between words (kana, CJK ideographs, hangul; Thai, Lao,
+# Khmer and Burmese, which space phrases, not words): their text is counted by characters,
+# not by runs between spaces.
+_PHRASE_SPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_CJK = f"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af{_PHRASE_SPACED}"
 CJK_CHAR = re.compile(f"[{_CJK}]")
 CJK_RUN = re.compile(f"[{_CJK}]+")
+PHRASE_SPACED_CHAR = re.compile(f"[{_PHRASE_SPACED}]")
 # Characters that count as one word: two in running text, three in a headline, whose words
-# are shorter (a headline of 30 characters reads like ten words, not fifteen).
+# are shorter (a headline of 30 characters reads like ten words, not fifteen). The letters
+# of Thai and its neighbours are sounds, their vowels and tones marks of their own: about
+# four make a word.
 CJK_CHARS_PER_WORD = 2
+PHRASE_SPACED_CHARS_PER_WORD = 4
 CJK_CHARS_PER_HEADLINE_WORD = 3
 
 # ---------------------------------------------------------------------------------------------

@@ -5,9 +5,14 @@ from . import patterns as p
 
 
 def word_count(text: str) -> int:
-    """Words in `text`, counting CJK characters by pairs (patterns.CJK_CHARS_PER_WORD)."""
+    """Words in `text`, counting CJK characters by pairs (patterns.CJK_CHARS_PER_WORD) and
+    Thai and its neighbours' by fours (PHRASE_SPACED_CHARS_PER_WORD)."""
     if text.isascii():  # most text: no CJK to look for
         return len(text.split())
-    cjk = len(p.CJK_CHAR.findall(text))
-    per_word = p.CJK_CHARS_PER_WORD
-    return len(p.CJK_CHAR.sub(" ", text).split()) + (cjk + per_word - 1) // per_word
+    unspaced = len(p.CJK_CHAR.findall(text))
+    if not unspaced:
+        return len(text.split())
+    phrased = len(p.PHRASE_SPACED_CHAR.findall(text))
+    return (len(p.CJK_CHAR.sub(" ", text).split())
+            + -(-(unspaced - phrased) // p.CJK_CHARS_PER_WORD)
+            + -(-phrased // p.PHRASE_SPACED_CHARS_PER_WORD))

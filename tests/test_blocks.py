@@ -6,6 +6,7 @@ import dataclasses
 import pytest
 
 from feedpub.blocks import display_width, split_blocks, wrap_width, without_tex
+from feedpub.words import word_count
 
 # A paragraph as lynx wraps it at 80 columns: indented, lines ending near one column.
 WRAPPED = """\
@@ -145,3 +146,13 @@ def test_a_block_made_again_with_new_text_counts_its_words_again():
     # region.without_doubled_text makes halved blocks with dataclasses.replace.
     block = split_blocks("Night buses reach the outer districts\n")[0]
     assert dataclasses.replace(block, text="Night buses").words == 2
+
+
+@pytest.mark.parametrize("text, words", [
+    ("two words", 2),
+    ("日本語の文章", 3),  # CJK: two characters a word
+    ("รถเมล์กลางคืน", 4),  # Thai: four characters (letters and their marks) a word
+    ("ผล DNA ยืนยัน", 3),
+])
+def test_words_are_counted_by_the_scripts_way_of_writing_them(text, words):
+    assert word_count(text) == words

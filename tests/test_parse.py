@@ -118,3 +118,25 @@ def test_no_date_anywhere_is_null():
 def test_no_article_is_a_clear_input_error(text):
     with pytest.raises(InputError):
         parse_article(text, source="x.txt")
+
+
+# Thai writes no spaces between words and ends no sentence with a mark: only the phrase
+# breaks are spaces. Its paragraphs must still read as prose, measured by their characters.
+THAI_HEADLINE = "รถเมล์กลางคืนวิ่งถึงชานเมืองแล้ว หลังจากรอมาหลายปี"
+THAI_PARAGRAPHS = (
+    "สภาเมืองลงมติเมื่อวันอังคารให้ขยายบริการรถเมล์กลางคืนไปยังเขตชานเมือง "
+    "ซึ่งเป็นการเปลี่ยนแปลงที่ชาวบ้านเรียกร้องมาหลายปีผ่านการประชุมสาธารณะหลายครั้ง",
+    "เส้นทางใหม่จะเริ่มให้บริการในเดือนหน้า โดยรถจะออกทุกสามสิบนาทีระหว่างเที่ยงคืนถึงตีห้า "
+    "ตามที่สำนักงานขนส่งระบุ ซึ่งคาดว่าจะมีผู้โดยสารหลายพันคนต่อสัปดาห์",
+    "ฝ่ายค้านกล่าวว่าเงินจำนวนนี้ควรนำไปใช้กับรถเมล์กลางวันที่แออัดและล่าช้าแทน "
+    "แต่ญัตตินี้ผ่านความเห็นชอบด้วยคะแนนเสียงข้างมากอย่างสบาย",
+)
+
+
+def test_a_thai_page_has_its_headline_and_its_paragraphs_as_the_body():
+    text = "\n\n".join(("หน้าแรก", "ข่าว", THAI_HEADLINE, "Submitted on Mon, 2019-01-21 13:49",
+                       *THAI_PARAGRAPHS, "Share this article", "© 2019 Example Media")) + "\n"
+    article = parse_article(text)
+    assert article.title == THAI_HEADLINE
+    assert article.summary == THAI_PARAGRAPHS[0]
+    assert [part.text for part in article.body] == list(THAI_PARAGRAPHS[1:])
