@@ -67,11 +67,24 @@ def name_over_time(items: Classified, title_at: int) -> list[str]:
     "on Mar 17 · 11 min read"): the author box some pages put over the story."""
     above = _non_chrome(items[max(0, title_at - p.AUTHOR_BOX_REACH * 3):title_at][::-1],
                         p.AUTHOR_BOX_REACH)[::-1]
-    for (block, _), (under, _) in zip(above, above[1:]):
+    for index, (block, _) in enumerate(above):
         name = single_name(p.BRACKETED.sub(" ", block.text).strip())
-        if name and (under.dates or p.RELATIVE_TIME.search(under.text)):
+        if name and any(is_posted_time(under) for under, _ in time_lines(above[index + 1:])):
             return [name]
     return []
+
+
+def time_lines(blocks: Classified) -> Classified:
+    """The line under an author box's name that may say when it was posted: the next one, or
+    the one after a section label between them ("Tom Bennett" / "Business" / "Nov 7, 2023")."""
+    if len(blocks) > 1 and blocks[0][0].words <= p.SECTION_MAX_WORDS \
+            and not blocks[0][0].dates:
+        return blocks[:2]
+    return blocks[:1]
+
+
+def is_posted_time(block: Block) -> bool:
+    return bool(block.dates or p.RELATIVE_TIME.search(block.text))
 
 
 def single_name(text: str) -> str | None:

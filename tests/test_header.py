@@ -240,6 +240,12 @@ def test_an_author_box_over_the_headline_names_the_author():
     assert parse_article(text).authors == ("Pippin Lee",)
 
 
+def test_an_author_box_with_the_section_between_name_and_time_names_the_author():
+    text = "\n\n".join(("Skip to content", "Tom Bennett", "Business", "Nov 7, 2023 2:00 AM",
+                        HEADLINE, *PARAGRAPHS, "Share this article")) + "\n"
+    assert parse_article(text).authors == ("Tom Bennett",)
+
+
 def test_a_name_shown_twice_in_an_author_box_is_one_author():
     text = "\n\n".join(("Skip to content", "Ann Lee Ann Lee", "4 min read", HEADLINE,
                         *PARAGRAPHS)) + "\n"
