@@ -358,6 +358,10 @@ SITE_LINES = (
 # each of its positions.
 ANYWHERE_END_LINES = (
     ("top story", r".*\btop story"),
+    # The box under an article asking readers to mark a typo and press Ctrl+Enter, in any
+    # language ("Iezīmējiet tekstu un spiediet Ctrl+Enter ...", "Выделите текст и нажмите
+    # Ctrl+Enter").
+    ("ctrl", r".*\bctrl\s?\+\s?enter\b.*"),
     ("cookie", r".*\b(?:we use cookies|uses cookies|use of cookies|accept (?:all )?cookies"
      r"|cookies? (?:consent|notice|policy|settings)|verwendet cookies|utilise des cookies"
      r"|utiliza cookies|usa cookies|používá cookies)\b.*"),

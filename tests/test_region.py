@@ -54,6 +54,8 @@ def test_inline_chrome(line):
     "Search for:", "留言列表 (42)", "相關文章", "推薦閱讀",
     "您可能會有興趣的文章", "網友評論", "【関連記事】", "[Related stories]", "「おすすめ記事」",
     "ログイン", "新規会員登録", "登录", "회원가입",
+    "Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu!",
+    "Выделите текст и нажмите Ctrl + Enter",
 ])
 def test_end_of_article_chrome(line):
     assert END_CHROME.match(line)
