@@ -26,8 +26,8 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import rerender  # noqa: E402  (a script beside this one, not a package)
+sys.path.insert(0, str(HERE.parent))
+from eval import rerender  # noqa: E402
 
 SOURCE = "newspaper4k==0.9.6"
 DATA = "tests/data"
