@@ -8,6 +8,7 @@ window title), and it stands close to where the body starts.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -115,8 +116,16 @@ def is_headline_shaped(item: tuple[Block, Kind]) -> bool:
         return False
     if not p.HEADLINE_FIRST_CHAR.match(text):
         return False
+    return letter_count(text) >= p.HEADLINE_MIN_LETTER_SHARE * len(text.replace(" ", ""))
+
+
+def letter_count(text: str) -> int:
+    """Letters in `text`, with the marks that Burmese, Thai or Hindi write their vowels and
+    tones with (combining marks, which are not word characters to a regular expression)."""
     letters = len(_LETTER.findall(text))
-    return letters >= p.HEADLINE_MIN_LETTER_SHARE * len(text.replace(" ", ""))
+    if text.isascii():
+        return letters
+    return letters + sum(1 for c in text if unicodedata.category(c) in ("Mn", "Mc"))
 
 
 def is_wrapped_fragment(items: Classified, index: int) -> bool:

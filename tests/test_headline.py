@@ -91,6 +91,9 @@ def test_page_furniture_is_no_headline_candidate(line):
     "Night buses reach the outer districts", "Mozilla", "Screenshot : «Vape Wave», «6 Days»…",
     "How does the brain turn unconscious information into conscious thought?",
     "欲張りなイヌ", "The photo by Nick Ut that changed a war",
+    # Scripts that write vowels and tones as combining marks: they are letters too.
+    "भारत में चुनाव के नतीजे आज", "ผล DNA ยืนยัน ศพลอยแม่น้ำโขง",
+    "နိုင်ငံတော်အကြည်ညိုပျက်စေမှုပုဒ်မနဲ့ တရားစွဲခံထားရတဲ့ အလဲဗင်းသတင်းသမား",
 ])
 def test_headlines_of_many_shapes_are_candidates(line):
     assert is_candidate((Block(line, 1), Kind.TEXT))
