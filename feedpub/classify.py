@@ -80,6 +80,16 @@ def is_markup(text: str) -> bool:
     return tags >= p.MARKUP_MIN_SHARE * len(text) and not is_prose(shown)
 
 
+def is_script(text: str) -> bool:
+    """Whether a block is a page's minified script or style sheet a converter printed as
+    text ("!function(t,e){"object"==typeof exports&&..."): long, dense with the brackets and
+    operators of code and almost without spaces. A code listing in an article comes a line
+    at a time, spaced, and prose (CJK too) has few such marks."""
+    if len(text) < p.SCRIPT_MIN_CHARS or text.count(" ") >= p.SCRIPT_MAX_SPACE_SHARE * len(text):
+        return False
+    return len(p.SCRIPT_MARKS.findall(text)) >= p.SCRIPT_MIN_MARK_SHARE * len(text)
+
+
 def is_doubled(text: str) -> bool:
     """Whether a block says the same thing twice, as a link and its title do in teaser lists
     ("Citi mortgage units fined $28.8 million Citi mortgage units fined $28.8 million")."""

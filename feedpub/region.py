@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import patterns as p
-from .classify import ends_sentence, is_code, is_doubled, is_markup
+from .classify import ends_sentence, is_code, is_doubled, is_markup, is_script
 from .model import Block, Kind
 
 Classified = tuple[tuple[Block, Kind], ...]
@@ -25,7 +25,7 @@ def block_score(block: Block, kind: Kind, *, ends_article: bool) -> float:
         return 0
     if kind is Kind.CHROME:
         return p.CHROME_SCORE if ends_article else p.INLINE_CHROME_SCORE
-    if is_doubled(text) or is_markup(text):
+    if is_doubled(text) or is_markup(text) or is_script(text):
         return p.SHORT_BLOCK_SCORE
     words = block.words
     sentence = words >= p.SENTENCE_MIN_WORDS and ends_sentence(text)  # the count first: cheaper

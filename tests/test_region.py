@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from feedpub import parse_article
 from feedpub.blocks import split_blocks
 from feedpub.classify import (classify_block, classify_blocks, ends_sentence, is_code, is_doubled,
-                              is_markup)
+                              is_markup, is_script)
 from feedpub.model import Block, Kind
 from feedpub.patterns import (CHROME, CODE_LINE_ANYWHERE, CODE_LINE_ANYWHERE_HINT,
                               CODE_LINE_END, CODE_LINE_END_CHARS, COMMENTS_HEADING, END_CHROME,
@@ -124,6 +124,36 @@ def test_markup_is_mostly_tags_not_prose_quoting_one(text, expected):
 def test_paragraphs_quoting_a_tag_stay_in_the_body():
     text = page("How pictures get into a page", PROSE, MORE, QUOTES_TAG, QUOTES_LONG_TAG)
     assert parse_article(text).paragraphs == (PROSE, MORE, QUOTES_TAG, QUOTES_LONG_TAG)
+
+
+MINIFIED = ('!function(t,e){"object"==typeof exports&&"undefined"!=typeof module?module.exports'
+            '=e():"function"==typeof define&&define.amd?define(e):(t=t||self).LazyLoad=e()}(this,'
+            'function(){"use strict";function t(){return(t=Object.assign||function(t){for(var e='
+            '1;e<arguments.length;e++){var n=arguments[e];for(var a in n)Object.prototype.'
+            'hasOwnProperty.call(n,a)&&(t[a]=n[a])}return t}).apply(this,arguments)}')
+
+
+@pytest.mark.parametrize("text, expected", [
+    (MINIFIED, True),
+    (PROSE * 3, False),
+    ("fetch('/data.json').then(function(res) { return res.json(); }).then(function(data) "
+     "{ console.log(data.items.length); }).catch(function(error) { console.error(error); });",
+     False),  # a line of an article's code listing: spaced
+    ("香港行政长官梁振英在各方压力下就其大宅的违章建筑（僭建）问题到立法会接受质询，并向香港民众道歉。"
+     * 4, False),
+])
+def test_a_minified_script_is_dense_code_without_spaces(text, expected):
+    assert is_script(text) is expected
+
+
+def test_a_minified_script_after_the_article_is_left_out():
+    """A whole page's script is long, and spaced now and then ("return t", "var e"): read
+    by its words it would outweigh the article."""
+    code = MINIFIED * 40
+    script = " ".join(code[i:i + 50] for i in range(0, len(code), 50))
+    assert is_script(script)
+    text = page("A headline for the story", PROSE, MORE, LAST, script)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
 
 
 def test_leaked_tracking_markup_after_the_article_is_left_out():
