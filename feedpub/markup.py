@@ -56,9 +56,10 @@ def without_frame(text: str) -> str:
 def without_markdown(text: str) -> str:
     """Markdown as the text it shows: a picture goes (a reader sees the picture, not its
     description, and many have none), a link becomes its words, a heading loses its hashes
-    and strong text its stars or underscores. Lists and paragraphs are already what the
-    parser reads."""
+    and strong or emphasised text its stars or underscores. Lists and paragraphs are already
+    what the parser reads."""
     text = p.MARKDOWN_IMAGE.sub("", text)
     text = p.MARKDOWN_LINK.sub(r"\g<text>", text)
     text = p.MARKDOWN_HEADING.sub(r"\g<indent>", text)
-    return p.MARKDOWN_STRONG.sub(lambda strong: strong["stars"] or strong["lines"], text)
+    text = p.MARKDOWN_STRONG.sub(lambda strong: strong["stars"] or strong["lines"], text)
+    return p.MARKDOWN_EMPHASIS.sub(lambda emphasis: emphasis["star"] or emphasis["line"], text)

@@ -145,7 +145,8 @@ MATHML_OPEN, MATHML_CLOSE = "[MATH:", ":MATH]"
 # Markdown (markup.without_markdown). A picture "![alt](src)" and a link "[words](address)",
 # whose address may hold escaped brackets ("javascript:void\(0\);") and, from a converter
 # that copied the page's source, line breaks; a heading's hashes "## "; strong "**words**" or
-# "__words__" (single stars and underscores are left: they also mark list items and names).
+# "__words__"; emphasis "_words_" or "*words*" with no letter outside its marks and none of
+# its own against them (a list's "* item" and a name's "snake_case" are left).
 # Every part has a bounded length and stops at the characters that end it, so that text full
 # of brackets or stars costs a bounded look at each. MARKDOWN_HINT finds a text written in
 # Markdown by its links or headings: only then are stars and underscores read as Markdown's
@@ -157,6 +158,8 @@ MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]\n]{0,300})\]" + _MARKDOWN_ADDRESS
 MARKDOWN_HEADING = re.compile(r"^(?P<indent>[ \t]*)#{1,6}[ \t]+", re.M)
 MARKDOWN_STRONG = re.compile(r"\*\*(?P<stars>[^*\s](?:[^*\n]{0,200}[^*\s])?)\*\*"
                              r"|__(?P<lines>[^_\s](?:[^_\n]{0,200}[^_\s])?)__")
+MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])\*(?P<star>[^*\s](?:[^*\n]{0,200}[^*\s])?)\*(?![\w*])"
+                               r"|(?<![\w_])_(?P<line>[^_\s](?:[^_\n]{0,200}[^_\s])?)_(?![\w_])")
 
 # ---------------------------------------------------------------------------------------------
 # Page chrome: whole lines that are navigation, buttons, banners or footers. Each table holds

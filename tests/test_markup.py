@@ -20,6 +20,10 @@ from .conftest import PARAGRAPHS
     ("## Night buses ##", "Night buses ##"),
     ("   ### Sub-heading", "   Sub-heading"),
     ("A [link](/a) and **strong** and __strong__ words.", "A link and strong and strong words."),
+    ("A [link](/a), a *really* big _(The Associated Press)_ deal.",
+     "A link, a really big (The Associated Press) deal."),
+    ("[Home](/)\n* one item\n* another, with snake_case_name and a * b * c",
+     "Home\n* one item\n* another, with snake_case_name and a * b * c"),
 ])
 def test_markdown_becomes_the_text_it_shows(markdown, shown):
     assert plain_text(markdown) == shown
