@@ -65,8 +65,9 @@ _MONTH_THEN_DAY = r"(?=[^\W\d_]+\.?\s+\d)"
 DATE_SHAPES = (
     re.compile(r"\b(?P<iso>\d{4}-\d\d-\d\d)(?P<isotime>[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?"
                r"\s*(?:Z|[+-]\d\d:?\d\d)?)?(?!\d)"),
-    re.compile(rf"(?<!\w){_TIME_BEFORE}{_DAY}\s+(?:de\s+)?(?:{_MONTH})\.?,?\s+(?:de\s+)?"
-               rf"{_YEAR}\b{_TIME_AFTER}", re.I),
+    # The month may be named twice, in two calendars' names: "28 آب/اغسطس 2013".
+    re.compile(rf"(?<!\w){_TIME_BEFORE}{_DAY}\s+(?:de\s+)?(?:{_MONTH})(?:/(?:{_MONTH}))?\.?,?\s+"
+               rf"(?:de\s+)?{_YEAR}\b{_TIME_AFTER}", re.I),
     re.compile(rf"(?<!\w){_TIME_BEFORE}{_MONTH_THEN_DAY}(?:{_MONTH})\.?\s+{_DAY},?\s+{_YEAR}\b"
                rf"{_TIME_AFTER}", re.I),
     re.compile(rf"(?<![\d.]){_DAY}\s?[./]\s?[01]?\d\s?[./]\s?{_YEAR}\b{_TIME_AFTER}"),
@@ -76,6 +77,8 @@ DATE_SHAPES = (
 )
 # Separators pages put between a date and its time: "April 5, 2018 | 6:00 PM".
 TIME_SEPARATOR = re.compile(r"\s+\|\s+")
+# The second name of a month named twice ("آب/اغسطس"): dateutil reads one.
+MONTH_SECOND_NAME = re.compile(r"(?<=[^\W\d_])/[^\W\d_]+")
 # Marks after a day's number that dateutil does not know: "13. März", "1er mars", "1º de".
 DAY_MARK = re.compile(r"(?<=\b\d)(?:\.|er|º)(?=\s)|(?<=\b\d\d)(?:\.|er|º)(?=\s)")
 # Every date shape has a year in YEAR_RANGE's centuries; a line without one is skipped
@@ -168,8 +171,10 @@ def _parse(match: re.Match[str], dayfirst: bool) -> FoundDate | None:
 
 
 def _readable(text: str) -> str:
-    """A matched date as dateutil reads it: no separators around it or between its parts."""
-    return DAY_MARK.sub("", TIME_SEPARATOR.sub(" ", text)).strip(" ,|-")
+    """A matched date as dateutil reads it: no separators around it or between its parts,
+    a month named twice named once."""
+    text = MONTH_SECOND_NAME.sub("", TIME_SEPARATOR.sub(" ", text))
+    return DAY_MARK.sub("", text).strip(" ,|-")
 
 
 def _without_time(match: re.Match[str]) -> str:

@@ -32,6 +32,33 @@ MONTHS: dict[str, tuple[tuple[str, ...], ...]] = {
            ("květen", "května"), ("červen", "června"), ("červenec", "července"),
            ("srpen", "srpna"), ("září",), ("říjen", "října"), ("listopad", "listopadu"),
            ("prosinec", "prosince")),
+    "pl": (("styczeń", "stycznia"), ("luty", "lutego"), ("marzec", "marca"),
+           ("kwiecień", "kwietnia"), ("maj", "maja"), ("czerwiec", "czerwca"),
+           ("lipiec", "lipca"), ("sierpień", "sierpnia"), ("wrzesień", "września"),
+           ("październik", "października"), ("listopad", "listopada"), ("grudzień", "grudnia")),
+    "sv": (("januari",), ("februari",), ("mars",), ("april",), ("maj",), ("juni",), ("juli",),
+           ("augusti",), ("september",), ("oktober",), ("november",), ("december",)),
+    "da": (("januar",), ("februar",), ("marts",), ("april",), ("maj",), ("juni",), ("juli",),
+           ("august",), ("september",), ("oktober",), ("november",), ("december",)),
+    "ro": (("ianuarie",), ("februarie",), ("martie",), ("aprilie",), ("mai",), ("iunie",),
+           ("iulie",), ("august",), ("septembrie",), ("octombrie",), ("noiembrie",),
+           ("decembrie",)),
+    "tr": (("ocak",), ("şubat",), ("mart",), ("nisan",), ("mayıs",), ("haziran",),
+           ("temmuz",), ("ağustos",), ("eylül",), ("ekim",), ("kasım",), ("aralık",)),
+    "ru": (("январь", "января"), ("февраль", "февраля"), ("март", "марта"),
+           ("апрель", "апреля"), ("май", "мая"), ("июнь", "июня"), ("июль", "июля"),
+           ("август", "августа"), ("сентябрь", "сентября"), ("октябрь", "октября"),
+           ("ноябрь", "ноября"), ("декабрь", "декабря")),
+    "uk": (("січень", "січня"), ("лютий", "лютого"), ("березень", "березня"),
+           ("квітень", "квітня"), ("травень", "травня"), ("червень", "червня"),
+           ("липень", "липня"), ("серпень", "серпня"), ("вересень", "вересня"),
+           ("жовтень", "жовтня"), ("листопад", "листопада"), ("грудень", "грудня")),
+    # Arabic: the months of Egypt and the Gulf, and the Levant's that are one word (its
+    # January, October, November and December are two: "كانون الثاني").
+    "ar": (("يناير",), ("فبراير", "شباط"), ("مارس", "آذار"), ("أبريل", "ابريل", "نيسان"),
+           ("مايو", "أيار", "ايار"), ("يونيو", "يونية", "حزيران"), ("يوليو", "يولية", "تموز"),
+           ("أغسطس", "اغسطس", "آب"), ("سبتمبر", "أيلول", "ايلول"), ("أكتوبر", "اكتوبر"),
+           ("نوفمبر",), ("ديسمبر",)),
 }
 
 # Full weekday names per language, Monday first. Abbreviations are left out on purpose: in

@@ -22,6 +22,14 @@ TITLE = "Night buses reach the outer districts"
     ("2016年10月14日", datetime(2016, 10, 14, tzinfo=UTC)),
     ("2020-03-13T09:30:00+01:00", datetime(2020, 3, 13, 8, 30, tzinfo=UTC)),
     ("Published 13 March 2020, 14:05 UTC", datetime(2020, 3, 13, 14, 5, tzinfo=UTC)),
+    ("13 marca 2020", datetime(2020, 3, 13, tzinfo=UTC)),
+    ("13 мая 2020 года", datetime(2020, 5, 13, tzinfo=UTC)),
+    ("13 травня 2020", datetime(2020, 5, 13, tzinfo=UTC)),
+    ("13 Mayıs 2020", datetime(2020, 5, 13, tzinfo=UTC)),
+    ("13 martie 2020", datetime(2020, 3, 13, tzinfo=UTC)),
+    ("13 augusti 2020", datetime(2020, 8, 13, tzinfo=UTC)),
+    ("28 أغسطس 2013", datetime(2013, 8, 28, tzinfo=UTC)),
+    ("الأربعاء، 28 آب/اغسطس 2013", datetime(2013, 8, 28, tzinfo=UTC)),
 ])
 def test_dates_in_many_forms_and_languages(line, expected):
     assert parse_article(article_text(TITLE, line)).published == expected
