@@ -62,4 +62,4 @@ def without_markdown(text: str) -> str:
     text = p.MARKDOWN_LINK.sub(r"\g<text>", text)
     text = p.MARKDOWN_HEADING.sub(r"\g<indent>", text)
     text = p.MARKDOWN_STRONG.sub(lambda strong: strong["stars"] or strong["lines"], text)
-    return p.MARKDOWN_EMPHASIS.sub(lambda emphasis: emphasis["star"] or emphasis["line"], text)
+    return p.MARKDOWN_EMPHASIS.sub(r"\g<words>", text)

@@ -158,8 +158,11 @@ MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\[\]\n]{0,300})\]" + _MARKDOWN_ADDRESS
 MARKDOWN_HEADING = re.compile(r"^(?P<indent>[ \t]*)#{1,6}[ \t]+", re.M)
 MARKDOWN_STRONG = re.compile(r"\*\*(?P<stars>[^*\s](?:[^*\n]{0,200}[^*\s])?)\*\*"
                              r"|__(?P<lines>[^_\s](?:[^_\n]{0,200}[^_\s])?)__")
-MARKDOWN_EMPHASIS = re.compile(r"(?<![\w*])\*(?P<star>[^*\s](?:[^*\n]{0,200}[^*\s])?)\*(?![\w*])"
-                               r"|(?<![\w_])_(?P<line>[^_\s](?:[^_\n]{0,200}[^_\s])?)_(?![\w_])")
+# (The mark comes first and the character before it is looked at from behind it, so that a
+# search skips from one star or underscore to the next instead of trying every position.)
+MARKDOWN_EMPHASIS = re.compile(
+    r"(?P<mark>[*_])(?<![\w*_][*_])(?P<words>[^*_\s](?:[^*_\n]{0,200}[^*_\s])?)(?P=mark)"
+    r"(?![\w*_])")
 
 # ---------------------------------------------------------------------------------------------
 # Page chrome: whole lines that are navigation, buttons, banners or footers. Each table holds
