@@ -13,14 +13,29 @@ from . import patterns as p
 
 
 def plain_text(text: str) -> str:
-    """The text without formula sources, table frames and Markdown's syntax."""
+    """The text without formula sources, table frames, Markdown's syntax and a text
+    browser's list of links."""
     if p.MATHML_OPEN in text:
         text = without_mathml(text)
     if any(bar in text for bar in p.FRAME_CHARS):
         text = without_frame(text)
     if ("](" in text or "#" in text) and p.MARKDOWN_HINT.search(text):
         text = without_markdown(text)  # (the plain searches first: a regex costs more)
+    if "\nReferences\n" in text:
+        text = without_link_list(text)
     return text
+
+
+def without_link_list(text: str) -> str:
+    """lynx's dump without its list of links after the page (LYNX_REFERENCES, the last such
+    heading: a page may have a "References" heading of its own) and without the numbers
+    that tie each link's text to it."""
+    found = None
+    for found in p.LYNX_REFERENCES.finditer(text):
+        pass
+    if found is None:
+        return text
+    return p.LYNX_LINK_NUMBER.sub("", text[:found.start()])
 
 
 def without_mathml(text: str) -> str:

@@ -142,6 +142,15 @@ TEX_SOURCE = re.compile(r"\{\\(?:displaystyle|textstyle|scriptstyle)\b")
 # the text is split into blocks, so the sentence it interrupted is one paragraph again.
 MATHML_OPEN, MATHML_CLOSE = "[MATH:", ":MATH]"
 
+# lynx's dump with its list of links (its default, without -nolist): each link's text opens
+# with its number ("[12]Skip to content", "* [4]Biz & IT"), and after the page comes the list
+# itself ("References" / "Visible links:" / "1. https://..."). The list is cut and the
+# numbers taken out; without such a list, bracketed numbers are the text's own (a footnote
+# mark "[12]"), and stay.
+LYNX_REFERENCES = re.compile(r"^References\n\n(?:[ \t]*Visible links:\n)?[ \t]*1\. [a-z][\w+.-]{0,20}:",
+                             re.M)
+LYNX_LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\s\[\]])")
+
 # Markdown (markup.without_markdown). A picture "![alt](src)" and a link "[words](address)",
 # whose address may hold escaped brackets ("javascript:void\(0\);") and, from a converter
 # that copied the page's source, line breaks; a heading's hashes "## "; strong "**words**" or

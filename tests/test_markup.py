@@ -67,3 +67,50 @@ def test_a_frame_drawn_around_the_page_is_taken_off():
               "└──────────────────────────────┘\n")
     assert [line.rstrip() for line in plain_text(framed).splitlines()] == [
         "", "   Study Webtext", "  I am a rather elderly man.", "  Name │ Year", ""]
+
+
+LYNX_WITH_LINKS = """\
+   [3]Skip to main content
+
+     * [4]Biz & IT
+     * [5]Tech
+
+Night buses reach the outer districts
+
+   The council voted on Tuesday, [6]the minutes say, to extend the night
+   bus service.[7][12]
+
+References
+
+     * [8]My twitter
+
+References
+
+   Visible links:
+   1. http://feeds.example.org/index/
+   2. file://localhost/search/
+"""
+
+
+def test_a_text_browsers_link_numbers_and_list_of_links_are_taken_out():
+    assert plain_text(LYNX_WITH_LINKS) == """\
+   Skip to main content
+
+     * Biz & IT
+     * Tech
+
+Night buses reach the outer districts
+
+   The council voted on Tuesday, the minutes say, to extend the night
+   bus service.[7][12]
+
+References
+
+     * My twitter
+
+"""
+
+
+def test_bracketed_numbers_without_a_list_of_links_are_the_texts_own():
+    text = "Foot marks stay[12] and [3]so do these.\n\nReferences\n\n   1. Smith, J. (2001)\n"
+    assert plain_text(text) == text
