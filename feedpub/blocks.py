@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .model import Block
-from .markup import plain_text
+from .markup import plain_text, without_link_list, without_link_numbers
 from .patterns import (BULLET, CELL_GAP, CENTRED_SLACK, CONTINUATION_START,
                        FIRST_LINE_INDENT_MAX, TABLE_RULE, TEX_SOURCE, WRAP_BAND, WRAP_MIN_LINE,
                        WRAP_MIN_LINES, WRAP_PERCENTILE, WRAP_SHARE, WRAP_SLACK, WRAP_WIDTH_MAX)
@@ -18,7 +18,10 @@ from .patterns import (BULLET, CELL_GAP, CENTRED_SLACK, CONTINUATION_START,
 
 def split_blocks(text: str) -> tuple[Block, ...]:
     """Split text into logical paragraphs; a hard-wrapped text's lines are joined back."""
-    lines = Lines([raw.rstrip() for raw in plain_text(text).split("\n")])
+    text, numbered = without_link_list(plain_text(text))
+    laid_out = [raw.rstrip() for raw in text.split("\n")]
+    lines = Lines([without_link_numbers(line) for line in laid_out] if numbered else laid_out,
+                  laid_out)
     blocks: list[Block] = []
     first = None  # the current block's first line: a block is a run of lines
     for index, line in enumerate(lines.text):
@@ -36,11 +39,14 @@ def split_blocks(text: str) -> tuple[Block, ...]:
 
 class Lines:
     """A text's lines with what the joining asks of each, worked out once per line rather
-    than once for each block or line that looks at it."""
+    than once for each block or line that looks at it. `laid_out`: the lines as the text was
+    wrapped, when what they show is less (a dump's link numbers taken out), for their widths
+    and first words."""
 
-    def __init__(self, text: list[str]) -> None:
+    def __init__(self, text: list[str], laid_out: list[str] | None = None) -> None:
         self.text = text
-        self.widths = [display_width(line) for line in text]
+        self.laid_out = text if laid_out is None else laid_out
+        self.widths = [display_width(line) for line in self.laid_out]
         self.wrap = wrap_column(self.widths)
         self.indents = [indent_of(line) for line in text]
         self.bullets = [BULLET.match(line) for line in text]
@@ -95,7 +101,8 @@ def continues(lines: Lines, first: int, index: int) -> bool:
     if not indent_fits(lines, first, index, indent) \
             and not centred_under(lines, index):
         return False
-    return lines.widths[index - 1] + 1 + display_width(first_word(line)) > lines.wrap - WRAP_SLACK
+    return lines.widths[index - 1] + 1 + display_width(first_word(lines.laid_out[index])) \
+        > lines.wrap - WRAP_SLACK
 
 
 def centred_under(lines: Lines, index: int) -> bool:

@@ -13,29 +13,33 @@ from . import patterns as p
 
 
 def plain_text(text: str) -> str:
-    """The text without formula sources, table frames, Markdown's syntax and a text
-    browser's list of links."""
+    """The text without formula sources, table frames and Markdown's syntax."""
     if p.MATHML_OPEN in text:
         text = without_mathml(text)
     if any(bar in text for bar in p.FRAME_CHARS):
         text = without_frame(text)
     if ("](" in text or "#" in text) and p.MARKDOWN_HINT.search(text):
         text = without_markdown(text)  # (the plain searches first: a regex costs more)
-    if "\nReferences\n" in text:
-        text = without_link_list(text)
     return text
 
 
-def without_link_list(text: str) -> str:
+def without_link_list(text: str) -> tuple[str, bool]:
     """lynx's dump without its list of links after the page (LYNX_REFERENCES, the last such
-    heading: a page may have a "References" heading of its own) and without the numbers
-    that tie each link's text to it."""
+    heading: a page may have a "References" heading of its own), and whether there was one:
+    then the numbers that tie each link's text to it are the dump's, not the text's
+    (without_link_numbers)."""
     found = None
-    for found in p.LYNX_REFERENCES.finditer(text):
-        pass
-    if found is None:
-        return text
-    return p.LYNX_LINK_NUMBER.sub("", text[:found.start()])
+    if "\nReferences\n" in text:
+        for found in p.LYNX_REFERENCES.finditer(text):
+            pass
+    return (text, False) if found is None else (text[:found.start()], True)
+
+
+def without_link_numbers(line: str) -> str:
+    """A line of a lynx dump with a list of links without each link's number ("[12]Skip to
+    content"). Taken out a line at a time, once the lines' widths are known: the dump wrapped
+    them with the numbers in."""
+    return p.LYNX_LINK_NUMBER.sub("", line) if "[" in line else line
 
 
 def without_mathml(text: str) -> str:

@@ -37,10 +37,12 @@ CJK_CHARS_PER_HEADLINE_WORD = 3
 # Line shapes
 
 # A list bullet or number at the start of a line: "  * Home", "• Sport", "1. Skip to content".
-# Text browsers mark nested lists with "+", "o" and "□"; "o" only counts when indented, since
-# it is a word in Portuguese and Spanish ("o brasil que dá certo").
+# Text browsers mark nested lists with "+", "o" and "□"; "o" only counts when indented deeper
+# than a dump's paragraphs (lynx indents those 3 columns, its third-level bullets 12 and
+# more), since it is a word in Portuguese and Spanish that may open a wrapped line ("o
+# Brasil seja melhor").
 BULLET = re.compile(rf"^\s*(?:[*•·▪◦‣∙□■–+-]|\d{{1,3}}[.)](?!\s+(?:{_MONTH_WORD})\b))\s+"
-                    r"|^\s{2,}o\s+", I)
+                    r"|^\s{6,}o\s+", I)
 
 # Image, frame and form placeholders that text browsers and converters leave: "[logo]",
 # "[IMG]", "[image: x]", lynx's "(BUTTON) (BUTTON) 0" and "IFRAME: https://...", lines of

@@ -156,3 +156,13 @@ def test_a_block_made_again_with_new_text_counts_its_words_again():
 ])
 def test_words_are_counted_by_the_scripts_way_of_writing_them(text, words):
     assert word_count(text) == words
+
+
+def test_a_wrapped_line_may_open_with_the_portuguese_word_o():
+    """lynx indents a paragraph's lines 3 columns and its third-level bullets ("o") 12 and
+    more: "o" opening a line of a paragraph is the article "o", not a bullet."""
+    text = ("   Não tenho partido político, tenho sim a torcida para que os torcedores e\n"
+            "   o Brasil seja melhor em igualdade social. E que nossas prioridades sejam\n"
+            "   educação e punição, disse o técnico ao programa da televisão ontem.\n\n") * 4
+    blocks = split_blocks(text)
+    assert len(blocks) == 4 and "e o Brasil seja" in blocks[0].text
