@@ -8,13 +8,14 @@ Scores the project's own tests/cases/ and, when it is found beside the checkout
 (`../shared/corpus`, or $FEEDPUB_SHARED/corpus), the shared developer corpus, and that corpus
 re-rendered: each of its pages' HTML through w3m, lynx, inscriptis and Chromium
 (eval/rerender.py), so that a page is read every way people save it, not only the one way its
-case has; rendered two ways the corpus does not use ("other renderers": elinks, and
-html2text's Markdown); and 22 pages of sites the parser was never tuned on, every one of
-those ways ("held-out pages", eval/heldout.py, fetched from PyPI into a cache). Parsing runs in this process, as `feedpub parse --json` does, and the
-metrics are the corpus yardstick's (`../shared/tools/score.py`; tests/corpus_metrics.py
-normalises as it does): title exact, date by calendar day, false dates on pages that show
-none, authors micro precision/recall, bag-of-words body F1 and the share of pages at F1 >= 0.9,
-overall and per renderer. Floors live in eval/floors.json, per corpus; "false_dates" and "errors" are
+case has; rendered three ways the corpus does not use ("other renderers": elinks, lynx with
+its list of links, and html2text's Markdown); and 22 pages of sites the parser was never
+tuned on, every one of those ways ("held-out pages", eval/heldout.py, fetched from PyPI into
+a cache). Parsing runs in this process, as `feedpub parse --json` does, and the metrics are
+the corpus yardstick's (`../shared/tools/score.py`; tests/corpus_metrics.py normalises as it
+does): title exact, date by calendar day, false dates on pages that show none, authors micro
+precision/recall, bag-of-words body F1 and the share of pages at F1 >= 0.9, overall and per
+renderer. Floors live in eval/floors.json, per corpus; "false_dates" and "errors" are
 ceilings, every other one a floor. A corpus that is not there is said so and left out, never
 failed (unless FEEDPUB_REQUIRE_TOOLS is set, as in CI, and what re-rendering needs is
 missing).

@@ -2,7 +2,7 @@
 
 The developer corpus is what the parser was built against; this scores it on 22 news pages it
 has never seen (CNN, Time, Wired, Yonhap, a Blogger site, Chinese, Japanese, Arabic, Burmese,
-Thai, Latvian and Spanish news sites), saved the seven ways eval/rerender.py knows. The pages
+Thai, Latvian and Spanish news sites), saved the eight ways eval/rerender.py knows. The pages
 and their article text come from the test data that the newspaper4k package (MIT) ships in
 its source distribution on PyPI, fetched with pip and kept in a cache; the title, date and
 authors each page shows are labelled by hand in heldout.json, by the corpus's rules (see

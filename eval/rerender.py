@@ -8,8 +8,9 @@ ways instead of one. w3m, lynx and inscriptis reproduce the corpus's own texts b
 (trailing spaces aside); the browser's copy (Chromium's innerText, the page's scripts left
 out) 8 of its 17 pages, the rest within a few per cent of their length.
 
-With --others it renders with two ways of saving the corpus does not use instead: elinks at
-80 columns, and html2text, which saves Markdown as article clippers do.
+With --others it renders with three ways of saving the corpus does not use instead: elinks
+at 80 columns, html2text, which saves Markdown as article clippers do, and lynx with its
+list of links (its default).
 
 Needs w3m, lynx, elinks and chromium (`apt-get install w3m lynx elinks chromium`) and
 inscriptis and html2text (`pip install inscriptis html2text`, the `rerender` extra).
@@ -44,17 +45,21 @@ COMMANDS = {
     "w3m-80": ["w3m", "-dump", "-cols", "80", "-T", "text/html", "-I", "utf-8", "-O", "utf-8"],
     "lynx-80": ["lynx", "-dump", "-stdin", "-nolist", "-width=80", "-assume_charset=utf-8",
                 "-display_charset=utf-8"],
+    # lynx as most people run it: each link numbered, and the list of links after the page.
+    "lynx-links": ["lynx", "-dump", "-stdin", "-width=80", "-assume_charset=utf-8",
+                   "-display_charset=utf-8"],
     "elinks-80": ["elinks", "-dump", "-dump-width", "80", "-no-references", "-no-numbering",
                   "-dump-charset", "utf-8", "-eval", 'set document.codepage.assume = "utf-8"',
                   "-eval", "set document.codepage.force_assumed = 1"],
 }
-# The corpus's own renderers, and two it does not use, for a look at how the parser does on
-# ways of saving it was never tuned on: elinks, another text browser, and html2text, which
-# saves Markdown as article clippers do.
+# The corpus's own renderers, and three it does not use, for a look at how the parser does
+# on ways of saving it was never tuned on: elinks, another text browser; html2text, which
+# saves Markdown as article clippers do; and lynx with its list of links, its default.
 RENDERERS = ("w3m-wide", "w3m-80", "lynx-80", "inscriptis", "chromium-innertext")
-OTHER_RENDERERS = ("elinks-80", "html2text")
+OTHER_RENDERERS = ("elinks-80", "html2text", "lynx-links")
 # What each renderer needs: a program on PATH, or (a module name) a Python library.
-NEEDS = {"w3m-wide": "w3m", "w3m-80": "w3m", "lynx-80": "lynx", "elinks-80": "elinks",
+NEEDS = {"w3m-wide": "w3m", "w3m-80": "w3m", "lynx-80": "lynx", "lynx-links": "lynx",
+         "elinks-80": "elinks",
          "chromium-innertext": "chromium", "inscriptis": "module inscriptis",
          "html2text": "module html2text"}
 
