@@ -1,11 +1,12 @@
 """Markup a converter left in saved text, taken out before the text is split into blocks.
 
 Most saved text is what a reader saw. Some carries how it was laid out or written too: a
-text browser prints the MathML of each formula and draws a frame around a page laid out in
-a bordered table, and Markdown (what article clippers and HTML-to-Markdown converters save)
+text browser prints the MathML of each formula, draws a frame around a page laid out in a
+bordered table (pandoc draws it in ASCII) and may number every link and list them after the
+page (lynx), and Markdown (what article clippers and HTML-to-Markdown converters save)
 writes links, pictures, headings and bold in its own syntax. All are reduced to the text a
 reader sees, so that the parser meets one kind of text; a text without them comes back
-unchanged.
+unchanged. (A dump's link numbers come out in blocks.py, once its lines' widths are known.)
 """
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ def plain_text(text: str) -> str:
         text = without_mathml(text)
     if any(bar in text for bar in p.FRAME_CHARS):
         text = without_frame(text)
+    if "+---" in text and p.GRID_RULE.search(text):
+        text = without_grid(text)
     if ("](" in text or "#" in text) and p.MARKDOWN_HINT.search(text):
         text = without_markdown(text)  # (the plain searches first: a regex costs more)
     return text
@@ -68,6 +71,18 @@ def without_frame(text: str) -> str:
         if p.BOX_RULE_LINE.match(line) and not line.isspace():
             lines[index] = ""
         elif (framed := p.FRAMED_LINE.match(line)) is not None:
+            lines[index] = framed["indent"] + " " + framed["inside"]
+    return "\n".join(lines)
+
+
+def without_grid(text: str) -> str:
+    """The text without the ASCII frame of grid tables (pandoc's plain text): a rule line
+    becomes blank, a line between two bars keeps what is inside, as without_frame does."""
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if p.GRID_RULE.match(line):
+            lines[index] = ""
+        elif line.startswith(("|", " ", "\t")) and (framed := p.GRID_FRAMED_LINE.match(line)):
             lines[index] = framed["indent"] + " " + framed["inside"]
     return "\n".join(lines)
 

@@ -104,6 +104,11 @@ TABLE_RULE = re.compile(r"[│┃┆║┼╋]")
 FRAME_CHARS = "│┃║"
 FRAMED_LINE = re.compile(rf"^(?P<indent>[ \t]*)[{FRAME_CHARS}](?P<inside>.*?)[{FRAME_CHARS}][ \t]*$")
 BOX_RULE_LINE = re.compile(rf"^[ \t]*[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬{FRAME_CHARS} \t]+$")
+# The same drawn in ASCII, as pandoc's plain text draws a grid table ("+-----+" over lines
+# "| ... |"): only in a text that has such a rule line, where a bar at both ends of a line is
+# a frame and not the text's own.
+GRID_RULE = re.compile(r"^[ \t]*\+(?:[-=:]{3,}\+)+[ \t]*$", re.M)
+GRID_FRAMED_LINE = re.compile(r"^(?P<indent>[ \t]*)\|(?P<inside>.*)\|[ \t]*$")
 
 # A run of at least PRE_MIN_LINES lines with no blank line between, none of them a list item,
 # of which PRE_CODE_SHARE or more look like code, is a preformatted block (a code listing, a

@@ -116,3 +116,18 @@ def test_bracketed_numbers_without_a_list_of_links_are_the_texts_own():
     text = "Foot marks stay[12] and [3]so do these.\n\nReferences\n\n   1. Smith, J. (2001)\n"
     assert [block.text for block in split_blocks(text)] == [
         "Foot marks stay[12] and [3]so do these.", "References", "Smith, J. (2001)"]
+
+
+def test_an_ascii_grid_drawn_around_the_page_is_taken_off():
+    framed = ("+------------------------------------------+\n"
+              "| Bartleby the Scrivener                   |\n"
+              "|                                          |\n"
+              "| I am a rather elderly man. | A note.     |\n"
+              "+------------------------------------------+\n")
+    assert [line.strip() for line in plain_text(framed).split("\n")] == [
+        "", "Bartleby the Scrivener", "", "I am a rather elderly man. | A note.", "", ""]
+
+
+def test_bars_without_a_grid_rule_are_the_texts_own():
+    text = "| a quoted line |\n+ a plus line +\n"
+    assert plain_text(text) == text
