@@ -76,14 +76,19 @@ def without_frame(text: str) -> str:
 
 
 def without_grid(text: str) -> str:
-    """The text without the ASCII frame of grid tables (pandoc's plain text): a rule line
-    becomes blank, a line between two bars keeps what is inside, as without_frame does."""
+    """The text without the ASCII frames of grid tables (pandoc's plain text): a rule line
+    becomes blank, a line between two bars keeps what is inside, as without_frame does, for
+    tables nested up to GRID_MAX_NESTING deep."""
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        if p.GRID_RULE.match(line):
-            lines[index] = ""
-        elif line.startswith(("|", " ", "\t")) and (framed := p.GRID_FRAMED_LINE.match(line)):
-            lines[index] = framed["indent"] + " " + framed["inside"]
+        for _ in range(p.GRID_MAX_NESTING):  # a table in a table's cell: frames in frames
+            if p.GRID_RULE.match(line):
+                line = ""
+            elif line.lstrip().startswith("|") and (framed := p.GRID_FRAMED_LINE.match(line)):
+                line = framed["indent"] + " " + framed["inside"]
+            else:
+                break
+        lines[index] = line
     return "\n".join(lines)
 
 

@@ -109,6 +109,7 @@ BOX_RULE_LINE = re.compile(rf"^[ \t]*[─━═┌┐└┘├┤┬┴┼╔╗
 # a frame and not the text's own.
 GRID_RULE = re.compile(r"^[ \t]*\+(?:[-=:]{3,}\+)+[ \t]*$", re.M)
 GRID_FRAMED_LINE = re.compile(r"^(?P<indent>[ \t]*)\|(?P<inside>.*)\|[ \t]*$")
+GRID_MAX_NESTING = 4
 
 # A run of at least PRE_MIN_LINES lines with no blank line between, none of them a list item,
 # of which PRE_CODE_SHARE or more look like code, is a preformatted block (a code listing, a

@@ -131,3 +131,14 @@ def test_an_ascii_grid_drawn_around_the_page_is_taken_off():
 def test_bars_without_a_grid_rule_are_the_texts_own():
     text = "| a quoted line |\n+ a plus line +\n"
     assert plain_text(text) == text
+
+
+def test_a_grid_inside_a_grids_cell_comes_off_too():
+    nested = ("+------------------------------+\n"
+              "| +-------------+------------+ |\n"
+              "| | Minecraft   | Powered by | |\n"
+              "| +-------------+------------+ |\n"
+              "| The Bountiful Update         |\n"
+              "+------------------------------+\n")
+    assert [line.strip() for line in plain_text(nested).split("\n")] == [
+        "", "", "Minecraft   | Powered by", "", "The Bountiful Update", "", ""]
