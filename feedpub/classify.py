@@ -85,8 +85,9 @@ def is_script(text: str) -> bool:
     text ("!function(t,e){"object"==typeof exports&&..."): long, dense with the brackets and
     operators of code and almost without spaces. A code listing in an article comes a line
     at a time, spaced, and prose (CJK too) has few such marks."""
-    if len(text) < p.SCRIPT_MIN_CHARS or text.count(" ") >= p.SCRIPT_MAX_SPACE_SHARE * len(text):
-        return False
+    if len(text) < p.SCRIPT_MIN_CHARS or "{" not in text \
+            or text.count(" ") >= p.SCRIPT_MAX_SPACE_SHARE * len(text):
+        return False  # the cheap looks first: prose has no braces (every script has some)
     return len(p.SCRIPT_MARKS.findall(text)) >= p.SCRIPT_MIN_MARK_SHARE * len(text)
 
 

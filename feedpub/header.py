@@ -190,7 +190,7 @@ def short_date_near(items: Classified, title_at: int | None, start: int,
 def is_english(items: Classified, start: int) -> bool:
     """Whether the body's first words are English, by its commonest little words."""
     words = " ".join(block.text for block, _ in items[start:start + p.LANGUAGE_SAMPLE_BLOCKS])
-    sample = words.casefold().split()[:p.LANGUAGE_SAMPLE_WORDS]
+    sample = words.casefold().split(None, p.LANGUAGE_SAMPLE_WORDS)[:p.LANGUAGE_SAMPLE_WORDS]
     hits = sum(1 for word in sample if word in p.ENGLISH_FUNCTION_WORDS)
     return bool(sample) and hits >= p.ENGLISH_SHARE * len(sample)
 
@@ -216,9 +216,10 @@ def is_served_day(items: Classified, stamped: Block, day: datetime) -> bool:
     changed: a site that stamps every page "Last Updated: <today>" prints the same day in
     its other boxes too ("Today in History: 7 January, 2025", the newest teaser's date),
     short lines; the article's own prose and captions may well name the day it is about."""
-    return any(found.value.date() == day.date()
+    served = day.date()
+    return any(found.value.date() == served
                for block, _ in items
-               if block is not stamped and block.words <= p.DATED_LINE_MAX_WORDS
+               if block.words <= p.DATED_LINE_MAX_WORDS and block is not stamped
                for found in block.dates)
 
 
