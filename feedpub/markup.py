@@ -31,11 +31,13 @@ def without_link_list(text: str) -> tuple[str, bool]:
     heading: a page may have a "References" heading of its own), and whether there was one:
     then the numbers that tie each link's text to it are the dump's, not the text's
     (without_link_numbers)."""
-    found = None
-    if "\nReferences\n" in text:
-        for found in p.LYNX_REFERENCES.finditer(text):
-            pass
-    return (text, False) if found is None else (text[:found.start()], True)
+    heading = "\nReferences\n"
+    position = text.rfind(heading)
+    while position >= 0:  # the headings from the last up; str.rfind, not a regex's scan
+        if p.LYNX_REFERENCES.match(text, position + 1):
+            return text[:position + 1], True
+        position = text.rfind(heading, 0, position)
+    return text, False
 
 
 def without_link_numbers(line: str) -> str:
