@@ -48,6 +48,12 @@ LINES = {
     "Markdown link": "Buses run [every night](https://example.org/night) and **often**",
     "Markdown heading": "## Night buses reach the outer districts",
     "framed line": "│ Night buses reach the outer districts, the council said. │",
+    "Markdown emphasis": "Buses run [every night](/n), *often* and _late_",
+    "grid line": "+----------+\n| Night buses reach the outer districts, the council said. |",
+    "lynx link list": "[12]Night buses reach the [13]outer districts\n\nReferences\n\n"
+                      "   1. https://example.org/night",
+    "Thai": "รถเมล์กลางคืนวิ่งถึงชานเมืองแล้ว หลังจากรอมาหลายปี",
+    "script": '!function(t,e){"object"==typeof exports&&"undefined"!=typeof module?e(t):e()}',
 }
 ARTICLE = "A headline\n\nBy Ann Lee\n\n" + "\n\n".join([PARAGRAPH] * 5)
 
