@@ -168,6 +168,7 @@ class TeaserTally:
         self.sums = [(0, 0.0, 0.0)] * (end + 2 - start)
         # for each block, the first one from it on that is not chrome
         self.ahead: list[int | None] = [None] * (end + 2 - start)
+        self.last_card: int | None = None
         for index in range(end, start - 1, -1):
             self.ahead[index - start] = self.ahead[index + 1 - start] \
                 if items[index][1] is Kind.CHROME else index
@@ -176,6 +177,7 @@ class TeaserTally:
                 positive += scores[index]
                 if self.is_card(index):
                     cards, in_cards = cards + 1, in_cards + scores[index]
+                    self.last_card = index if self.last_card is None else self.last_card
             self.sums[index - start] = (cards, in_cards, positive)
 
     def is_card(self, index: int) -> bool:
@@ -193,7 +195,15 @@ class TeaserTally:
         title = self.above[first - self.start] if first is not None else None
         if first is not None and title is not None and title < heading and self.is_card(first):
             cards, in_cards = cards - 1, in_cards - self.scores[first]
-        return cards >= p.TEASER_MIN_CARDS and in_cards >= p.TEASER_SHARE * positive
+        if cards < p.TEASER_MIN_CARDS:
+            return False
+        # Prose after the last card (the site's "about us" box) is left out of the share,
+        # unless it outweighs the cards: then it is more article that a box of teasers
+        # interrupted, and the article goes on.
+        trailing = self.sums[self.last_card + 1 - self.start][2] \
+            if self.last_card is not None else 0.0
+        counted = positive - trailing if trailing < in_cards else positive
+        return in_cards >= p.TEASER_SHARE * counted
 
 
 def is_card_title(block: Block, kind: Kind, score: float) -> bool:

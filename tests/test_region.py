@@ -264,6 +264,35 @@ def test_teaser_cards_under_a_more_stories_heading_are_not_the_article():
     assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
 
 
+CARD_SUMMARY = ("People who have turned to the city's buses for their night trips are being hit "
+                "with old timetables, missing stops and drivers who never saw the new routes, "
+                "a writer finds.")
+ABOUT = ("Example News is where the city reads about itself. It is the essential source of "
+         "information and ideas that make sense of a city in constant change: its buses and its "
+         "budgets, its parks and its people, every day since the first edition came off the press.")
+
+
+def test_teaser_cards_before_the_sites_about_box_are_not_the_article():
+    """Cards of other stories (the title twice, as picture and link, a summary, the writer)
+    and the box saying what the site is: the box is left out of the cards' share, or the
+    cards outweighed the article itself."""
+    cards = []
+    for n in range(6):
+        title = f"Column {n} Buses and the city"
+        cards += [title, title, CARD_SUMMARY.replace("a writer", f"writer {n}"), "Ann Lee"]
+    text = page("A headline for the story", PROSE, MORE, LAST, "More stories", *cards, ABOUT)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
+def test_an_article_that_goes_on_after_a_box_of_teasers_is_kept():
+    cards = []
+    for n in range(3):
+        cards += [f"Column {n} Buses and the city", SUMMARY.replace("columnist", f"writer {n}")]
+    rest = [PROSE.replace("council", f"board {n}") for n in range(4)]
+    text = page("A headline for the story", PROSE, MORE, LAST, "More stories", *cards, *rest)
+    assert parse_article(text).paragraphs[-1] == rest[-1]
+
+
 def test_a_list_article_after_an_inline_related_heading_is_kept():
     review = " ".join([MORE, LAST, PROSE.replace("council", "film")])  # a long item
     items = [line for n in range(4)
