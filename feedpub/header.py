@@ -1,7 +1,7 @@
 """The article's header: the byline and publication date printed around its headline."""
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import datetime
 
 from . import patterns as p
 from .dates import Reading, find_dates, find_short_dates, to_aware
