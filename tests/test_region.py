@@ -55,6 +55,7 @@ def test_inline_chrome(line):
     "Search for:", "留言列表 (42)", "相關文章", "推薦閱讀",
     "您可能會有興趣的文章", "網友評論", "【関連記事】", "[Related stories]", "「おすすめ記事」",
     "ログイン", "新規会員登録", "登录", "회원가입",
+    "コメント非表示", "アクセスランキング（IT総合）", "注目のビジネスニュース",
     "Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu!",
     "Выделите текст и нажмите Ctrl + Enter",
 ])
