@@ -308,7 +308,11 @@ COMMENT_LINES = (
     r"|laisser un commentaire|(?:\d+ )?comentarios?|deja un comentario|(?:\d+ )?comentários?"
     r"|deixe um comentário|(?:\d+ )?commenti|lascia un commento|(?:\d+ )?reacties"
     r"|(?:\d+ )?komentáře|napsat komentář"
-    r"|comentar|comenta|commenter|commentare|commenta|komentovat|reageren|comment on this",
+    r"|comentar|comenta|commenter|commentare|commenta|komentovat|reageren|comment on this"
+    r"|(?:comparte|deja) tu (?:opinión|comentario)|partagez votre avis|deixe sua opinião"
+    r"|(?:sign in|log in|register|regístrate|inicia sesión|connectez-vous|anmelden)"
+    r"(?: o inicia sesión| or sign in| or log in)? (?:to comment|para comentar|pour commenter"
+    r"|um zu kommentieren)",
     # Chinese in both scripts: 评论/評論, and 留言 (what Taiwanese blogs call comments) only
     # with a verb or as a list: a bare 留言 is as often the guestbook link of the site's menu.
     r"(?:我要|发表|發表|查看|更多|热门|熱門|最新)?(?:评论|評論)(?:\s*[(（]\d+[)）])?"

@@ -44,7 +44,8 @@ def test_inline_chrome(line):
 
 @pytest.mark.parametrize("line", [
     "Comments", "12 comments", "Leave a Reply", "Kommentare", "Commentaires", "Comentarios",
-    "Comentar", "Commenter", "Commenta",
+    "Comentar", "Commenter", "Commenta", "Comparte tu opinión", "Sign in to comment",
+    "Regístrate o inicia sesión para comentar",
     "Related stories", "Related", "Most read", "Most popular", "You might also like",
     "Recommended for you", "Around the web", "Meistgelesen", "Les plus lus", "Lo más leído",
     "Artículos relacionados", "Leia também", "Nejčtenější", "推荐阅读", "関連記事",
