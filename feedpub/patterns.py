@@ -884,6 +884,14 @@ COMMENTS_CUT_MIN_SCORE = 60
 TEASER_MIN_CARDS = 3
 TEASER_SUMMARY_MAX_WORDS = 40
 TEASER_SHARE = 0.8
+# A summary cut short with an ellipsis ("... which covers a wide range of topics…") is a
+# teaser's excerpt whatever it says: it may run to this many words (blog platforms' related
+# posts show some 55).
+TEASER_EXCERPT_MAX_WORDS = 80
+TEASER_EXCERPT_END = ("…", "...")
+# A card's title scores little (an unfinished line weighs UNFINISHED_WEIGHT): a long one of
+# 15 words, "... Despite Being Ranked Among Most Dreaded Technologies", scores 0.5.
+CARD_TITLE_MAX_SCORE = 2
 # One-line blocks printed one right under another after a line ending in a colon or a table's
 # header row, at least this many, are a table, listing or list the article introduces
 # (region.introduced_runs).

@@ -181,11 +181,12 @@ class TeaserTally:
             self.sums[index - start] = (cards, in_cards, positive)
 
     def is_card(self, index: int) -> bool:
-        """Whether the block is a card's summary: short, right under a card title."""
+        """Whether the block is a card's summary: short (or an excerpt cut short), right
+        under a card title."""
         above = self.above[index - self.start]
         return above is not None and self.scores[index] > 0 \
             and is_card_title(*self.items[above], self.scores[above]) \
-            and self.items[index][0].words <= p.TEASER_SUMMARY_MAX_WORDS
+            and is_card_summary(self.items[index][0])
 
     def mostly_teasers_after(self, heading: int) -> bool:
         """Whether the blocks after `heading` score mostly in teaser cards; a card whose
@@ -206,9 +207,17 @@ class TeaserTally:
         return in_cards >= p.TEASER_SHARE * counted
 
 
+def is_card_summary(block: Block) -> bool:
+    """A teaser's summary: short, or an excerpt cut short with an ellipsis."""
+    if block.words <= p.TEASER_SUMMARY_MAX_WORDS:
+        return True
+    return block.words <= p.TEASER_EXCERPT_MAX_WORDS \
+        and block.text.rstrip().endswith(p.TEASER_EXCERPT_END)
+
+
 def is_card_title(block: Block, kind: Kind, score: float) -> bool:
     """A teaser's title line: text that scores nothing and does not end a sentence."""
-    return kind in (Kind.TEXT, Kind.LIST_ITEM) and score <= 0 \
+    return kind in (Kind.TEXT, Kind.LIST_ITEM) and score <= p.CARD_TITLE_MAX_SCORE \
         and block.words <= p.TITLE_MAX_WORDS and not ends_sentence(block.text)
 
 

@@ -286,6 +286,22 @@ def test_teaser_cards_before_the_sites_about_box_are_not_the_article():
     assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
 
 
+def test_related_posts_with_long_titles_and_cut_excerpts_are_not_the_article():
+    """A blog's related posts: a long title (an unfinished line of 15 words scores a little),
+    an excerpt of some 50 words cut short with an ellipsis, its date and its category."""
+    excerpt = ("The transport office has released the results of its survey of night riders, "
+               "which covers a wide range of topics including routes, fares, safety and the "
+               "waiting times at the stops in the outer districts, where residents have asked "
+               "for more buses for years. The survey ran for just two weeks and collected…")
+    cards = []
+    for n in range(3):
+        cards += [f"Night Riders Survey {n} Shows Buses Are Trending Up, Despite Being Ranked "
+                  "Among Most Dreaded Commutes", excerpt.replace("two", f"{n + 2}"),
+                  f"March {n + 1}, 2016", 'In "News"']
+    text = page("A headline for the story", PROSE, MORE, LAST, "Related", *cards)
+    assert parse_article(text).paragraphs == (PROSE, MORE, LAST)
+
+
 def test_an_article_that_goes_on_after_a_box_of_teasers_is_kept():
     cards = []
     for n in range(3):
