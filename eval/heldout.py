@@ -89,10 +89,7 @@ def main() -> int:
         pages = write_corpus(fetch(args.cache), work / "corpus")
         count = rerender.write_cases(work / "corpus", out, renderers)
         print(f"{pages} held-out pages, {count} rendered cases in {out}", flush=True)
-        feedpub = Path(sys.executable).with_name("feedpub")
-        return subprocess.run([sys.executable, str(rerender.SHARED / "tools" / "score.py"),
-                               str(out), "--cmd", f"{feedpub} parse {{}} --json",
-                               "--jobs", "2", *args.score]).returncode
+        return rerender.score(out, args.score)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

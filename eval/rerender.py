@@ -158,6 +158,15 @@ def write_page(expected_path: Path, out: Path, renderers: tuple[str, ...] = REND
     return written
 
 
+def score(cases: Path, options: list[str]) -> int:
+    """Score the rendered `cases` with the corpus's own scorer, running this checkout's
+    `feedpub parse --json` as a user would; its exit code."""
+    feedpub = Path(sys.executable).with_name("feedpub")
+    return subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(cases),
+                           "--cmd", f"{feedpub} parse {{}} --json", "--jobs", "2",
+                           *options]).returncode
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus")
@@ -175,10 +184,7 @@ def main() -> int:
     try:
         count = write_cases(args.corpus, out, renderers)
         print(f"{count} rendered cases in {out}", flush=True)
-        feedpub = Path(sys.executable).with_name("feedpub")
-        return subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(out),
-                               "--cmd", f"{feedpub} parse {{}} --json", "--jobs", "2",
-                               *args.score]).returncode
+        return score(out, args.score)
     finally:
         if args.keep is None:
             shutil.rmtree(out, ignore_errors=True)

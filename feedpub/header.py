@@ -22,8 +22,13 @@ def header_blocks(items: Classified, title_at: int | None, start: int) -> Classi
     return after + before
 
 
+# Blocks looked at for each one wanted when chrome is passed over: chrome between the header's
+# blocks is a few buttons, not a page of them.
+SCAN_PER_KEPT = 3
+
+
 def _non_chrome(items: Classified, count: int) -> Classified:
-    kept = [item for item in items[:count * 3] if item[1] is not Kind.CHROME]
+    kept = [item for item in items[:count * SCAN_PER_KEPT] if item[1] is not Kind.CHROME]
     return tuple(kept[:count])
 
 
@@ -65,7 +70,7 @@ def author_box(items: Classified, places: list[int | None]) -> list[str]:
 def name_over_time(items: Classified, title_at: int) -> list[str]:
     """A name line above the headline with when it was posted right under it ("Pippin Lee" /
     "on Mar 17 · 11 min read"): the author box some pages put over the story."""
-    above = _non_chrome(items[max(0, title_at - p.AUTHOR_BOX_REACH * 3):title_at][::-1],
+    above = _non_chrome(items[max(0, title_at - p.AUTHOR_BOX_REACH * SCAN_PER_KEPT):title_at][::-1],
                         p.AUTHOR_BOX_REACH)[::-1]
     for index, (block, _) in enumerate(above):
         name = single_name(p.BRACKETED.sub(" ", block.text).strip())
@@ -164,7 +169,7 @@ def header_date(items: Classified, places: list[int | None], start: int,
 def date_over_body(items: Classified, start: int, reading: Reading) -> datetime | None:
     """A date line right over the body's first paragraph, where some pages put the byline
     box ("Mama Robotnik" / "9/11/13 10:00AM") apart from the headline."""
-    over = _non_chrome(items[max(0, start - p.BYLINE_BOX_REACH * 3):start][::-1],
+    over = _non_chrome(items[max(0, start - p.BYLINE_BOX_REACH * SCAN_PER_KEPT):start][::-1],
                        p.BYLINE_BOX_REACH)
     for block, kind in over:
         if kind in (Kind.DATE, Kind.BYLINE, Kind.TEXT):
@@ -291,15 +296,16 @@ def footer_blocks(items: Classified, end: int) -> Classified:
     sign a post ("Posted by Andrew Zonenberg at 12:55 AM", "Nicolas Perriault — 2013-09-29").
     Farther down come teasers of other stories with their own bylines and dates, and under a
     comment section's heading the comments' own."""
-    before = [i for i in range(max(0, end - p.FOOTER_REACH * 3), end + 1)
+    before = [i for i in range(max(0, end - p.FOOTER_REACH * SCAN_PER_KEPT), end + 1)
               if items[i][1] is not Kind.CHROME][-p.FOOTER_REACH:]
-    after = next((i for i in range(end + 1, min(len(items), end + 4))
-                  if items[i][1] is not Kind.CHROME), end)
+    after = [i for i in range(end + 1, min(len(items), end + 1 + SCAN_PER_KEPT))
+             if items[i][1] is not Kind.CHROME][:1]
+    kept = before + after
     signing = []
-    for index in range(before[0] if before else end + 1, after + 1):
+    for index in range(kept[0], kept[-1] + 1) if kept else ():
         if is_comments_heading(items[index][0]):
-            break
-        if (index in before or index == after) and items[index][1] in (Kind.BYLINE, Kind.DATE):
+            break  # chrome or not: what comes under it is the comments'
+        if index in kept and items[index][1] in (Kind.BYLINE, Kind.DATE):
             signing.append(items[index])
     return tuple(signing)
 

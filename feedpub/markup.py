@@ -10,6 +10,8 @@ unchanged. (A dump's link numbers come out in blocks.py, once its lines' widths 
 """
 from __future__ import annotations
 
+import re
+
 from . import patterns as p
 
 
@@ -18,9 +20,9 @@ def plain_text(text: str) -> str:
     if p.MATHML_OPEN in text:
         text = without_mathml(text)
     if any(bar in text for bar in p.FRAME_CHARS):
-        text = without_frame(text)
+        text = without_frame(text, p.BOX_RULE_LINE, p.FRAMED_LINE)
     if "+---" in text and p.GRID_RULE.search(text):
-        text = without_grid(text)
+        text = without_frame(text, p.GRID_RULE, p.GRID_FRAMED_LINE, p.GRID_MAX_NESTING)
     if ("](" in text or "#" in text) and p.MARKDOWN_HINT.search(text):
         text = without_markdown(text)  # (the plain searches first: a regex costs more)
     return text
@@ -64,29 +66,19 @@ def without_mathml(text: str) -> str:
     return " ".join(pieces)
 
 
-def without_frame(text: str) -> str:
+def without_frame(text: str, rule: re.Pattern[str], framed_line: re.Pattern[str],
+                  nesting: int = 1) -> str:
     """The text without the outer frame of bordered tables: a line between two vertical bars
-    keeps what is inside (with the bars as spaces, so its indent stays), a line of box
-    characters alone becomes blank. Bars inside a line (a table's columns) stay."""
+    (`framed_line`) keeps what is inside (with the bars as spaces, so its indent stays), a
+    `rule` line alone becomes blank. Bars inside a line (a table's columns) stay. elinks
+    draws frames with box characters, pandoc's plain text in ASCII, nesting a table in a
+    table's cell: its frames come off up to `nesting` deep."""
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        if p.BOX_RULE_LINE.match(line) and not line.isspace():
-            lines[index] = ""
-        elif (framed := p.FRAMED_LINE.match(line)) is not None:
-            lines[index] = framed["indent"] + " " + framed["inside"]
-    return "\n".join(lines)
-
-
-def without_grid(text: str) -> str:
-    """The text without the ASCII frames of grid tables (pandoc's plain text): a rule line
-    becomes blank, a line between two bars keeps what is inside, as without_frame does, for
-    tables nested up to GRID_MAX_NESTING deep."""
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        for _ in range(p.GRID_MAX_NESTING):  # a table in a table's cell: frames in frames
-            if p.GRID_RULE.match(line):
+        for _ in range(nesting):
+            if rule.match(line) and not line.isspace():
                 line = ""
-            elif line.lstrip().startswith("|") and (framed := p.GRID_FRAMED_LINE.match(line)):
+            elif (framed := framed_line.match(line)) is not None:
                 line = framed["indent"] + " " + framed["inside"]
             else:
                 break

@@ -109,6 +109,7 @@ BOX_RULE_LINE = re.compile(rf"^[ \t]*[─━═┌┐└┘├┤┬┴┼╔╗
 # a frame and not the text's own.
 GRID_RULE = re.compile(r"^[ \t]*\+(?:[-=:]{3,}\+)+[ \t]*$", re.M)
 GRID_FRAMED_LINE = re.compile(r"^(?P<indent>[ \t]*)\|(?P<inside>.*)\|[ \t]*$")
+# A table in a grid table's cell has a frame of its own: this many come off, outer first.
 GRID_MAX_NESTING = 4
 
 # A run of at least PRE_MIN_LINES lines with no blank line between, none of them a list item,

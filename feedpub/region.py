@@ -177,7 +177,8 @@ class TeaserTally:
                 positive += scores[index]
                 if self.is_card(index):
                     cards, in_cards = cards + 1, in_cards + scores[index]
-                    self.last_card = index if self.last_card is None else self.last_card
+                    if self.last_card is None:  # the span is walked from its end
+                        self.last_card = index
             self.sums[index - start] = (cards, in_cards, positive)
 
     def is_card(self, index: int) -> bool:
