@@ -56,10 +56,11 @@ _TIME = (rf"\d{{1,2}}[:h.]\d\d(?::\d\d)?(?:\s*[ap]\.?\s?m\.?)?"
 _TIME_AFTER = rf"(?P<time>,?\s+(?:at\s+|um\s+|à\s+|-\s+|\|\s+)?{_TIME})?"
 _TIME_BEFORE = rf"(?:(?P<time0>{_TIME}),?\s+(?:(?:{_WEEKDAY})\.?,?\s+)?)?"
 
-# A month name written before the day is a word of letters, maybe a dot, then the day's
-# digits ("March 5", "Sept. 5"): looking ahead for that first lets the search pass over the
+# A month name written before the day is a word that starts with a letter (Burmese writes
+# vowels as combining marks, which are not letters), maybe a dot, then the day's digits
+# ("March 5", "Sept. 5"): looking ahead for that first lets the search pass over the
 # other words of a line at once, not try every month name of every language at each of them.
-_MONTH_THEN_DAY = r"(?=[^\W\d_]+\.?\s+\d)"
+_MONTH_THEN_DAY = r"(?=[^\W\d_][^\s\d]*\.?\s+\d)"
 
 # The date shapes feedpub looks for; each match is handed to dateutil as it stands.
 DATE_SHAPES = (
@@ -79,6 +80,13 @@ DATE_SHAPES = (
 TIME_SEPARATOR = re.compile(r"\s+\|\s+")
 # The second name of a month named twice ("آب/اغسطس"): dateutil reads one.
 MONTH_SECOND_NAME = re.compile(r"(?<=[^\W\d_])/[^\W\d_]+")
+# Month names dateutil cannot read, each with the English name it is handed instead: dateutil
+# splits words wherever a character is not a letter, and scripts such as Burmese write
+# vowels as combining marks, which are not.
+SPELLED_FOR_DATEUTIL = {name: MONTHS["en"][number][-1] for language in MONTHS.values()
+                        for number, names in enumerate(language) for name in names
+                        if not name.isalpha()}
+UNREADABLE_MONTH = re.compile(_alternation(set(SPELLED_FOR_DATEUTIL)))
 # Marks after a day's number that dateutil does not know: "13. März", "1er mars", "1º de".
 DAY_MARK = re.compile(r"(?<=\b\d)(?:\.|er|º)(?=\s)|(?<=\b\d\d)(?:\.|er|º)(?=\s)")
 # Every date shape has a year in YEAR_RANGE's centuries; a line without one is skipped
@@ -172,8 +180,9 @@ def _parse(match: re.Match[str], dayfirst: bool) -> FoundDate | None:
 
 def _readable(text: str) -> str:
     """A matched date as dateutil reads it: no separators around it or between its parts,
-    a month named twice named once."""
+    a month named twice named once, a month dateutil cannot read named in English."""
     text = MONTH_SECOND_NAME.sub("", TIME_SEPARATOR.sub(" ", text))
+    text = UNREADABLE_MONTH.sub(lambda name: SPELLED_FOR_DATEUTIL[name[0]], text)
     return DAY_MARK.sub("", text).strip(" ,|-")
 
 

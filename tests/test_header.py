@@ -172,11 +172,17 @@ def test_find_dates_reads_pages_ways_of_writing_them(text, expected):
     assert find_dates(text)[0].value.replace(tzinfo=None) == expected
 
 
-def test_month_names_are_words_of_letters():
-    """The month-first date shape looks ahead for a word of letters before the day
+def test_month_names_are_words_that_start_with_a_letter():
+    """The month-first date shape looks ahead for such a word before the day
     (dates._MONTH_THEN_DAY): every month name must be one, or dates written with it are lost."""
     names = {name for language in MONTHS.values() for month in language for name in month}
-    assert all(re.fullmatch(r"[^\W\d_]+", name) for name in names)
+    assert all(re.fullmatch(r"[^\W\d_][^\s\d]*", name) for name in names)
+
+
+@pytest.mark.parametrize("text, expected", [("October 26, 2018", datetime(2018, 10, 26)),
+                                            ("အောက်တိုဘာ 26, 2018", datetime(2018, 10, 26))])
+def test_a_month_named_before_the_day_is_read_in_any_script(text, expected):
+    assert find_dates(text)[0].value == expected
 
 
 @given(st.text("0123456789 -x", max_size=12))
