@@ -5,7 +5,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 
 from . import patterns as p
-from .classify import is_prose, word_count
+from .classify import is_prose
 from .dates import Reading, parse_date_value
 from .header import (author_box, author_card_date, dated_byline, footer_authors, footer_date,
                      header_authors, header_date, headline_places, hinted_date, is_english)
@@ -84,7 +84,7 @@ def section_of(items: Classified, title_at: int | None) -> tuple[str, ...]:
         return ()
     block, kind = items[title_at - 1]
     text = block.text
-    if kind is Kind.TEXT and word_count(text) <= p.SECTION_MAX_WORDS and text[-1:].isalnum():
+    if kind is Kind.TEXT and block.words <= p.SECTION_MAX_WORDS and text[-1:].isalnum():
         return (text,)
     return ()
 
@@ -112,21 +112,22 @@ def collect(items: Classified, parts: Parts, *, in_body: bool) -> None:
         elif kind is Kind.SIGNOFF:
             parts.credit_line = text
         elif in_body and kind in (Kind.TEXT, Kind.LIST_ITEM):
-            add_body_text(parts, text, kind, following)
+            add_body_text(parts, block, kind, following)
 
 
-def add_body_text(parts: Parts, text: str, kind: Kind, following: Kind | None) -> None:
-    if following is Kind.CREDIT and word_count(text) <= p.CAPTION_MAX_WORDS:
+def add_body_text(parts: Parts, block: Block, kind: Kind, following: Kind | None) -> None:
+    text, words = block.text, block.words
+    if following is Kind.CREDIT and words <= p.CAPTION_MAX_WORDS:
         parts.caption = parts.caption or text
     elif kind is Kind.TEXT and (":" in text or "：" in text) \
             and (credited := p.CAPTION_CREDIT.search(text)) \
-            and word_count(text) <= p.CAPTION_MAX_WORDS:
+            and words <= p.CAPTION_MAX_WORDS:
         if parts.image_credit is None:
             parts.caption = text[:credited.start()].strip()
             parts.image_credit = credited["credit"].strip()
     elif kind is Kind.LIST_ITEM:
         parts.body.append(BodyPart(Kind.LIST_ITEM, text))
-    elif is_prose(text):
+    elif is_prose(text, words):
         parts.body.append(BodyPart(Kind.TEXT, text))
     else:
         parts.body.append(BodyPart(Kind.HEADING, text))

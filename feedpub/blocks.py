@@ -126,7 +126,7 @@ def is_ruled(line: str) -> bool:
 
 def first_word(line: str) -> str:
     """The line's first unbreakable piece: a word, or one CJK character (CJK wraps anywhere)."""
-    word = line.split()[0]
+    word = line.split(None, 1)[0]
     if word.isascii():  # most words: no wide character to look for
         return word
     for index, char in enumerate(word):

@@ -101,9 +101,10 @@ def is_doubled(text: str) -> bool:
     return first == second or text[:half + 1].strip() == text[half + 1:].strip()
 
 
-def is_prose(text: str) -> bool:
-    """Whether a text block reads as article prose rather than a label or a link."""
-    words = word_count(text)
+def is_prose(text: str, words: int | None = None) -> bool:
+    """Whether a text block reads as article prose rather than a label or a link. `words`:
+    the text's word count when the caller has it (Block.words), not counted again."""
+    words = word_count(text) if words is None else words
     if words >= p.PROSE_MIN_WORDS:
         return True
     return words >= p.SENTENCE_MIN_WORDS and bool(p.SENTENCE_END.search(text))

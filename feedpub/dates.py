@@ -115,6 +115,13 @@ def find_dates(line: str, *, dayfirst: bool = False) -> tuple[FoundDate, ...]:
     """Every date written in `line`, in order of position."""
     if not HAS_YEAR.search(line):
         return ()
+    return _dates_with_year(line, dayfirst)
+
+
+# A page's date line is searched as a block, as a byline's tail and as a line of the header
+# and the footer: the same few lines with a year are searched many times in one parse.
+@lru_cache(maxsize=1024)
+def _dates_with_year(line: str, dayfirst: bool) -> tuple[FoundDate, ...]:
     found = {f.start: f for f in _cjk_dates(line)}
     for shape in DATE_SHAPES:
         for match in shape.finditer(line):

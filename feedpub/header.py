@@ -8,6 +8,7 @@ from .dates import Reading, find_dates, find_short_dates, to_aware
 from .model import Block, Kind
 from .names import (byline_names, is_name_line, name_before_date, names_in, names_in_dated_line,
                     without_image_name)
+from .words import more_words_than
 
 Classified = tuple[tuple[Block, Kind], ...]
 
@@ -185,7 +186,7 @@ def short_date_near(items: Classified, title_at: int | None, start: int,
     """A date with a two-digit year under the headline ("11.03.17 in Gadgetry"), read the
     way the page's language writes dates."""
     for block, kind in header_blocks(items, title_at, start)[:p.HEADER_AFTER]:
-        if kind is Kind.TEXT and len(block.text.split()) <= p.DATED_LINE_MAX_WORDS:
+        if kind is Kind.TEXT and not more_words_than(block.text, p.DATED_LINE_MAX_WORDS):
             found = find_short_dates(block.text, month_first=not reading.dayfirst)
             if found:
                 return to_aware(found[0], reading.zone)
@@ -246,7 +247,7 @@ def line_dates(text: str, reading: Reading) -> tuple[datetime | None, datetime |
 def cell_dates(text: str, reading: Reading) -> tuple[datetime | None, datetime | None]:
     """The publication and update dates of one line or cell, read up to a word that makes
     its dates something else ("© 2021")."""
-    if len(text.split()) > p.DATED_LINE_MAX_WORDS:
+    if more_words_than(text, p.DATED_LINE_MAX_WORDS):
         return long_line_date(text, reading), None
     other = p.NOT_PUBLICATION_DATE.search(text)
     text = text[:other.start()] if other else text
@@ -356,7 +357,7 @@ def author_card_date(items: Classified, end: int, reading: Reading) -> datetime 
         if not p.AUTHOR_CARD.match(block.text):
             continue
         for line, kind in after[index + 1:index + 1 + p.AUTHOR_CARD_LINES]:
-            if kind is not Kind.DATE or len(line.text.split()) > p.AUTHOR_CARD_DATE_MAX_WORDS:
+            if kind is not Kind.DATE or more_words_than(line.text, p.AUTHOR_CARD_DATE_MAX_WORDS):
                 continue
             published, _ = line_dates(line.text, reading)
             if published is not None:

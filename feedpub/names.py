@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import patterns as p
 from .dates import DATE_WORDS, find_dates, strip_date_words
+from .words import more_words_than
 
 
 def byline_names(text: str) -> list[str]:
@@ -81,7 +82,7 @@ def is_name_line(text: str) -> bool:
     after the file name of the headshot a text browser prints instead of it."""
     if p.STAFF_CREDIT.match(text):
         return True
-    words = without_image_name(text).split()
+    words = without_image_name(text).split(None, p.NAME_MAX_WORDS)  # all, if few enough
     if not 2 <= len(words) <= p.NAME_MAX_WORDS or p.NOT_NAME_CHARS.search(text):
         return False
     plain = [p.POSSESSIVE.sub("", w).casefold() for w in words]
@@ -105,7 +106,7 @@ def names_in_dated_line(text: str) -> list[str]:
 def name_before_date(text: str) -> list[str]:
     """A name that opens a line and is followed by when it was posted: "Alex Perry 1 day ago",
     "Sarah Gooding March 9, 2017", "[photo] James Akinaka • 8h"."""
-    if len(text.split()) > p.NAME_MAX_WORDS + p.DATE_MAX_WORDS:
+    if more_words_than(text, p.NAME_MAX_WORDS + p.DATE_MAX_WORDS):
         return []
     head = cut_tail(p.BRACKETED.sub(" ", text))
     if head.strip() == text.strip():
