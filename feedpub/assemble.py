@@ -167,4 +167,4 @@ def apply_front_matter(article: Article, front: dict[str, str], zone: tzinfo) ->
         # The lede the parser took as summary goes back to the body, ahead of the rest.
         lede = tuple(BodyPart(Kind.TEXT, t) for t in article.paragraphs[:1])
         changes["body"] = lede + article.body
-    return replace(article, **changes)
+    return replace(article, **changes) if changes else article  # (most have no front matter)

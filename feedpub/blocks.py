@@ -48,8 +48,9 @@ class Lines:
         self.laid_out = text if laid_out is None else laid_out
         self.widths = [display_width(line) for line in self.laid_out]
         self.wrap = wrap_column(self.widths)
-        self.indents = [indent_of(line) for line in text]
-        self.bullets = [BULLET.match(line) for line in text]
+        # A blank line (every other line of most texts) has neither indent nor bullet.
+        self.indents = [indent_of(line) if line else 0 for line in text]
+        self.bullets = [BULLET.match(line) if line else None for line in text]
 
 
 # Characters a terminal shows two columns wide (Unicode East Asian Width W and F): Hangul,

@@ -39,8 +39,11 @@ def content_words(text: str) -> set[str]:
     """The words of `text` that carry meaning: long enough to not be a function word."""
     if text.isascii():  # most text: no CJK runs to split off
         return set(_ASCII_CONTENT_WORD.findall(text.lower()))
+    runs = p.CJK_RUN.findall(text)
+    if not runs:  # accented letters, no CJK (most other text): one scan fewer
+        return set(_CONTENT_WORD.findall(text.casefold()))
     words = set(_CONTENT_WORD.findall(p.CJK_RUN.sub(" ", text.casefold())))
-    for run in p.CJK_RUN.findall(text):
+    for run in runs:
         words.update(run[i:i + 2] for i in range(len(run) - 1))
     return words
 
@@ -179,7 +182,7 @@ class BodyWords:
     topic_blocks: int
 
     def __getitem__(self, word: str) -> int:
-        return self.counts[word]
+        return self.counts.get(word, 0)  # (a Counter's own missing key costs a Python call)
 
 
 def is_paragraph(text: str) -> bool:

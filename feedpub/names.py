@@ -1,6 +1,8 @@
 """People in bylines: which part of a byline, or of a line under the headline, is a name."""
 from __future__ import annotations
 
+import re
+
 from . import patterns as p
 from .dates import DATE_WORDS, find_dates, strip_date_words
 from .words import more_words_than
@@ -48,11 +50,22 @@ def cut_tail(text: str) -> str:
     ends = [len(text)]
     ends += [found.start for found in find_dates(text)[:1]]
     ends += [m.start() for m in (p.BYLINE_TAIL.search(text), p.RELATIVE_TIME.search(text)) if m]
-    digit = next((i for i, c in enumerate(text) if c.isdigit()), None)
+    digit = first_digit(text)
     if digit is not None:
         ends.append(digit)
     head = strip_date_words(text[:min(ends)])
     return p.DATE_LEAD_WORD.sub("", head)
+
+
+def first_digit(text: str) -> int | None:
+    """Where the first digit of `text` is (str.isdigit: "²" is one too), or None."""
+    if text.isascii():  # then the digits are 0-9: one regex scan, not a loop in Python
+        found = _ASCII_DIGIT.search(text)
+        return found.start() if found else None
+    return next((i for i, c in enumerate(text) if c.isdigit()), None)
+
+
+_ASCII_DIGIT = re.compile("[0-9]")
 
 
 def is_job_title(text: str) -> bool:
