@@ -46,7 +46,9 @@ class Lines:
     def __init__(self, text: list[str], laid_out: list[str] | None = None) -> None:
         self.text = text
         self.laid_out = text if laid_out is None else laid_out
-        self.widths = [display_width(line) for line in self.laid_out]
+        # (display_width's ASCII case written out: a call per line costs more than the line)
+        self.widths = [len(line) if line.isascii() else display_width(line)
+                       for line in self.laid_out]
         self.wrap = wrap_column(self.widths)
         # A blank line (every other line of most texts) has neither indent nor bullet.
         self.indents = [indent_of(line) if line else 0 for line in text]

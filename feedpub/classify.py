@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from . import patterns as p
-from .model import Block, Kind
+from .model import (BYLINE, CHROME, CREDIT, DATE, LIST_ITEM, RELATED, SIGNOFF, TEXT, Block,
+                    Kind)
 from .words import word_count
 
 # A date line carries little else besides the date: "March 13, 2020", "Published 13.03.2020".
@@ -21,15 +22,15 @@ def classify_block(block: Block) -> Kind:
     text = block.text
     words = block.words
     if not text or is_chrome(text):
-        return Kind.CHROME
+        return CHROME
     for pattern, kind in SHAPE_KINDS:
         if pattern.match(text):
             return kind
     if words <= BYLINE_MAX_WORDS and p.BYLINE.match(text):
-        return Kind.BYLINE
+        return BYLINE
     if words <= DATE_LINE_MAX_WORDS and block.dates:
-        return Kind.DATE
-    return Kind.LIST_ITEM if block.bullet else Kind.TEXT
+        return DATE
+    return LIST_ITEM if block.bullet else TEXT
 
 
 def is_chrome(text: str) -> bool:
@@ -41,9 +42,9 @@ def is_chrome(text: str) -> bool:
 
 # Patterns that decide a block's kind on their own, tried in this order.
 SHAPE_KINDS = (
-    (p.IMAGE_CREDIT, Kind.CREDIT),
-    (p.RELATED, Kind.RELATED),
-    (p.SIGNOFF, Kind.SIGNOFF),
+    (p.IMAGE_CREDIT, CREDIT),
+    (p.RELATED, RELATED),
+    (p.SIGNOFF, SIGNOFF),
 )
 
 
