@@ -170,7 +170,7 @@ def prose_seen(items: Classified, start: int, limit: int) -> list[bool]:
     for index in range(max(start, 0), limit):
         flags[index] = seen
         block, kind = items[index]
-        seen = seen or (kind is TEXT and is_paragraph(block.text))
+        seen = seen or (kind is TEXT and is_paragraph(block.text, block.words))
     return flags
 
 
@@ -185,9 +185,10 @@ class BodyWords:
         return self.counts.get(word, 0)  # (a Counter's own missing key costs a Python call)
 
 
-def is_paragraph(text: str) -> bool:
-    """Prose that finishes its sentence: not a long headline ending in "N.Y.C." or none."""
-    return is_prose(text) and bool(p.SENTENCE_END.search(text)) \
+def is_paragraph(text: str, words: int | None = None) -> bool:
+    """Prose that finishes its sentence: not a long headline ending in "N.Y.C." or none.
+    `words`: the text's word count when the caller has it (Block.words)."""
+    return is_prose(text, words) and bool(p.SENTENCE_END.search(text)) \
         and not p.HEADLINE_END_OK.search(text)
 
 
