@@ -94,7 +94,7 @@ def wrap_column(widths: list[int]) -> int | None:
 def continues(lines: Lines, first: int, index: int) -> bool:
     """Whether line `index` is the wrapped continuation of the block of lines from `first`."""
     line = lines.text[index]
-    if lines.wrap is None or not line.strip() or lines.bullets[index]:
+    if lines.wrap is None or not line or line.isspace() or lines.bullets[index]:
         return False
     if is_ruled(line) or is_ruled(lines.text[index - 1]):
         return False  # rows of a box-drawn table are never wrapped prose

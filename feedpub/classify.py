@@ -14,7 +14,7 @@ BYLINE_MAX_WORDS = 16
 
 def classify_blocks(blocks: tuple[Block, ...]) -> tuple[tuple[Block, Kind], ...]:
     """Each block with its kind."""
-    return tuple((block, classify_block(block)) for block in blocks)
+    return tuple([(block, classify_block(block)) for block in blocks])  # (a list: no generator)
 
 
 def classify_block(block: Block) -> Kind:
@@ -23,8 +23,8 @@ def classify_block(block: Block) -> Kind:
     words = block.words
     if not text or is_chrome(text):
         return CHROME
-    for pattern, kind in SHAPE_KINDS:
-        if pattern.match(text):
+    for pattern, kind, (mark, other_mark) in SHAPE_KINDS:
+        if (mark in text or other_mark in text) and pattern.match(text):
             return kind
     if words <= BYLINE_MAX_WORDS and p.BYLINE.match(text):
         return BYLINE
@@ -40,11 +40,13 @@ def is_chrome(text: str) -> bool:
     return bool(p.PLACEHOLDER.match(text) or p.CHROME.match(text))
 
 
-# Patterns that decide a block's kind on their own, tried in this order.
+# Patterns that decide a block's kind on their own, tried in this order, each with the two
+# characters of which every line it matches holds one (a label's colon; a sign-off's slash or
+# its bracketed agency): most lines hold neither and are not matched at all.
 SHAPE_KINDS = (
-    (p.IMAGE_CREDIT, CREDIT),
-    (p.RELATED, RELATED),
-    (p.SIGNOFF, SIGNOFF),
+    (p.IMAGE_CREDIT, CREDIT, (":", "：")),
+    (p.RELATED, RELATED, (":", "：")),
+    (p.SIGNOFF, SIGNOFF, ("/", "(")),
 )
 
 

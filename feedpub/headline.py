@@ -178,11 +178,8 @@ def prose_seen(items: Classified, start: int, limit: int) -> list[bool]:
 class BodyWords:
     """How many body paragraphs use each content word, and how many make a word a topic."""
 
-    counts: Counter[str]
+    counts: Counter[str]  # read with counts.get(word, 0): a missing key costs Counter a call
     topic_blocks: int
-
-    def __getitem__(self, word: str) -> int:
-        return self.counts.get(word, 0)  # (a Counter's own missing key costs a Python call)
 
 
 def is_paragraph(text: str, words: int | None = None) -> bool:
@@ -300,7 +297,8 @@ def overlap(words: set[str], body: BodyWords, *, inside: bool) -> float:
     one or two words proves less than a headline of several, so short ones count for less."""
     if not words:
         return 0.0
-    found = len([w for w in words if body[w] > (1 if inside else 0)])  # a list: no generator
+    counts = body.counts
+    found = len([w for w in words if counts.get(w, 0) > (1 if inside else 0)])
     return found / max(len(words), p.HEADLINE_OVERLAP_WORDS)
 
 
@@ -310,7 +308,8 @@ def topicality(words: set[str], body: BodyWords) -> float:
     encyclopedia entry scores 1, a menu label the body mentions once scores little)."""
     if not words:
         return 0.0
-    return sum([min(body[w], body.topic_blocks) for w in words]) / (
+    counts, most = body.counts, body.topic_blocks
+    return sum([min(counts.get(w, 0), most) for w in words]) / (
         body.topic_blocks * len(words))
 
 
