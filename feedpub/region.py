@@ -68,6 +68,10 @@ def scored_reading(items: Classified,
         0 if i in quoted else block_score(block, kind, ends_article=ending[i])
         for i, (block, kind) in enumerate(items)])
     best, span = best_run(scores)
+    most = plain_reading_most(items)
+    if most < p.PLAIN_BODY_MIN_SCORE or (best >= p.WEAK_BODY_SCORE
+                                         and most < p.PLAIN_BODY_RATIO * best):
+        return best, span, scores  # the plain reading could not be taken: not worked out
     plain = widen_gaps(items, ending, listed, [
         0 if i in quoted else plain_score(block, kind, ends_article=ending[i])
         for i, (block, kind) in enumerate(items)])
@@ -76,6 +80,15 @@ def scored_reading(items: Classified,
             plain_best >= p.PLAIN_BODY_RATIO * best and mostly_list(items, plain, plain_span))):
         return plain_best, plain_span, plain
     return best, span, scores
+
+
+def plain_reading_most(items: Classified) -> int:
+    """The most the plain reading's best run can score: its blocks' positive scores added up
+    (chrome and the neutral kinds score nothing above 0 there, and widen_gaps makes only
+    negative scores more so)."""
+    return sum([block.words - p.PLAIN_BLOCK_COST for block, kind in items
+                if block.words > p.PLAIN_BLOCK_COST
+                and kind is not CHROME and kind not in NEUTRAL_KINDS])
 
 
 def article_enders(items: Classified) -> list[bool]:
