@@ -5,13 +5,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 
 from . import patterns as p
-from .classify import is_prose, word_count
+from .classify import is_prose
 from .dates import Reading, parse_date_value
 from .header import (author_box, author_card_date, dated_byline, footer_authors, footer_date,
                      header_authors, header_date, headline_places, hinted_date, is_english)
 from .headline import find_title
 from .errors import InputError
-from .model import Article, Block, BodyPart, Image, Kind
+from .model import (CREDIT, HEADING, LIST_ITEM, RELATED, SIGNOFF, TEXT, Article, Block,
+                    BodyPart, Image, Kind)
 from .region import NEUTRAL_KINDS, body_region, without_doubled_text
 
 Classified = tuple[tuple[Block, Kind], ...]
@@ -73,7 +74,7 @@ def body_start(items: Classified, start: int, title_at: int | None) -> int:
     (a long headline reads like prose), unless the headline found is an item of the body's
     list: a page of notes without a headline has its first note chosen, and that note is
     better kept in the body too."""
-    if title_at is None or title_at < start or items[title_at][1] is Kind.LIST_ITEM:
+    if title_at is None or title_at < start or items[title_at][1] is LIST_ITEM:
         return start
     return title_at + 1
 
@@ -84,7 +85,7 @@ def section_of(items: Classified, title_at: int | None) -> tuple[str, ...]:
         return ()
     block, kind = items[title_at - 1]
     text = block.text
-    if kind is Kind.TEXT and word_count(text) <= p.SECTION_MAX_WORDS and text[-1:].isalnum():
+    if kind is TEXT and block.words <= p.SECTION_MAX_WORDS and text[-1:].isalnum():
         return (text,)
     return ()
 
@@ -105,37 +106,38 @@ def collect(items: Classified, parts: Parts, *, in_body: bool) -> None:
     for index, (block, kind) in enumerate(items):
         text = block.text
         following = items[index + 1][1] if index + 1 < len(items) else None
-        if kind is Kind.CREDIT:
+        if kind is CREDIT:
             parts.image_credit = parts.image_credit or p.IMAGE_CREDIT.match(text)["credit"]
-        elif kind is Kind.RELATED:
+        elif kind is RELATED:
             parts.related.append(p.RELATED.match(text)["related"].strip())
-        elif kind is Kind.SIGNOFF:
+        elif kind is SIGNOFF:
             parts.credit_line = text
-        elif in_body and kind in (Kind.TEXT, Kind.LIST_ITEM):
-            add_body_text(parts, text, kind, following)
+        elif in_body and kind in (TEXT, LIST_ITEM):
+            add_body_text(parts, block, kind, following)
 
 
-def add_body_text(parts: Parts, text: str, kind: Kind, following: Kind | None) -> None:
-    if following is Kind.CREDIT and word_count(text) <= p.CAPTION_MAX_WORDS:
+def add_body_text(parts: Parts, block: Block, kind: Kind, following: Kind | None) -> None:
+    text, words = block.text, block.words
+    if following is CREDIT and words <= p.CAPTION_MAX_WORDS:
         parts.caption = parts.caption or text
-    elif kind is Kind.TEXT and (":" in text or "：" in text) \
+    elif kind is TEXT and (":" in text or "：" in text) \
             and (credited := p.CAPTION_CREDIT.search(text)) \
-            and word_count(text) <= p.CAPTION_MAX_WORDS:
+            and words <= p.CAPTION_MAX_WORDS:
         if parts.image_credit is None:
             parts.caption = text[:credited.start()].strip()
             parts.image_credit = credited["credit"].strip()
-    elif kind is Kind.LIST_ITEM:
-        parts.body.append(BodyPart(Kind.LIST_ITEM, text))
-    elif is_prose(text):
-        parts.body.append(BodyPart(Kind.TEXT, text))
+    elif kind is LIST_ITEM:
+        parts.body.append(BodyPart(LIST_ITEM, text))
+    elif is_prose(text, words):
+        parts.body.append(BodyPart(TEXT, text))
     else:
-        parts.body.append(BodyPart(Kind.HEADING, text))
+        parts.body.append(BodyPart(HEADING, text))
 
 
 def with_lede(article: Article) -> Article:
     """Move the body's first paragraph into the summary: it is the lede."""
     for index, part in enumerate(article.body):
-        if part.kind is Kind.TEXT:
+        if part.kind is TEXT:
             body = article.body[:index] + article.body[index + 1:]
             return replace(article, summary=part.text, body=body)
     return article
@@ -164,6 +166,6 @@ def apply_front_matter(article: Article, front: dict[str, str], zone: tzinfo) ->
     if front.get("summary"):
         changes["summary"] = front["summary"]
         # The lede the parser took as summary goes back to the body, ahead of the rest.
-        lede = tuple(BodyPart(Kind.TEXT, t) for t in article.paragraphs[:1])
+        lede = tuple(BodyPart(TEXT, t) for t in article.paragraphs[:1])
         changes["body"] = lede + article.body
-    return replace(article, **changes)
+    return replace(article, **changes) if changes else article  # (most have no front matter)

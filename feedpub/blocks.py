@@ -46,10 +46,13 @@ class Lines:
     def __init__(self, text: list[str], laid_out: list[str] | None = None) -> None:
         self.text = text
         self.laid_out = text if laid_out is None else laid_out
-        self.widths = [display_width(line) for line in self.laid_out]
+        # (display_width's ASCII case written out: a call per line costs more than the line)
+        self.widths = [len(line) if line.isascii() else display_width(line)
+                       for line in self.laid_out]
         self.wrap = wrap_column(self.widths)
-        self.indents = [indent_of(line) for line in text]
-        self.bullets = [BULLET.match(line) for line in text]
+        # A blank line (every other line of most texts) has neither indent nor bullet.
+        self.indents = [indent_of(line) if line else 0 for line in text]
+        self.bullets = [BULLET.match(line) if line else None for line in text]
 
 
 # Characters a terminal shows two columns wide (Unicode East Asian Width W and F): Hangul,
@@ -91,7 +94,7 @@ def wrap_column(widths: list[int]) -> int | None:
 def continues(lines: Lines, first: int, index: int) -> bool:
     """Whether line `index` is the wrapped continuation of the block of lines from `first`."""
     line = lines.text[index]
-    if lines.wrap is None or not line.strip() or lines.bullets[index]:
+    if lines.wrap is None or not line or line.isspace() or lines.bullets[index]:
         return False
     if is_ruled(line) or is_ruled(lines.text[index - 1]):
         return False  # rows of a box-drawn table are never wrapped prose
@@ -126,7 +129,7 @@ def is_ruled(line: str) -> bool:
 
 def first_word(line: str) -> str:
     """The line's first unbreakable piece: a word, or one CJK character (CJK wraps anywhere)."""
-    word = line.split()[0]
+    word = line.split(None, 1)[0]
     if word.isascii():  # most words: no wide character to look for
         return word
     for index, char in enumerate(word):

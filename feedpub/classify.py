@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from . import patterns as p
-from .model import Block, Kind
+from .model import (BYLINE, CHROME, CREDIT, DATE, LIST_ITEM, RELATED, SIGNOFF, TEXT, Block,
+                    Kind)
 from .words import word_count
 
 # A date line carries little else besides the date: "March 13, 2020", "Published 13.03.2020".
@@ -13,7 +14,7 @@ BYLINE_MAX_WORDS = 16
 
 def classify_blocks(blocks: tuple[Block, ...]) -> tuple[tuple[Block, Kind], ...]:
     """Each block with its kind."""
-    return tuple((block, classify_block(block)) for block in blocks)
+    return tuple([(block, classify_block(block)) for block in blocks])  # (a list: no generator)
 
 
 def classify_block(block: Block) -> Kind:
@@ -21,15 +22,15 @@ def classify_block(block: Block) -> Kind:
     text = block.text
     words = block.words
     if not text or is_chrome(text):
-        return Kind.CHROME
-    for pattern, kind in SHAPE_KINDS:
-        if pattern.match(text):
+        return CHROME
+    for pattern, kind, (mark, other_mark) in SHAPE_KINDS:
+        if (mark in text or other_mark in text) and pattern.match(text):
             return kind
     if words <= BYLINE_MAX_WORDS and p.BYLINE.match(text):
-        return Kind.BYLINE
+        return BYLINE
     if words <= DATE_LINE_MAX_WORDS and block.dates:
-        return Kind.DATE
-    return Kind.LIST_ITEM if block.bullet else Kind.TEXT
+        return DATE
+    return LIST_ITEM if block.bullet else TEXT
 
 
 def is_chrome(text: str) -> bool:
@@ -39,11 +40,13 @@ def is_chrome(text: str) -> bool:
     return bool(p.PLACEHOLDER.match(text) or p.CHROME.match(text))
 
 
-# Patterns that decide a block's kind on their own, tried in this order.
+# Patterns that decide a block's kind on their own, tried in this order, each with the two
+# characters of which every line it matches holds one (a label's colon; a sign-off's slash or
+# its bracketed agency): most lines hold neither and are not matched at all.
 SHAPE_KINDS = (
-    (p.IMAGE_CREDIT, Kind.CREDIT),
-    (p.RELATED, Kind.RELATED),
-    (p.SIGNOFF, Kind.SIGNOFF),
+    (p.IMAGE_CREDIT, CREDIT, (":", "：")),
+    (p.RELATED, RELATED, (":", "：")),
+    (p.SIGNOFF, SIGNOFF, ("/", "(")),
 )
 
 
@@ -101,9 +104,10 @@ def is_doubled(text: str) -> bool:
     return first == second or text[:half + 1].strip() == text[half + 1:].strip()
 
 
-def is_prose(text: str) -> bool:
-    """Whether a text block reads as article prose rather than a label or a link."""
-    words = word_count(text)
+def is_prose(text: str, words: int | None = None) -> bool:
+    """Whether a text block reads as article prose rather than a label or a link. `words`:
+    the text's word count when the caller has it (Block.words), not counted again."""
+    words = word_count(text) if words is None else words
     if words >= p.PROSE_MIN_WORDS:
         return True
     return words >= p.SENTENCE_MIN_WORDS and bool(p.SENTENCE_END.search(text))

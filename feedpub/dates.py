@@ -123,6 +123,12 @@ def find_dates(line: str, *, dayfirst: bool = False) -> tuple[FoundDate, ...]:
     """Every date written in `line`, in order of position."""
     if not HAS_YEAR.search(line):
         return ()
+    if len(line) > REMEMBERED_LINE_MAX_CHARS:  # a paragraph: not kept in memory
+        return _dates_with_year(line, dayfirst)
+    return _remembered_dates(line, dayfirst)
+
+
+def _dates_with_year(line: str, dayfirst: bool) -> tuple[FoundDate, ...]:
     found = {f.start: f for f in _cjk_dates(line)}
     for shape in DATE_SHAPES:
         for match in shape.finditer(line):
@@ -132,6 +138,13 @@ def find_dates(line: str, *, dayfirst: bool = False) -> tuple[FoundDate, ...]:
             if parsed is not None:
                 found[match.start()] = parsed
     return tuple(found[k] for k in sorted(found))
+
+
+# A page's date line is searched as a block, as a byline's tail and as a line of the header
+# and the footer: the same few short lines with a year are searched many times in one parse.
+_remembered_dates = lru_cache(maxsize=1024)(_dates_with_year)
+# Lines up to this long are remembered (date lines and bylines are far shorter).
+REMEMBERED_LINE_MAX_CHARS = 300
 
 
 def find_short_dates(line: str, *, month_first: bool) -> tuple[FoundDate, ...]:

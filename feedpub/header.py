@@ -5,9 +5,10 @@ from datetime import datetime
 
 from . import patterns as p
 from .dates import Reading, find_dates, find_short_dates, to_aware
-from .model import Block, Kind
+from .model import BYLINE, CHROME, DATE, LIST_ITEM, TEXT, Block, Kind
 from .names import (byline_names, is_name_line, name_before_date, names_in, names_in_dated_line,
                     without_image_name)
+from .words import more_words_than
 
 Classified = tuple[tuple[Block, Kind], ...]
 
@@ -28,7 +29,7 @@ SCAN_PER_KEPT = 3
 
 
 def _non_chrome(items: Classified, count: int) -> Classified:
-    kept = [item for item in items[:count * SCAN_PER_KEPT] if item[1] is not Kind.CHROME]
+    kept = [item for item in items[:count * SCAN_PER_KEPT] if item[1] is not CHROME]
     return tuple(kept[:count])
 
 
@@ -116,11 +117,11 @@ def block_byline(after: Classified, block: Block, kind: Kind) -> list[str]:
     cjk = p.CJK_BYLINE.search(block.text)
     if cjk:
         return [cjk["names"]]
-    if kind is Kind.BYLINE:
+    if kind is BYLINE:
         return byline_names(block.text)
-    if kind is Kind.DATE:
+    if kind is DATE:
         return names_in_dated_line(block.text)
-    if kind is Kind.TEXT and (p.BYLINE.match(block.text) or block.dates):
+    if kind is TEXT and (p.BYLINE.match(block.text) or block.dates):
         # A long byline that goes on about its author ("By Alex Heath, a deputy editor and
         # ..."), or a long date line with "Par ..." in it: only names written as names
         # count, as prose may have "by" in it too.
@@ -136,14 +137,14 @@ def bare_name(after: Classified) -> list[str]:
     name counts only standing alone, not inside a list."""
     for index, (block, kind) in enumerate(after):
         text = block.text.strip()
-        if kind is Kind.LIST_ITEM and in_list(after, index):
+        if kind is LIST_ITEM and in_list(after, index):
             continue
         if text.casefold() in p.WIRE_SERVICES:
             return [text]
         name = single_name(text)
         if name:
             return [name]
-        dated = name_before_date(text) if kind is Kind.TEXT else []
+        dated = name_before_date(text) if kind is TEXT else []
         if dated:
             return dated
     return []
@@ -151,7 +152,7 @@ def bare_name(after: Classified) -> list[str]:
 
 def in_list(blocks: Classified, index: int) -> bool:
     neighbours = blocks[max(0, index - 1):index] + blocks[index + 1:index + 2]
-    return any(kind is Kind.LIST_ITEM for _, kind in neighbours)
+    return any(kind is LIST_ITEM for _, kind in neighbours)
 
 
 def header_date(items: Classified, places: list[int | None], start: int,
@@ -172,7 +173,7 @@ def date_over_body(items: Classified, start: int, reading: Reading) -> datetime 
     over = _non_chrome(items[max(0, start - p.BYLINE_BOX_REACH * SCAN_PER_KEPT):start][::-1],
                        p.BYLINE_BOX_REACH)
     for block, kind in over:
-        if kind in (Kind.DATE, Kind.BYLINE, Kind.TEXT):
+        if kind in (DATE, BYLINE, TEXT):
             published, _ = line_dates(block.text, reading)
             short = find_short_dates(block.text, month_first=not reading.dayfirst)
             if published is not None or short:
@@ -185,7 +186,7 @@ def short_date_near(items: Classified, title_at: int | None, start: int,
     """A date with a two-digit year under the headline ("11.03.17 in Gadgetry"), read the
     way the page's language writes dates."""
     for block, kind in header_blocks(items, title_at, start)[:p.HEADER_AFTER]:
-        if kind is Kind.TEXT and len(block.text.split()) <= p.DATED_LINE_MAX_WORDS:
+        if kind is TEXT and not more_words_than(block.text, p.DATED_LINE_MAX_WORDS):
             found = find_short_dates(block.text, month_first=not reading.dayfirst)
             if found:
                 return to_aware(found[0], reading.zone)
@@ -196,7 +197,8 @@ def is_english(items: Classified, start: int) -> bool:
     """Whether the body's first words are English, by its commonest little words."""
     words = " ".join(block.text for block, _ in items[start:start + p.LANGUAGE_SAMPLE_BLOCKS])
     sample = words.casefold().split(None, p.LANGUAGE_SAMPLE_WORDS)[:p.LANGUAGE_SAMPLE_WORDS]
-    hits = sum(1 for word in sample if word in p.ENGLISH_FUNCTION_WORDS)
+    hits = len([word for word in sample if word in p.ENGLISH_FUNCTION_WORDS])  # no generator:
+    # this walks up to LANGUAGE_SAMPLE_WORDS words, where a generator's steps cost twice a list's
     return bool(sample) and hits >= p.ENGLISH_SHARE * len(sample)
 
 
@@ -206,7 +208,7 @@ def date_near(items: Classified, title_at: int | None, start: int,
     update date shown there."""
     updated = None
     for block, kind in header_blocks(items, title_at, start):
-        if kind not in (Kind.DATE, Kind.BYLINE, Kind.TEXT):
+        if kind not in (DATE, BYLINE, TEXT):
             continue
         published, changed = line_dates(block.text, reading)
         if published is not None:
@@ -246,7 +248,7 @@ def line_dates(text: str, reading: Reading) -> tuple[datetime | None, datetime |
 def cell_dates(text: str, reading: Reading) -> tuple[datetime | None, datetime | None]:
     """The publication and update dates of one line or cell, read up to a word that makes
     its dates something else ("© 2021")."""
-    if len(text.split()) > p.DATED_LINE_MAX_WORDS:
+    if more_words_than(text, p.DATED_LINE_MAX_WORDS):
         return long_line_date(text, reading), None
     other = p.NOT_PUBLICATION_DATE.search(text)
     text = text[:other.start()] if other else text
@@ -279,7 +281,7 @@ def hinted_date(items: Classified, end: int, reading: Reading) -> datetime | Non
     label over its value ("Published:" / "2017-08-15", a definition list's layout), or that
     dates a byline ("By Gillian Mohney March 11, 2015 3:46 PM")."""
     for index, (block, kind) in enumerate(items[:end + 1]):
-        if not (kind is Kind.BYLINE or (kind in (Kind.DATE, Kind.TEXT) and (
+        if not (kind is BYLINE or (kind in (DATE, TEXT) and (
                 p.PUBLISHED_HINT.search(block.text)
                 or p.PUBLISHED_LABEL.match(block.text)))):
             continue
@@ -297,15 +299,15 @@ def footer_blocks(items: Classified, end: int) -> Classified:
     Farther down come teasers of other stories with their own bylines and dates, and under a
     comment section's heading the comments' own."""
     before = [i for i in range(max(0, end - p.FOOTER_REACH * SCAN_PER_KEPT), end + 1)
-              if items[i][1] is not Kind.CHROME][-p.FOOTER_REACH:]
+              if items[i][1] is not CHROME][-p.FOOTER_REACH:]
     after = [i for i in range(end + 1, min(len(items), end + 1 + SCAN_PER_KEPT))
-             if items[i][1] is not Kind.CHROME][:1]
+             if items[i][1] is not CHROME][:1]
     kept = before + after
     signing = []
     for index in range(kept[0], kept[-1] + 1) if kept else ():
         if is_comments_heading(items[index][0]):
             break  # chrome or not: what comes under it is the comments'
-        if index in kept and items[index][1] in (Kind.BYLINE, Kind.DATE):
+        if index in kept and items[index][1] in (BYLINE, DATE):
             signing.append(items[index])
     return tuple(signing)
 
@@ -319,7 +321,7 @@ def is_comments_heading(block: Block) -> bool:
 def footer_authors(items: Classified, end: int) -> list[str]:
     """Names signing the post at its end, when its header has none."""
     for block, kind in footer_blocks(items, end):
-        names = byline_names(block.text) if kind is Kind.BYLINE else names_in_dated_line(
+        names = byline_names(block.text) if kind is BYLINE else names_in_dated_line(
             block.text)
         if names:
             return names
@@ -340,7 +342,7 @@ def dated_byline(items: Classified, end: int) -> list[str]:
     end that is dated too ("By GILLIAN MOHNEY March 11, 2015 3:46 PM"): an article's own
     byline, as teasers of other stories seldom date theirs."""
     for block, kind in items[:end + 1]:
-        if kind is Kind.BYLINE and block.dates:
+        if kind is BYLINE and block.dates:
             names = byline_names(block.text)
             if names:
                 return names
@@ -356,7 +358,7 @@ def author_card_date(items: Classified, end: int, reading: Reading) -> datetime 
         if not p.AUTHOR_CARD.match(block.text):
             continue
         for line, kind in after[index + 1:index + 1 + p.AUTHOR_CARD_LINES]:
-            if kind is not Kind.DATE or len(line.text.split()) > p.AUTHOR_CARD_DATE_MAX_WORDS:
+            if kind is not DATE or more_words_than(line.text, p.AUTHOR_CARD_DATE_MAX_WORDS):
                 continue
             published, _ = line_dates(line.text, reading)
             if published is not None:

@@ -12,11 +12,13 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from . import patterns as p
 from .classify import is_prose
-from .model import Block, Kind
+from .model import BYLINE, CHROME, CREDIT, DATE, LIST_ITEM, TEXT, Block, Kind
 from .names import is_name_line, name_before_date
+from .words import more_words_than
 
 Classified = tuple[tuple[Block, Kind], ...]
 
@@ -24,18 +26,24 @@ Classified = tuple[tuple[Block, Kind], ...]
 # lower case, at least HEADLINE_MIN_WORD_CHARS of them; CJK text, written without spaces, is
 # compared by pairs of characters.
 _CONTENT_WORD = re.compile(rf"[^\W_]{{{p.HEADLINE_MIN_WORD_CHARS},}}")
+# The same words in ASCII text put in lower case, where [^\W_] is [a-z0-9]: a plain character
+# set the regex engine tests faster than a Unicode category (every body block is searched).
+_ASCII_CONTENT_WORD = re.compile(rf"[a-z0-9]{{{p.HEADLINE_MIN_WORD_CHARS},}}")
 _LETTER = re.compile(r"[^\W\d_]")
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]")
 # Kinds of the blocks that typically sit right under (or over) a headline.
-META_KINDS = (Kind.BYLINE, Kind.DATE)
+META_KINDS = (BYLINE, DATE)
 
 
 def content_words(text: str) -> set[str]:
     """The words of `text` that carry meaning: long enough to not be a function word."""
     if text.isascii():  # most text: no CJK runs to split off
+        return set(_ASCII_CONTENT_WORD.findall(text.lower()))
+    runs = p.CJK_RUN.findall(text)
+    if not runs:  # accented letters, no CJK (most other text): one scan fewer
         return set(_CONTENT_WORD.findall(text.casefold()))
     words = set(_CONTENT_WORD.findall(p.CJK_RUN.sub(" ", text.casefold())))
-    for run in p.CJK_RUN.findall(text):
+    for run in runs:
         words.update(run[i:i + 2] for i in range(len(run) - 1))
     return words
 
@@ -107,7 +115,7 @@ def is_headline_shaped(item: tuple[Block, Kind]) -> bool:
     """Whether a block is shaped like a headline: short, unfinished, mostly letters."""
     block, kind = item
     text = block.text
-    if kind not in (Kind.TEXT, Kind.LIST_ITEM) or not text:
+    if kind not in (TEXT, LIST_ITEM) or not text:
         return False
     words = block.words
     if not 1 <= words <= p.TITLE_MAX_WORDS or (words == 1 and len(text) < p.HEADLINE_MIN_CHARS):
@@ -133,11 +141,11 @@ def is_wrapped_fragment(items: Classified, index: int) -> bool:
     sentence runs on into the next block, or comes from the previous one."""
     text = items[index][0].text
     after = items[index + 1] if index + 1 < len(items) else None
-    if after and after[1] is Kind.TEXT and after[0].text[:1].islower() \
+    if after and after[1] is TEXT and after[0].text[:1].islower() \
             and not text.endswith(p.HEADLINE_CLOSING):
         return True
     before = items[index - 1] if index > 0 else None
-    return bool(before and text[:1].islower() and before[1] is Kind.TEXT
+    return bool(before and text[:1].islower() and before[1] is TEXT
                 and before[0].words >= p.SENTENCE_MIN_WORDS
                 and not before[0].text.endswith(p.HEADLINE_CLOSING))
 
@@ -148,7 +156,7 @@ def gaps_to_body(items: Classified, start: int, limit: int) -> list[int]:
     gap = 0
     for index in range(min(start, limit) - 1, -1, -1):
         gaps[index] = gap
-        if items[index][1] in (Kind.TEXT, Kind.LIST_ITEM):
+        if items[index][1] in (TEXT, LIST_ITEM):
             gap += 1
     for index in range(max(start, 0), limit):
         gaps[index] = index - start
@@ -162,7 +170,7 @@ def prose_seen(items: Classified, start: int, limit: int) -> list[bool]:
     for index in range(max(start, 0), limit):
         flags[index] = seen
         block, kind = items[index]
-        seen = seen or (kind is Kind.TEXT and is_paragraph(block.text))
+        seen = seen or (kind is TEXT and is_paragraph(block.text, block.words))
     return flags
 
 
@@ -170,25 +178,22 @@ def prose_seen(items: Classified, start: int, limit: int) -> list[bool]:
 class BodyWords:
     """How many body paragraphs use each content word, and how many make a word a topic."""
 
-    counts: Counter[str]
+    counts: Counter[str]  # read with counts.get(word, 0): a missing key costs Counter a call
     topic_blocks: int
 
-    def __getitem__(self, word: str) -> int:
-        return self.counts[word]
 
-
-def is_paragraph(text: str) -> bool:
-    """Prose that finishes its sentence: not a long headline ending in "N.Y.C." or none."""
-    return is_prose(text) and bool(p.SENTENCE_END.search(text)) \
+def is_paragraph(text: str, words: int | None = None) -> bool:
+    """Prose that finishes its sentence: not a long headline ending in "N.Y.C." or none.
+    `words`: the text's word count when the caller has it (Block.words)."""
+    return is_prose(text, words) and bool(p.SENTENCE_END.search(text)) \
         and not p.HEADLINE_END_OK.search(text)
 
 
 def body_words(items: Classified, start: int, end: int) -> BodyWords:
     """The body region's content words; in a short body fewer paragraphs make a topic."""
-    words: Counter[str] = Counter()
     blocks = items[start:end + 1]
-    for block, _ in blocks:
-        words.update(content_words(block.text))
+    # One count over all the blocks' words: Counter.update per block costs more than a block.
+    words = Counter(chain.from_iterable(content_words(block.text) for block, _ in blocks))
     return BodyWords(words, max(1, min(p.HEADLINE_TOPIC_BLOCKS, len(blocks) // 2)))
 
 
@@ -252,7 +257,7 @@ def title_score(items: Classified, index: int, gap: int, body: BodyWords,
     score += w["repeated"] * shown_again(repeats, text, index, region)
     score -= w["repeated_in_body"] * repeated_in_body(repeats, text, index, region)
     score += w["words"] * min(words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
-    score -= w["list_item"] * (items[index][1] is Kind.LIST_ITEM)
+    score -= w["list_item"] * (items[index][1] is LIST_ITEM)
     score -= w["table_row"] * is_table_row(text)
     score -= w["too_long"] * (headline_length(text) > p.HEADLINE_LONG_WORDS)
     score -= w["byline_like"] * is_byline_like(text)
@@ -282,7 +287,7 @@ def score_bound(items: Classified, index: int, gap: int, body: BodyWords, *,
     return (w["overlap"] * overlap(content, body, inside=inside)
             + w["topic"] * topicality(content, body) + NEIGHBOUR_TERMS_MAX
             + w["words"] * min(block.words, p.HEADLINE_GOOD_WORDS) / p.HEADLINE_GOOD_WORDS
-            - w["list_item"] * (kind is Kind.LIST_ITEM) - w["one_word"] * (block.words == 1)
+            - w["list_item"] * (kind is LIST_ITEM) - w["one_word"] * (block.words == 1)
             - w["inside_body"] * (inside and gap > 0)
             + w["near_body"] / (1 + gap / p.HEADLINE_NEAR_BLOCKS))
 
@@ -292,7 +297,8 @@ def overlap(words: set[str], body: BodyWords, *, inside: bool) -> float:
     one or two words proves less than a headline of several, so short ones count for less."""
     if not words:
         return 0.0
-    found = sum(1 for w in words if body[w] > (1 if inside else 0))
+    counts = body.counts
+    found = len([w for w in words if counts.get(w, 0) > (1 if inside else 0)])
     return found / max(len(words), p.HEADLINE_OVERLAP_WORDS)
 
 
@@ -302,7 +308,8 @@ def topicality(words: set[str], body: BodyWords) -> float:
     encyclopedia entry scores 1, a menu label the body mentions once scores little)."""
     if not words:
         return 0.0
-    return sum(min(body[w], body.topic_blocks) for w in words) / (
+    counts, most = body.counts, body.topic_blocks
+    return sum([min(counts.get(w, 0), most) for w in words]) / (
         body.topic_blocks * len(words))
 
 
@@ -334,7 +341,7 @@ def names_of_next_byline(block: Block, after: tuple[Block, Kind]) -> bool:
     pictures, printed as their names ("Jeremy Herb Lauren del Valle" / "By Jeremy Herb,
     Lauren del Valle, CNN"), part of the byline's box rather than text between it and the
     headline."""
-    if after[1] is not Kind.BYLINE:
+    if after[1] is not BYLINE:
         return False
     names = set(block.text.casefold().split())
     return bool(names) and names <= set(after[0].text.casefold().replace(",", " ").split())
@@ -343,11 +350,11 @@ def names_of_next_byline(block: Block, after: tuple[Block, Kind]) -> bool:
 def meta_mark(block: Block, kind: Kind) -> str:
     """"meta" (a byline or date line), "name" (a bare author name), "text" or "skip" (chrome,
     credits, lines without words, which do not count as distance)."""
-    if kind in META_KINDS or (kind is Kind.TEXT and is_dated_line(block)):
+    if kind in META_KINDS or (kind is TEXT and is_dated_line(block)):
         return "meta"
-    if kind is Kind.TEXT and (is_name_line(block.text) or name_before_date(block.text)):
+    if kind is TEXT and (is_name_line(block.text) or name_before_date(block.text)):
         return "name"
-    if kind is Kind.CHROME or kind is Kind.CREDIT or not has_words(block.text):
+    if kind is CHROME or kind is CREDIT or not has_words(block.text):
         return "skip"
     return "text"
 
@@ -373,7 +380,7 @@ def meta_near(marks: MetaMarks, index: int, step: int) -> float:
 def between_dates(items: Classified, marks: MetaMarks, index: int) -> bool:
     """Whether date lines sit right above and right under the block: a row of a timeline or
     an infobox ("Statute of Westminster adopted" between two dates), not a headline."""
-    return all(neighbour is not None and items[neighbour][1] is Kind.DATE
+    return all(neighbour is not None and items[neighbour][1] is DATE
                for neighbour in (next_marked(marks, index, -1), next_marked(marks, index, 1)))
 
 
@@ -382,7 +389,7 @@ def under_byline(items: Classified, marks: MetaMarks, index: int) -> bool:
     line of the byline's own block ("By Kelli Miller" / "WebMD Health News" / "Reviewed by
     ..."), the writer's desk or outlet, not the headline over them."""
     above, below = next_marked(marks, index, -1), next_marked(marks, index, 1)
-    return above is not None and below is not None and items[above][1] is Kind.BYLINE \
+    return above is not None and below is not None and items[above][1] is BYLINE \
         and marks[below] == "meta"
 
 
@@ -426,7 +433,7 @@ def headline_above(items: Classified, index: int, body: BodyWords) -> int | None
     """The block right above, when it is a headline-shaped line the body is about: the block
     at `index` may then be its standfirst (dek) rather than the headline."""
     position = index - 1
-    while position >= 0 and items[position][1] is Kind.CHROME:
+    while position >= 0 and items[position][1] is CHROME:
         position -= 1
     if position < 0 or not is_candidate(items[position]):
         return None
@@ -439,7 +446,7 @@ def headline_above(items: Classified, index: int, body: BodyWords) -> int | None
 
 def is_dated_line(block: Block) -> bool:
     """A short line that carries a date ("AFP 30 avril 2015 à 07:19 (Mis à jour : ...)")."""
-    return len(block.text.split()) <= p.DATED_LINE_MAX_WORDS and bool(block.dates)
+    return not more_words_than(block.text, p.DATED_LINE_MAX_WORDS) and bool(block.dates)
 
 
 def has_words(text: str) -> bool:

@@ -24,6 +24,14 @@ class Kind(enum.Enum):
     SIGNOFF = "signoff"      # agency sign-off such as "see/dr (AP, dpa)"
 
 
+# The kinds under plain names, which the parser's modules compare blocks' kinds with: on
+# Python 3.11 every Kind.X is looked up through EnumType's __getattr__ hook (some 60 ns, four
+# times a plain name's), and a parse makes hundreds of such comparisons a page.
+CHROME, TEXT, HEADING = Kind.CHROME, Kind.TEXT, Kind.HEADING
+LIST_ITEM, DATE, BYLINE = Kind.LIST_ITEM, Kind.DATE, Kind.BYLINE
+CREDIT, RELATED, SIGNOFF = Kind.CREDIT, Kind.RELATED, Kind.SIGNOFF
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A logical paragraph of the input: wrapped lines joined, with where it started."""

@@ -1,8 +1,11 @@
 """People in bylines: which part of a byline, or of a line under the headline, is a name."""
 from __future__ import annotations
 
+import re
+
 from . import patterns as p
 from .dates import DATE_WORDS, find_dates, strip_date_words
+from .words import more_words_than
 
 
 def byline_names(text: str) -> list[str]:
@@ -47,11 +50,22 @@ def cut_tail(text: str) -> str:
     ends = [len(text)]
     ends += [found.start for found in find_dates(text)[:1]]
     ends += [m.start() for m in (p.BYLINE_TAIL.search(text), p.RELATIVE_TIME.search(text)) if m]
-    digit = next((i for i, c in enumerate(text) if c.isdigit()), None)
+    digit = first_digit(text)
     if digit is not None:
         ends.append(digit)
     head = strip_date_words(text[:min(ends)])
     return p.DATE_LEAD_WORD.sub("", head)
+
+
+def first_digit(text: str) -> int | None:
+    """Where the first digit of `text` is (str.isdigit: "²" is one too), or None."""
+    if text.isascii():  # then the digits are 0-9: one regex scan, not a loop in Python
+        found = _ASCII_DIGIT.search(text)
+        return found.start() if found else None
+    return next((i for i, c in enumerate(text) if c.isdigit()), None)
+
+
+_ASCII_DIGIT = re.compile("[0-9]")
 
 
 def is_job_title(text: str) -> bool:
@@ -81,7 +95,7 @@ def is_name_line(text: str) -> bool:
     after the file name of the headshot a text browser prints instead of it."""
     if p.STAFF_CREDIT.match(text):
         return True
-    words = without_image_name(text).split()
+    words = without_image_name(text).split(None, p.NAME_MAX_WORDS)  # all, if few enough
     if not 2 <= len(words) <= p.NAME_MAX_WORDS or p.NOT_NAME_CHARS.search(text):
         return False
     plain = [p.POSSESSIVE.sub("", w).casefold() for w in words]
@@ -105,7 +119,7 @@ def names_in_dated_line(text: str) -> list[str]:
 def name_before_date(text: str) -> list[str]:
     """A name that opens a line and is followed by when it was posted: "Alex Perry 1 day ago",
     "Sarah Gooding March 9, 2017", "[photo] James Akinaka • 8h"."""
-    if len(text.split()) > p.NAME_MAX_WORDS + p.DATE_MAX_WORDS:
+    if more_words_than(text, p.NAME_MAX_WORDS + p.DATE_MAX_WORDS):
         return []
     head = cut_tail(p.BRACKETED.sub(" ", text))
     if head.strip() == text.strip():

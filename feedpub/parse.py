@@ -37,4 +37,6 @@ def parse_source_text(text: str, front: dict[str, str], source: str, zone: tzinf
         raise InputError(source, "no title found")
     if not article.paragraphs:
         raise InputError(source, "no article text found (only page chrome)")
+    if warnings == article.warnings:  # most inputs: no warnings, none to copy the article for
+        return article
     return replace(article, warnings=warnings)

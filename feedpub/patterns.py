@@ -757,19 +757,24 @@ HEADLINE_END_OK = re.compile(r"(?:\b[A-Z]\.|\.\.\.)$")
 # canonical"), a player's "Up next" run into its next video's title, captions that carry their
 # credit ("... for two years. Source: Supplied", "... as they should be Getty Images",
 # "... the acquisition plan. Photo by James Martin").
+# (Written for a fast search, with the same matches: where a mark needs a character before
+# it, the search finds the mark and looks behind it ("[" after a word character or a space,
+# ">" after a space, three spaces after a character that is none), the alternatives that open
+# the line share one "^" and the phrases that open a word one "\b". Most positions of a line
+# then fail at once instead of trying every alternative: twice as fast.)
 HEADLINE_NOT = re.compile(
-    r"\(BUTTON\)|_{3,}|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\w\[[^\]]*\]"
-    r"|\||\s>\s|›|^[o+]\s|\t|\S {3,}\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
-    r"|\s\[[^\]]*\]$|(?-i:\s\((?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+\)$)"
-    r"|^caption:|^link: |^up next\b"
-    r"|^(?:share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe|s'abonner|abonnez"
+    r"\(BUTTON\)|___|https?://|www\.|\.(?:jpe?g|png|gif|svg|webp)\b|\[(?<=\w\[)[^\]]*\]"
+    r"|\||>(?<=\s>)\s|›|\t|   (?<=\S   ) *\S|\[\s*(?:edit|bearbeiten|modifier|editar|upravit)\s*\]"
+    r"|\[(?<=\s\[)[^\]]*\]$|\((?<=\s\()(?-i:(?:[A-Z][\w'’.-]+\s){1,3}[A-Z][\w'’.-]+\)$)"
+    r"|^(?:[o+]\s|caption:|link: |up next\b"
+    r"|share|tweet|follow us|sign (?:in|up)|log (?:in|out)|subscribe|s'abonner|abonnez"
     r"|abonnieren|jetzt abonnieren|suscr[ií]b|assine|inscreva|iscriviti|abonneer|předplať)"
-    r"|\b(?:click|tap) (?:here|to)\b|\bcontinue reading\b|\bvideo will play\b"
-    r"|\b(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S"
-    r"|(?:^|[.!?)\"”]\s)(?:photo|photograph|picture|image|illustration|foto|bild)s?"
+    r"|\b(?:(?:click|tap) (?:here|to)\b|continue reading\b|video will play\b"
+    r"|(?:source|photo|photograph|picture|credit|image|foto|bild|crédit|fuente|zdroj)\s*:\s*\S"
+    r"|(?:^|(?<=[.!?)\"”]\s))(?:photo|photograph|picture|image|illustration|foto|bild)s?"
     r" (?:by|courtesy(?: of)?|von|par) \S"
-    r"|\b(?:getty images|ap photo|shutterstock|istock(?:photo)?|alamy|picture alliance"
-    r"|imago|afp|reuters|epa|dpa)\s*\W?$",
+    r"|(?:getty images|ap photo|shutterstock|istock(?:photo)?|alamy|picture alliance"
+    r"|imago|afp|reuters|epa|dpa)\s*\W?$)",
     I,
 )
 # Separators in a line that shows the headline with other parts: "New York|Headline",

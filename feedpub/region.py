@@ -5,12 +5,13 @@ from dataclasses import replace
 
 from . import patterns as p
 from .classify import ends_sentence, is_code, is_doubled, is_markup, is_script
-from .model import Block, Kind
+from .model import (BYLINE, CHROME, CREDIT, DATE, LIST_ITEM, RELATED, SIGNOFF, TEXT, Block,
+                    Kind)
 
 Classified = tuple[tuple[Block, Kind], ...]
 
 # Kinds that sit inside an article without counting for or against the body region.
-NEUTRAL_KINDS = (Kind.CREDIT, Kind.RELATED, Kind.DATE, Kind.BYLINE, Kind.SIGNOFF)
+NEUTRAL_KINDS = (CREDIT, RELATED, DATE, BYLINE, SIGNOFF)
 
 
 def block_score(block: Block, kind: Kind, *, ends_article: bool) -> float:
@@ -23,7 +24,7 @@ def block_score(block: Block, kind: Kind, *, ends_article: bool) -> float:
     text = block.text
     if kind in NEUTRAL_KINDS:
         return 0
-    if kind is Kind.CHROME:
+    if kind is CHROME:
         return p.CHROME_SCORE if ends_article else p.INLINE_CHROME_SCORE
     if is_doubled(text) or is_markup(text) or is_script(text):
         return p.SHORT_BLOCK_SCORE
@@ -36,7 +37,7 @@ def block_score(block: Block, kind: Kind, *, ends_article: bool) -> float:
 def plain_score(block: Block, kind: Kind, *, ends_article: bool) -> float:
     """A block's score when the page holds almost no sentences (a changelog, a list of notes):
     then any text counts by its words, and only chrome and one-word links count against."""
-    if kind is Kind.CHROME or kind in NEUTRAL_KINDS:
+    if kind is CHROME or kind in NEUTRAL_KINDS:
         return block_score(block, kind, ends_article=ends_article)
     return block.words - p.PLAIN_BLOCK_COST
 
@@ -67,6 +68,10 @@ def scored_reading(items: Classified,
         0 if i in quoted else block_score(block, kind, ends_article=ending[i])
         for i, (block, kind) in enumerate(items)])
     best, span = best_run(scores)
+    most = plain_reading_most(items)
+    if most < p.PLAIN_BODY_MIN_SCORE or (best >= p.WEAK_BODY_SCORE
+                                         and most < p.PLAIN_BODY_RATIO * best):
+        return best, span, scores  # the plain reading could not be taken: not worked out
     plain = widen_gaps(items, ending, listed, [
         0 if i in quoted else plain_score(block, kind, ends_article=ending[i])
         for i, (block, kind) in enumerate(items)])
@@ -77,10 +82,19 @@ def scored_reading(items: Classified,
     return best, span, scores
 
 
+def plain_reading_most(items: Classified) -> int:
+    """The most the plain reading's best run can score: its blocks' positive scores added up
+    (chrome and the neutral kinds score nothing above 0 there, and widen_gaps makes only
+    negative scores more so)."""
+    return sum([block.words - p.PLAIN_BLOCK_COST for block, kind in items
+                if block.words > p.PLAIN_BLOCK_COST
+                and kind is not CHROME and kind not in NEUTRAL_KINDS])
+
+
 def article_enders(items: Classified) -> list[bool]:
     """For each block, whether it is chrome that ends an article (END_CHROME); worked out
     once, as both readings of the page ask it of every chrome block."""
-    return [kind is Kind.CHROME and p.END_CHROME.match(block.text) for block, kind in items]
+    return [kind is CHROME and p.END_CHROME.match(block.text) for block, kind in items]
 
 
 def deeper_prose_discounted(items: Classified, scores: list[float],
@@ -124,7 +138,7 @@ def before_comments(items: Classified, scores: list[float], span: tuple[int, int
     total = 0.0
     for index in range(start, end + 1):
         block, kind = items[index]
-        if kind is Kind.CHROME and total >= p.COMMENTS_CUT_MIN_SCORE \
+        if kind is CHROME and total >= p.COMMENTS_CUT_MIN_SCORE \
                 and p.COMMENTS_HEADING.match(block.text):
             return cut_before(scores, start, index)
         total += scores[index]
@@ -162,7 +176,7 @@ class TeaserTally:
         last = None
         for index in range(start, end + 1):
             self.above.append(last)
-            if items[index][1] is not Kind.CHROME:
+            if items[index][1] is not CHROME:
                 last = index
         # suffix sums: (cards, score in cards, positive score) from a block to the end
         self.sums = [(0, 0.0, 0.0)] * (end + 2 - start)
@@ -171,9 +185,9 @@ class TeaserTally:
         self.last_card: int | None = None
         for index in range(end, start - 1, -1):
             self.ahead[index - start] = self.ahead[index + 1 - start] \
-                if items[index][1] is Kind.CHROME else index
+                if items[index][1] is CHROME else index
             cards, in_cards, positive = self.sums[index + 1 - start]
-            if items[index][1] is not Kind.CHROME and scores[index] > 0:
+            if items[index][1] is not CHROME and scores[index] > 0:
                 positive += scores[index]
                 if self.is_card(index):
                     cards, in_cards = cards + 1, in_cards + scores[index]
@@ -218,7 +232,7 @@ def is_card_summary(block: Block) -> bool:
 
 def is_card_title(block: Block, kind: Kind, score: float) -> bool:
     """A teaser's title line: text that scores nothing and does not end a sentence."""
-    return kind in (Kind.TEXT, Kind.LIST_ITEM) and score <= p.CARD_TITLE_MAX_SCORE \
+    return kind in (TEXT, LIST_ITEM) and score <= p.CARD_TITLE_MAX_SCORE \
         and block.words <= p.TITLE_MAX_WORDS and not ends_sentence(block.text)
 
 
@@ -248,7 +262,7 @@ def widen_gaps(items: Classified, ending: list[bool], listed: list[bool],
             gap = 0 if score > 0 else gap
             continue
         if score < 0:  # only what counts against the body widens a gap and is widened
-            inline = kind is Kind.CHROME and not ends_article
+            inline = kind is CHROME and not ends_article
             widened.append(score if inline else score * gap_factor(gap))
             gap += 1
         else:
@@ -324,10 +338,10 @@ def preformatted(items: Classified) -> set[int]:
     alone (a text browser may print a listing right under the paragraph introducing it)."""
     quoted: set[int] = set()
     for run in listing_runs(items):
-        code = [i for i in run if items[i][1] is not Kind.CHROME
+        code = [i for i in run if items[i][1] is not CHROME
                 and is_code(items[i][0].text, items[i][0].words)]
         if len(run) >= p.PRE_MIN_LINES and len(code) >= p.PRE_CODE_SHARE * len(run):
-            quoted.update(i for i in run if items[i][1] is not Kind.CHROME)
+            quoted.update(i for i in run if items[i][1] is not CHROME)
         else:
             quoted.update(code)
     return quoted
@@ -369,6 +383,6 @@ def without_doubled_text(items: Classified) -> Classified:
     """The body's blocks with a block that holds its own text twice (an image's alt text and
     its caption run together) cut to one copy."""
     return tuple((replace(block, text=block.text[:len(block.text) // 2].strip()), kind)
-                 if kind in (Kind.TEXT, Kind.LIST_ITEM) and is_doubled(block.text)
+                 if kind in (TEXT, LIST_ITEM) and is_doubled(block.text)
                  else (block, kind)
                  for block, kind in items)

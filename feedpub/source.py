@@ -51,6 +51,9 @@ C1_AS_CP1252 = {code: bytes([code]).decode("cp1252", errors="ignore") or None
 # Whether there is any C1 control to translate: str.translate with a mapping looks up every
 # character of the text (a quarter of a second per 5 MB), and most texts have none.
 C1_CONTROL = re.compile("[\x80-\x9f]")
+# Any character clean_text changes, XML_ILLEGAL or C1_CONTROL: a text without (most texts) is
+# looked through once, not once for each.
+UNCLEAN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x80-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # Encodings tried in order after the byte-order marks: strict UTF-8, then cp1252 for
 # legacy "save as text" files; latin-1 last because it accepts any byte.
@@ -146,7 +149,10 @@ def decode(data: bytes) -> str:
 
 def clean_text(text: str) -> str:
     """LF newlines only, no C1 controls, and none of the characters XML cannot carry."""
-    text = XML_ILLEGAL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not UNCLEAN_CHAR.search(text):
+        return text
+    text = XML_ILLEGAL.sub("", text)
     return text.translate(C1_AS_CP1252) if C1_CONTROL.search(text) else text
 
 

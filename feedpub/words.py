@@ -16,3 +16,9 @@ def word_count(text: str) -> int:
     return (len(p.CJK_CHAR.sub(" ", text).split())
             + -(-(unspaced - phrased) // p.CJK_CHARS_PER_WORD)
             + -(-phrased // p.PHRASE_SPACED_CHARS_PER_WORD))
+
+
+def more_words_than(text: str, count: int) -> bool:
+    """Whether `text` has more than `count` words between spaces, len(text.split()) > count,
+    splitting no further than that: a long paragraph is not split whole to be told long."""
+    return len(text.split(None, count)) > count

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import string
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -17,7 +18,9 @@ from feedpub.model import Block, Kind
 from feedpub.patterns import (CHROME, CODE_LINE_ANYWHERE, CODE_LINE_ANYWHERE_HINT,
                               CODE_LINE_END, CODE_LINE_END_CHARS, COMMENTS_HEADING, END_CHROME,
                               INLINE_CHROME, SENTENCE_END, reads_in_lower_case)
-from feedpub.region import body_region, preformatted
+from feedpub.region import (article_enders, best_run, body_region, listed_blocks,
+                            plain_reading_most, plain_score, preformatted, widen_gaps)
+from feedpub.source import read_source
 
 PROSE = ("The council voted on Tuesday to extend the night bus service to the outer districts, "
          "a change residents had asked for over years of public meetings.")
@@ -512,3 +515,16 @@ def test_the_sentence_end_is_found_as_its_plain_reading_finds_it(text):
     plain reading."""
     plain = re.search(r"(?<!\.\.)[.!?。！？:;]['\"”’»)\]]*$", text)
     assert bool(SENTENCE_END.search(text)) == bool(plain)
+
+
+@pytest.mark.parametrize("path", sorted((Path(__file__).parent / "cases").glob("*.txt")),
+                         ids=lambda path: path.name)
+def test_the_plain_reading_never_scores_above_its_bound(path):
+    """scored_reading leaves the plain reading out when plain_reading_most says it could not
+    be taken: that bound must hold for every test page."""
+    items = classify_blocks(split_blocks(read_source(path).text))
+    ending, quoted, listed = article_enders(items), preformatted(items), listed_blocks(items)
+    plain = widen_gaps(items, ending, listed, [
+        0 if i in quoted else plain_score(block, kind, ends_article=ending[i])
+        for i, (block, kind) in enumerate(items)])
+    assert best_run(plain)[0] <= plain_reading_most(items)
