@@ -22,6 +22,7 @@ def plain_text(text: str) -> str:
     if any(bar in text for bar in p.FRAME_CHARS):
         text = without_frame(text, p.BOX_RULE_LINE, p.FRAMED_LINE)
     if "+---" in text and p.GRID_RULE.search(text):
+        text = without_grid_tables(text, p.GRID_MAX_NESTING)
         text = without_frame(text, p.GRID_RULE, p.GRID_FRAMED_LINE, p.GRID_MAX_NESTING)
     if ("](" in text or "#" in text) and p.MARKDOWN_HINT.search(text):
         text = without_markdown(text)  # (the plain searches first: a regex costs more)
@@ -84,6 +85,71 @@ def without_frame(text: str, rule: re.Pattern[str], framed_line: re.Pattern[str]
                 break
         lines[index] = line
     return "\n".join(lines)
+
+
+def without_grid_tables(text: str, nesting: int) -> str:
+    """pandoc's grid tables read a cell at a time: in each row, the first column's lines, then
+    the second's, and so on, with the tables in a cell read the same way, up to `nesting`
+    deep. A page laid out as a table (a sidebar beside the article) is printed with its
+    columns side by side, which would make every line of the article half sidebar. A table's
+    columns are where its top rule has a "+"; a row has a bar at each of them; a rule with
+    the same "+"s ends a row. Lines of no such table are left as they are."""
+    lines = text.split("\n")
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        bounds = grid_bounds(lines[index])
+        end = index + 1
+        while bounds and end < len(lines) and (
+                is_grid_row(lines[end], bounds) or grid_bounds(lines[end]) == bounds):
+            end += 1
+        if bounds is None or end - index < 3:  # a rule with no row under it and over it
+            kept.append(lines[index])
+            index += 1
+            continue
+        kept += grid_cells(lines[index + 1:end], bounds, nesting)
+        index = end
+    return "\n".join(kept)
+
+
+def grid_bounds(line: str) -> tuple[int, ...] | None:
+    """Where a grid table's rule line has its "+"s (its columns' edges), or None."""
+    if "+-" not in line and "+=" not in line and "+:" not in line or not p.GRID_RULE.match(line):
+        return None
+    return tuple(position for position, char in enumerate(line) if char == "+")
+
+
+def is_grid_row(line: str, bounds: tuple[int, ...]) -> bool:
+    return len(line) > bounds[-1] and all(line[edge] == "|" for edge in bounds)
+
+
+def grid_cells(rows: list[str], bounds: tuple[int, ...], nesting: int) -> list[str]:
+    """The lines of a grid table's rows (its top rule left out): a row as tall as a page's
+    column (GRID_LAYOUT_ROW_LINES) a cell at a time, a shorter one (a data table's, whose
+    cells read across) as it is, for without_frame to take its frame off."""
+    read: list[str] = [""]  # the top rule
+    row: list[str] = []
+    for line in rows:
+        if is_grid_row(line, bounds):
+            row.append(line)
+        elif len(row) < p.GRID_LAYOUT_ROW_LINES:
+            read += [*row, line]
+            row = []
+        else:  # a rule under a tall row
+            read += row_cells(row, bounds, nesting)
+            row = []
+    return read + row  # a row with no rule under it: as it is
+
+
+def row_cells(row: list[str], bounds: tuple[int, ...], nesting: int) -> list[str]:
+    read: list[str] = []
+    for left, right in zip(bounds, bounds[1:]):
+        # Without the blank lines a shorter column is padded with at its end.
+        cell = "\n".join(part[left + 1:right].rstrip() for part in row).rstrip("\n")
+        if nesting > 1 and "+---" in cell:
+            cell = without_grid_tables(cell, nesting - 1)
+        read += [*cell.split("\n"), ""]
+    return read
 
 
 def without_markdown(text: str) -> str:

@@ -111,6 +111,9 @@ GRID_RULE = re.compile(r"^[ \t]*\+(?:[-=:]{3,}\+)+[ \t]*$", re.M)
 GRID_FRAMED_LINE = re.compile(r"^(?P<indent>[ \t]*)\|(?P<inside>.*)\|[ \t]*$")
 # A table in a grid table's cell has a frame of its own: this many come off, outer first.
 GRID_MAX_NESTING = 4
+# A grid table's row this many lines tall or more is a page's layout (a sidebar beside the
+# article), read a column at a time; a shorter one is a data table's, read across.
+GRID_LAYOUT_ROW_LINES = 10
 
 # A run of at least PRE_MIN_LINES lines with no blank line between, none of them a list item,
 # of which PRE_CODE_SHARE or more look like code, is a preformatted block (a code listing, a

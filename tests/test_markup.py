@@ -1,6 +1,8 @@
 """Markup a converter left in the text (feedpub.markup): Markdown's syntax and formula sources."""
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -136,6 +138,50 @@ def test_an_ascii_grid_drawn_around_the_page_is_taken_off():
               "+------------------------------------------+\n")
     assert [line.strip() for line in plain_text(framed).split("\n")] == [
         "", "Bartleby the Scrivener", "", "I am a rather elderly man. | A note.", "", ""]
+
+
+def layout_table(left: list[str], right: list[str], width: int = 20) -> str:
+    """A page laid out as a two-column table, as pandoc's plain text prints it."""
+    rule = "+" + "-" * width + "+" + "-" * 50 + "+"
+    rows = [f"|{a:<{width}}|{b:<50}|" for a, b in
+            zip(left + [""] * (len(right) - len(left)), right + [""] * (len(left) - len(right)))]
+    return "\n".join([rule, *rows, rule]) + "\n"
+
+
+def test_a_page_laid_out_as_a_table_is_read_a_column_at_a_time():
+    """A sidebar beside the article: read across, every line of the article would be half
+    menu; read a column at a time, the menu comes first and the article whole after it."""
+    menu = [" Front page", " Security", " Kernel"]
+    article = [" A trademark battle", "", " By Nathan Willis", " March 25, 2015", "",
+               *[f" Paragraph line {n} of the article." for n in range(12)]]
+    lines = [line.strip() for line in plain_text(layout_table(menu, article)).split("\n")]
+    assert lines[1:4] == ["Front page", "Security", "Kernel"]
+    assert lines[5:9] == ["A trademark battle", "", "By Nathan Willis", "March 25, 2015"]
+    assert all("|" not in line for line in lines)
+
+
+def test_the_article_of_a_page_laid_out_as_a_table_is_found():
+    menu = [" Front page", " Security", " Kernel development", " Log in now"]
+    article = [" A trademark battle in the Arduino community", "", " By Nathan Willis",
+               " March 25, 2015", ""]
+    for paragraph in PARAGRAPHS:  # wrapped to the column's width, as pandoc does
+        article += [f" {line}" for line in textwrap.wrap(paragraph, 48)] + [""]
+    parsed = parse_article(layout_table(menu, article, 24))
+    assert parsed.title == "A trademark battle in the Arduino community"
+    assert parsed.authors == ("Nathan Willis",)
+    assert all(paragraph in parsed.content_text for paragraph in PARAGRAPHS)
+    assert not any(item in parsed.content_text for item in ("Front page", "Log in now"))
+
+
+def test_a_data_table_is_still_read_across():
+    """Rows of a few lines are a data table's: its cells stay side by side on their line."""
+    table = ("+-----------------+------------+\n"
+             "| Initial release | 1998       |\n"
+             "+-----------------+------------+\n"
+             "| License         | GPL        |\n"
+             "+-----------------+------------+\n")
+    lines = [line.strip() for line in plain_text(table).split("\n") if line.strip()]
+    assert lines == ["Initial release | 1998", "License         | GPL"]
 
 
 def test_bars_without_a_grid_rule_are_the_texts_own():
