@@ -114,13 +114,16 @@ def without_grid_tables(text: str, nesting: int) -> str:
 
 def grid_bounds(line: str) -> tuple[int, ...] | None:
     """Where a grid table's rule line has its "+"s (its columns' edges), or None."""
-    if "+-" not in line and "+=" not in line and "+:" not in line or not p.GRID_RULE.match(line):
+    if "+" not in line or not p.GRID_RULE.match(line):  # the plain test first: every line
         return None
     return tuple(position for position, char in enumerate(line) if char == "+")
 
 
 def is_grid_row(line: str, bounds: tuple[int, ...]) -> bool:
-    return len(line) > bounds[-1] and all(line[edge] == "|" for edge in bounds)
+    """Whether `line` is a row of the table whose columns' edges are `bounds`: a bar at each,
+    nothing but white space outside them (no text is lost when it is read a cell at a time)."""
+    return len(line) > bounds[-1] and all(line[edge] == "|" for edge in bounds) \
+        and not line[:bounds[0]].strip() and not line[bounds[-1] + 1:].strip()
 
 
 def grid_cells(rows: list[str], bounds: tuple[int, ...], nesting: int) -> list[str]:

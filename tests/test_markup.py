@@ -55,6 +55,19 @@ def test_grid_frames_come_off_without_error_and_only_with_a_rule(text):
         assert shown == text
 
 
+@given(st.text(alphabet="+-|= \nab"))
+def test_reading_grid_tables_a_cell_at_a_time_loses_no_letter(text):
+    assert sorted(c for c in plain_text(text) if c in "ab") == sorted(c for c in text if c in "ab")
+
+
+@given(st.lists(st.sampled_from([" +---+---+", " |a  |b  |", " |   | b |", " | a |   |",
+                                  "x|a  |b  |", " |a  |b  |x"]), max_size=40))
+def test_grid_tables_of_any_rows_lose_no_letter(rows):
+    text = "\n".join(rows)
+    assert sorted(c for c in plain_text(text) if c in "abx") == \
+        sorted(c for c in text if c in "abx")
+
+
 def test_an_article_clipped_as_markdown_parses_like_the_page():
     # As an HTML-to-Markdown converter saves a page: menu links, the headline as a heading,
     # a picture, and paragraphs with links in them.
