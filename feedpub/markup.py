@@ -103,7 +103,7 @@ def without_grid_tables(text: str, nesting: int) -> str:
         while bounds and end < len(lines) and (
                 is_grid_row(lines[end], bounds) or grid_bounds(lines[end]) == bounds):
             end += 1
-        if bounds is None or end - index < 3:  # a rule with no row under it and over it
+        if bounds is None or end - index < 3:  # no table: fewer than a rule, a row and a rule
             kept.append(lines[index])
             index += 1
             continue
@@ -145,6 +145,7 @@ def grid_cells(rows: list[str], bounds: tuple[int, ...], nesting: int) -> list[s
 
 
 def row_cells(row: list[str], bounds: tuple[int, ...], nesting: int) -> list[str]:
+    """A row's lines a cell at a time, each cell followed by a blank line."""
     read: list[str] = []
     for left, right in zip(bounds, bounds[1:]):
         # Without the blank lines a shorter column is padded with at its end.
