@@ -33,6 +33,11 @@ def _non_chrome(items: Classified, count: int) -> Classified:
     return tuple(kept[:count])
 
 
+def _non_chrome_above(items: Classified, end: int, count: int) -> Classified:
+    """The `count` blocks that are not chrome right above block `end`, the nearest first."""
+    return _non_chrome(items[max(0, end - count * SCAN_PER_KEPT):end][::-1], count)
+
+
 def headline_places(items: Classified, title_at: int | None) -> list[int | None]:
     """The headline's index, then those of the same line printed elsewhere on the page (a
     page may show its headline twice, its byline under only one of them)."""
@@ -71,8 +76,7 @@ def author_box(items: Classified, places: list[int | None]) -> list[str]:
 def name_over_time(items: Classified, title_at: int) -> list[str]:
     """A name line above the headline with when it was posted right under it ("Pippin Lee" /
     "on Mar 17 · 11 min read"): the author box some pages put over the story."""
-    above = _non_chrome(items[max(0, title_at - p.AUTHOR_BOX_REACH * SCAN_PER_KEPT):title_at][::-1],
-                        p.AUTHOR_BOX_REACH)[::-1]
+    above = _non_chrome_above(items, title_at, p.AUTHOR_BOX_REACH)[::-1]
     for index, (block, _) in enumerate(above):
         name = single_name(p.BRACKETED.sub(" ", block.text).strip())
         if name and any(is_posted_time(under) for under, _ in time_lines(above[index + 1:])):
@@ -170,8 +174,7 @@ def header_date(items: Classified, places: list[int | None], start: int,
 def date_over_body(items: Classified, start: int, reading: Reading) -> datetime | None:
     """A date line right over the body's first paragraph, where some pages put the byline
     box ("Mama Robotnik" / "9/11/13 10:00AM") apart from the headline."""
-    over = _non_chrome(items[max(0, start - p.BYLINE_BOX_REACH * SCAN_PER_KEPT):start][::-1],
-                       p.BYLINE_BOX_REACH)
+    over = _non_chrome_above(items, start, p.BYLINE_BOX_REACH)
     for block, kind in over:
         if kind in (DATE, BYLINE, TEXT):
             published, _ = line_dates(block.text, reading)
@@ -197,8 +200,8 @@ def is_english(items: Classified, start: int) -> bool:
     """Whether the body's first words are English, by its commonest little words."""
     words = " ".join(block.text for block, _ in items[start:start + p.LANGUAGE_SAMPLE_BLOCKS])
     sample = words.casefold().split(None, p.LANGUAGE_SAMPLE_WORDS)[:p.LANGUAGE_SAMPLE_WORDS]
-    hits = len([word for word in sample if word in p.ENGLISH_FUNCTION_WORDS])  # no generator:
-    # this walks up to LANGUAGE_SAMPLE_WORDS words, where a generator's steps cost twice a list's
+    # A list, not a generator, over up to LANGUAGE_SAMPLE_WORDS words: its steps cost half.
+    hits = len([word for word in sample if word in p.ENGLISH_FUNCTION_WORDS])
     return bool(sample) and hits >= p.ENGLISH_SHARE * len(sample)
 
 
