@@ -28,7 +28,7 @@ from .cacheindex import (INDEX_NAME, Index, file_stamp, is_record, read_index, s
                          well_formed)
 from .codec import article_from_json, article_to_json
 from .model import Article
-from .diskio import write_file_atomic, write_stream_atomic
+from .diskio import create_file, write_file_atomic, write_stream_atomic
 
 # 2: each entry also holds the article's fingerprint (state.article_fingerprint).
 # 3: entries are keyed by the input's absolute path (ParseCache._key).
@@ -164,15 +164,27 @@ class ParseCache:
         path = self._file(key)
         self.used.add(path.name)
         self.index.drop(key)
+        data = json.dumps(entry).encode("utf-8")
         try:
             # Not flushed to disk: every entry is checked when read (CACHE_FORMAT, settings,
-            # the input's SHA-256), so one a power cut tore is only parsed again.
-            write_file_atomic(path, json.dumps(entry).encode("utf-8"), durable=False)
-            self.index.keep(key, entry, stamp_of(os.stat(path)))
+            # the input's SHA-256), so one a power cut tore is only parsed again. A new
+            # entry is written in place, an old one replaced whole.
+            stat = self._create(path, data)
+            if stat is None:
+                write_file_atomic(path, data, durable=False)
+                stat = os.stat(path)
+            self.index.keep(key, entry, stamp_of(stat))
         except OSError as exc:
             self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
             return False
         return True
+
+    def _create(self, path: Path, data: bytes) -> os.stat_result | None:
+        try:
+            return create_file(path, data)
+        except FileNotFoundError:  # the first entry of a new cache
+            self.directory.mkdir(parents=True, exist_ok=True)
+            return create_file(path, data)
 
     def save_index(self) -> None:
         """Write the index of this build's entries if it changed (after `prune`); the build
@@ -245,7 +257,10 @@ class ParseCache:
             with open(path, "rb") as handle:
                 # Stamped before reading: an entry changed meanwhile is read again next time.
                 stamp = stamp_of(os.fstat(handle.fileno()))
-                entry = json.loads(handle.read())
+                data = handle.read()
+            if not data:  # created by a run stopped before it wrote it (create_file)
+                return None
+            entry = json.loads(data)
         except FileNotFoundError:
             return None
         except (OSError, ValueError):

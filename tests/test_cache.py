@@ -183,8 +183,25 @@ def test_corrupt_cache_entries_are_ignored_with_one_warning(site, capsys, damage
     assert snapshot(site / "out") == before
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    if damage in (b"", b"{", b"\xff\xfe garbage"):
+    if damage in (b"{", b"\xff\xfe garbage"):
         assert err.count(": 4 unreadable cache entries ignored") == 1
+
+
+def test_an_entry_left_empty_by_a_stopped_run_is_parsed_again_quietly(site, parses, capsys):
+    """A new entry is written where it goes (diskio.create_file): a run stopped between
+    creating and writing it leaves it empty, which is no damage worth a warning."""
+    build(site)
+    before = snapshot(site / "out")
+    entries = sorted((site / ".out.cache").glob("*.json"))
+    entries[0].write_bytes(b"")
+    (site / ".out.cache" / "index").unlink()  # as when the run stopped before saving it
+    parses.clear()
+    capsys.readouterr()
+    assert build(site) == 0
+    assert len(parses) == 1
+    assert "unreadable" not in capsys.readouterr().err
+    assert snapshot(site / "out") == before
+    assert entries[0].stat().st_size > 0  # written again, whole
 
 
 def test_corrupt_article_inside_a_valid_entry_is_parsed_again(site, parses, capsys):
