@@ -90,3 +90,39 @@ def test_unchanged_files_are_neither_flushed_nor_renamed(tmp_path, calls):
     report = publish.publish_site(site(5, "same"), output)
     assert report.written == ()
     assert calls == []
+
+
+def test_files_a_stopped_build_added_are_removed_by_the_next(tmp_path, monkeypatch):
+    """A build names the files it adds (publish.PENDING) before writing any: stopped after
+    the renames but before its manifest names them, the next build still knows them as its
+    own and removes those it no longer publishes."""
+    output = tmp_path / "out"
+    publish.publish_site(site(2, "old"), output)
+
+    def stopped(*args) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(publish, "write_manifest", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        publish.publish_site(site(4, "new"), output)
+    assert (output / "articles" / "3.html").read_bytes() == b"<p>new 3</p>"
+    assert publish.read_pending(output) == {"articles/2.html", "articles/3.html"}
+    monkeypatch.undo()
+    report = publish.publish_site(site(2, "old"), output)
+    assert sorted(report.removed) == ["articles/2.html", "articles/3.html"]
+    assert sorted(p.name for p in (output / "articles").iterdir()) == ["0.html", "1.html"]
+    assert not publish.sidecar(output, publish.PENDING).exists()
+
+
+def test_a_build_that_adds_files_writes_the_manifest_once(tmp_path, monkeypatch):
+    output = tmp_path / "out"
+    publish.publish_site(site(2, "old"), output)
+    written = []
+    real = publish.write_manifest
+    monkeypatch.setattr(publish, "write_manifest",
+                        lambda *args: written.append(sorted(args[1])) or real(*args))
+    publish.publish_site(site(3, "old"), output)
+    assert written == [["articles/0.html", "articles/1.html", "articles/2.html", "feed.atom",
+                        "index.html"]]
+    assert not publish.sidecar(output, publish.PENDING).exists()
+    assert set(publish.read_manifest(output)) == set(site(3, "old"))
