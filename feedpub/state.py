@@ -23,6 +23,8 @@ from .diskio import write_file_atomic
 from .sealing import Sealed
 
 STATE_FORMAT = 1
+# json.dumps(value, sort_keys=True), without a new encoder for each call (one per article).
+SORTED_KEYS = json.JSONEncoder(sort_keys=True)
 # Article fields that are not content: where it was read from, and what the parser warned.
 NOT_CONTENT = ("source", "warnings")
 
@@ -74,7 +76,7 @@ def article_fingerprint(article: Article) -> str:
     Changing what goes into it makes every entry look edited once: keep it as it is.
     """
     fields = {k: v for k, v in article_to_json(article).items() if k not in NOT_CONTENT}
-    text = json.dumps(fields, sort_keys=True)  # ASCII: safe for any string
+    text = SORTED_KEYS.encode(fields)  # ASCII: safe for any string
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
@@ -125,10 +127,10 @@ def dump_state(state: State) -> bytes:
     # One line per entry, each line by json's C encoder (with `indent` json falls back to
     # its pure-Python encoder, ten times slower on a large site). ASCII escapes keep a file
     # name that is not UTF-8 (surrogateescape) writable and exact.
-    lines = [f"{json.dumps(key)}: " + json.dumps(
+    lines = [f"{json.dumps(key)}: " + SORTED_KEYS.encode(
         {"name": rec.name, "fingerprint": rec.fingerprint,
          "first_seen": rec.first_seen.isoformat(),
-         "last_changed": rec.last_changed.isoformat()}, sort_keys=True)
+         "last_changed": rec.last_changed.isoformat()})
         for key, rec in sorted(state.records.items())]
     text = '{' + _dump_sealed(state.sealed) + '"entries": {\n' + ",\n".join(lines) + \
         f'\n}}, "format": {STATE_FORMAT}}}\n'
