@@ -76,7 +76,7 @@ def record_from_json(raw: dict | None) -> Record | None:
 def dump_manifest(records: Mapping[str, Record | None]) -> bytes:
     """The same bytes for the same records: JSON, one line per file."""
     # Written line by line: json.dumps with `indent` takes the pure-Python encoder, ten times
-    # slower, and a site of 10,000 pages writes this twice per build.
+    # slower, and a site of 10,000 pages writes this once per build that changes a file.
     lines = [f"{json.dumps(name)}: {SORTED_KEYS.encode(record_json(rec))}"
              for name, rec in sorted(records.items())]
     text = '{"files": {\n' + ",\n".join(lines) + f'\n}}, "format": {MANIFEST_FORMAT}}}\n'
