@@ -56,3 +56,15 @@ def test_article_page_has_the_text_and_links_back(sample_site):
 def test_undated_article_is_dated_by_its_file(sample_site):
     index = sample_site["index.html"].decode()
     assert 'datetime="2020-09-13T12:26:40+00:00"' in index  # conftest.FIXED_MTIME
+
+
+def test_content_gathers_list_items_into_lists_and_escapes_every_text():
+    from feedpub.model import Article, BodyPart, Kind
+    from feedpub.pages import render_content
+
+    body = (BodyPart(Kind.LIST_ITEM, "first <b>"), BodyPart(Kind.LIST_ITEM, "second"),
+            BodyPart(Kind.TEXT, "A & B"), BodyPart(Kind.HEADING, "Then"),
+            BodyPart(Kind.LIST_ITEM, "alone"))
+    html = render_content(Article(source="x.txt", title="T", body=body))
+    assert html == ("<ul>\n<li>first &lt;b&gt;</li>\n<li>second</li>\n</ul>\n"
+                    "<p>A &amp; B</p>\n<h3>Then</h3>\n<ul>\n<li>alone</li>\n</ul>\n")
