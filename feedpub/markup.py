@@ -11,6 +11,7 @@ unchanged. (A dump's link numbers come out in blocks.py, once its lines' widths 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import patterns as p
 
@@ -20,10 +21,12 @@ def plain_text(text: str) -> str:
     if p.MATHML_OPEN in text:
         text = without_mathml(text)
     if any(bar in text for bar in p.FRAME_CHARS):
-        text = without_frame(text, p.BOX_RULE_LINE, p.FRAMED_LINE)
+        # (Box characters are all outside ASCII: an ASCII line holds none.)
+        text = without_frame(text, p.BOX_RULE_LINE, p.FRAMED_LINE, unframed=str.isascii)
     if "+---" in text and p.GRID_RULE.search(text):
         text = without_grid_tables(text, p.GRID_MAX_NESTING)
-        text = without_frame(text, p.GRID_RULE, p.GRID_FRAMED_LINE, p.GRID_MAX_NESTING)
+        text = without_frame(text, p.GRID_RULE, p.GRID_FRAMED_LINE, p.GRID_MAX_NESTING,
+                             unframed=has_no_grid_marks)
     if ("](" in text or "#" in text) and p.MARKDOWN_HINT.search(text):
         text = without_markdown(text)  # (the plain searches first: a regex costs more)
     return text
@@ -68,14 +71,18 @@ def without_mathml(text: str) -> str:
 
 
 def without_frame(text: str, rule: re.Pattern[str], framed_line: re.Pattern[str],
-                  nesting: int = 1) -> str:
+                  nesting: int = 1, *, unframed: Callable[[str], bool]) -> str:
     """The text without the outer frame of bordered tables: a line between two vertical bars
     (`framed_line`) keeps what is inside (with the bars as spaces, so its indent stays), a
     `rule` line alone becomes blank. Bars inside a line (a table's columns) stay. elinks
     draws frames with box characters, pandoc's plain text in ASCII, nesting a table in a
-    table's cell: its frames come off up to `nesting` deep."""
+    table's cell: its frames come off up to `nesting` deep. `unframed`: a quick test that a
+    line holds no character of a frame or a rule, which leaves it as it is (most lines of a
+    page with a frame are not in it)."""
     lines = text.split("\n")
     for index, line in enumerate(lines):
+        if unframed(line):
+            continue
         for _ in range(nesting):
             if rule.match(line) and not line.isspace():
                 line = ""
@@ -85,6 +92,11 @@ def without_frame(text: str, rule: re.Pattern[str], framed_line: re.Pattern[str]
                 break
         lines[index] = line
     return "\n".join(lines)
+
+
+def has_no_grid_marks(line: str) -> bool:
+    """Whether a line holds neither a grid table's "+" nor its "|": no rule, no frame."""
+    return "|" not in line and "+" not in line
 
 
 def without_grid_tables(text: str, nesting: int) -> str:

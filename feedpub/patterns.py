@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from .datewords import MONTHS
+from .regexinfo import DIGIT, alternatives, opening_chars
 
 # Month names in every language datewords knows: "13. März 2020" is a date, not item 13.
 _MONTH_WORD = "|".join(sorted({re.escape(n) for lang in MONTHS.values() for m in lang for n in m},
@@ -202,17 +203,18 @@ class WholeLines:
     """Whole-line tables compiled: `match(line)` says whether the line is one of them, in
     any case.
 
-    A line is put in lower case and matched by `lower_case`, the same pattern with case
-    counting: Python's regex engine passes over an alternative by its first letter only when
-    case counts, which makes these long alternations about a third faster (three times, on a
-    line that is not ASCII). Both readings agree because the fragments hold no upper-case
-    letter and no character that folds to an ASCII one (tests/test_region.py checks), on
-    every ASCII line (most lines) and on every other line that reads_in_lower_case; the few
-    others are matched by `any_case`.
+    A line is put in lower case and matched with case counting: Python's regex engine passes
+    over an alternative by its first letter only when case counts, which makes these long
+    alternations about a third faster (three times, on a line that is not ASCII). Both
+    readings agree because the fragments hold no upper-case letter and no character that
+    folds to an ASCII one (tests/test_region.py checks), on every ASCII line (most lines)
+    and on every other line that reads_in_lower_case; the few others are matched by
+    `any_case`. The lower-case reading tries only the fragments a match could open with
+    the line's first character (FirstCharacters).
     """
 
     any_case_source: str  # any_case's regular expression
-    lower_case: re.Pattern[str]
+    fragments: tuple[str, ...]  # the tables' fragments, in lower case
     # (word, pattern in lower case) of the phrases that may stand anywhere in the line
     anywhere: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
@@ -223,16 +225,74 @@ class WholeLines:
         build that parses one new article pays in full."""
         return re.compile(self.any_case_source, I)
 
+    @functools.cached_property
+    def lower_case(self) -> FirstCharacters:
+        """The fragments in lower case with case counting, by the character they open with:
+        worked out when a line is first matched, not on import."""
+        return FirstCharacters(self.fragments)
+
     def match(self, line: str) -> bool:
         lower = line.lower()
         if not line.isascii() and not reads_in_lower_case(line, lower):
             return self.any_case.match(line) is not None
-        if self.lower_case.match(lower) is not None:
+        if self.lower_case.match(lower):
             return True
         for word, pattern in self.anywhere:  # a plain loop: a generator costs more here
             if word in lower and pattern.match(lower) is not None:
                 return True
         return False
+
+
+class FirstCharacters:
+    """A whole-line table in lower case that tries on a line only the fragments a match can
+    open with its first character (regexinfo.opening_chars): the regex engine tries the
+    alternatives of a table one by one, some 275 of them at about 2 µs a line, where a line
+    opening with "t" needs some 30. The fragments are spelled out first
+    (regexinfo.alternatives: "(?:privacy|terms|...)" opens with either word, and is tried
+    as each). A fragment stands where WHOLE_LINE_FRAME lets it: after the line's spaces, and
+    after an opening bracket and its spaces when the line opens with one (the frame may take
+    the bracket, or leave it to a fragment that opens with it).
+
+    Each pattern is compiled when a line first needs it, about 0.5 ms, at most once for
+    each character some fragment opens with (a process that parses the developer corpus
+    compiles some 150 of them for all the tables; a generated article about 15)."""
+
+    def __init__(self, fragments: tuple[str, ...]) -> None:
+        self.fragments = [part for fragment in fragments for part in alternatives(fragment)]
+        self.everywhere: set[int] = set()  # fragments that may open with any character
+        self.opening: dict[str, set[int]] = {}  # fragments by a character they open with
+        for index, fragment in enumerate(self.fragments):
+            chars = opening_chars(fragment)
+            if chars is None:
+                self.everywhere.add(index)
+            for char in chars or ():
+                self.opening.setdefault(char, set()).add(index)
+        self.by_head: dict[str, re.Pattern[str] | None] = {}  # by the line's first characters
+        self.compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}  # by fragments
+
+    def match(self, lower: str) -> bool:
+        text = lower.lstrip()
+        head = text[:1]
+        if head and head in OPENING_BRACKETS:
+            head += text[1:].lstrip()[:1]
+        pattern = self.by_head.get(head, False)
+        if pattern is False:
+            pattern = self.by_head[head] = self.pattern(head)
+        return pattern is not None and pattern.match(lower) is not None
+
+    def pattern(self, head: str) -> re.Pattern[str] | None:
+        """The frame around the fragments that can open with a character of `head`; None
+        when there are none."""
+        chosen = set(self.everywhere)
+        for char in head:
+            chosen |= self.opening.get(char, set())
+            if char.isdecimal():  # what \d matches in a pattern of text
+                chosen |= self.opening.get(DIGIT, set())
+        key = tuple(sorted(chosen))  # in the tables' order
+        if key not in self.compiled:
+            self.compiled[key] = re.compile(WHOLE_LINE_FRAME.format(
+                "|".join(self.fragments[index] for index in key))) if key else None
+        return self.compiled[key]
 
 
 def reads_in_lower_case(line: str, lower: str) -> bool:
@@ -243,18 +303,23 @@ def reads_in_lower_case(line: str, lower: str) -> bool:
     return len(lower) == len(line) and lower.upper().lower() == lower
 
 
+# A whole line of a table: the fragment, which the line may wrap in brackets or corner
+# quotes ("【関連記事】", "[Related stories]") and end with an empty image placeholder
+# ("Share on Whatsapp[]"), a colon or an arrow.
+OPENING_BRACKETS = "【[(「『〔"
+WHOLE_LINE_FRAME = (rf"^\s*[{re.escape(OPENING_BRACKETS)}]?\s*(?:{{}})\s*[】\])」』〕]?\s*"
+                    r"(?:\[\s*\])?[:.!?›»→▸>|*：]*\s*$")
+
+
 def _whole_lines(*tables: tuple[str, ...],
                  anywhere: tuple[tuple[str, str], ...] = ()) -> WholeLines:
     """The lines that are exactly one of the tables' fragments, or one of the phrases that
-    may stand anywhere in the line, given with the word they hold. A line may wrap the
-    fragment in brackets or corner quotes ("【関連記事】", "[Related stories]") and end it
-    with an empty image placeholder ("Share on Whatsapp[]"), a colon or an arrow."""
-    fragments = "|".join(f for table in tables for f in table)
-    frame = r"^\s*[【\[(「『〔]?\s*(?:{})\s*[】\])」』〕]?\s*(?:\[\s*\])?[:.!?›»→▸>|*：]*\s*$"
+    may stand anywhere in the line, given with the word they hold (WHOLE_LINE_FRAME)."""
+    fragments = tuple(f for table in tables for f in table)
     looking_ahead = "".join(f"|(?=.*?{re.escape(word)}){phrase}" for word, phrase in anywhere)
-    return WholeLines(frame.format(fragments + looking_ahead),
-                      re.compile(frame.format(fragments)),
-                      tuple((word, re.compile(frame.format(phrase))) for word, phrase in anywhere))
+    return WholeLines(WHOLE_LINE_FRAME.format("|".join(fragments) + looking_ahead), fragments,
+                      tuple((word, re.compile(WHOLE_LINE_FRAME.format(phrase)))
+                            for word, phrase in anywhere))
 
 
 # "Advertisement" and its kin between paragraphs (en de fr es pt it nl cs, CJK).

@@ -8,8 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from feedpub import parse_article
+from feedpub import patterns as p
 from feedpub.blocks import split_blocks
-from feedpub.markup import plain_text
+from feedpub.markup import has_no_grid_marks, plain_text
 
 from .conftest import PARAGRAPHS
 
@@ -211,3 +212,17 @@ def test_a_grid_inside_a_grids_cell_comes_off_too():
               "+------------------------------+\n")
     assert [line.strip() for line in plain_text(nested).split("\n")] == [
         "", "", "Minecraft   | Powered by", "", "The Bountiful Update", "", ""]
+
+
+
+@given(st.lists(st.sampled_from(("│", "┃", "─", "┌", "┐", "+", "|", "---", " ", "\t"))
+                | st.text(max_size=3), max_size=12))
+def test_frames_come_off_only_lines_that_hold_a_frames_character(pieces):
+    """without_frame leaves a line its `unframed` test passes as it is: an ASCII line holds
+    no box character, a line without "+" and "|" no part of a grid."""
+    line = "".join(pieces)
+    if line.isascii():
+        assert p.FRAMED_LINE.match(line) is None
+        assert p.BOX_RULE_LINE.match(line) is None or line.isspace()
+    if has_no_grid_marks(line):
+        assert p.GRID_FRAMED_LINE.match(line) is None and p.GRID_RULE.match(line) is None

@@ -17,7 +17,8 @@ from feedpub.classify import (classify_block, classify_blocks, ends_sentence, is
 from feedpub.model import Block, Kind
 from feedpub.patterns import (CHROME, CODE_LINE_ANYWHERE, CODE_LINE_ANYWHERE_HINT,
                               CODE_LINE_END, CODE_LINE_END_CHARS, COMMENTS_HEADING, END_CHROME,
-                              INLINE_CHROME, SENTENCE_END, reads_in_lower_case)
+                              INLINE_CHROME, SENTENCE_END, WHOLE_LINE_FRAME,
+                              reads_in_lower_case)
 from feedpub.region import (article_enders, best_run, body_region, listed_blocks,
                             plain_reading_most, plain_score, preformatted, widen_gaps)
 from feedpub.source import read_source
@@ -528,3 +529,30 @@ def test_the_plain_reading_never_scores_above_its_bound(path):
         0 if i in quoted else plain_score(block, kind, ends_article=ending[i])
         for i, (block, kind) in enumerate(items)])
     assert best_run(plain)[0] <= plain_reading_most(items)
+
+
+FRAMED = ("[", "(", "【", "「", " ", "  ", "]", ")", "】", ":", "»", "[]", "!", "12", "٣", "\u3000",
+          "share", "comments", "more stories", "© 2024", "reply", "tags:", "x")
+
+
+@given(st.lists(st.sampled_from(FRAMED) | st.text(max_size=2), max_size=6))
+def test_whole_line_tables_try_the_fragments_a_line_can_open_with(words):
+    """FirstCharacters tries only the fragments that can open with a line's first character
+    (after its spaces, and after an opening bracket too): the same answers as the whole
+    table, brackets, spaces and digits of any script first."""
+    line = "".join(words).lower()
+    for table in (INLINE_CHROME, END_CHROME, COMMENTS_HEADING, CHROME):
+        assert table.lower_case.match(line) == bool(whole_table(table).match(line)), line
+
+
+def whole_table(table):
+    return re.compile(WHOLE_LINE_FRAME.format("|".join(table.fragments)))
+
+
+def test_whole_line_tables_try_the_right_fragments_on_every_line_of_the_cases():
+    lines = {line.lower().strip() for path in (Path(__file__).parent / "cases").glob("*.txt")
+             for line in path.read_text(encoding="utf-8").splitlines()}
+    for table in (INLINE_CHROME, END_CHROME, COMMENTS_HEADING, CHROME):
+        whole = whole_table(table)
+        assert [line for line in lines
+                if table.lower_case.match(line) != bool(whole.match(line))] == []
