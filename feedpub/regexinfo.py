@@ -8,8 +8,11 @@ or a repeat): a table of 275 phrases costs about 2 µs a line, whatever the line
 """
 from __future__ import annotations
 
-import re._constants as sre
-import re._parser as sre_parse
+try:  # the regex module's own parser: private, as on Python 3.11 to 3.14
+    import re._constants as sre
+    import re._parser as sre_parse
+except ImportError:  # a Python without it: every such phrase is tried on every line
+    sre = sre_parse = None  # type: ignore[assignment]
 
 # The key under which a decimal digit (\d, what str.isdecimal() holds) is filed: the
 # opening_chars of a phrase that opens with any digit ("12 comments").
@@ -96,6 +99,8 @@ def opening_chars(source: str) -> frozenset[str] | None:
     if first and first not in SPECIAL_CHARS and after not in ("?", "*", "{"):
         # most alternatives: a plain character that a repeat cannot leave out
         return None if first.isspace() else frozenset(first)
+    if sre_parse is None:
+        return None
     chars, empty = _opening(sre_parse.parse(source).data)
     if chars is None or empty or any(char.isspace() for char in chars):
         return None

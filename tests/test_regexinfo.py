@@ -81,3 +81,17 @@ def test_digits_and_spaces_of_a_pattern_are_what_str_calls_them():
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     assert re.findall(r"\d", every) == [c for c in every if c.isdecimal()]
     assert re.findall(r"\s", every) == [c for c in every if c.isspace()]
+
+
+def test_without_the_regex_parser_every_phrase_that_needs_it_is_tried_everywhere(monkeypatch):
+    """re._parser is private: on a Python without it, a phrase whose opening character
+    cannot be read from its first character is tried on every line, and the tables still
+    find what they find whole."""
+    from feedpub import regexinfo
+
+    monkeypatch.setattr(regexinfo, "sre_parse", None)
+    assert opening_chars("(?:privacy|terms)") is None
+    assert opening_chars("privacy") == frozenset("p")
+    table = p.FirstCharacters(("(?:privacy|terms) policy", "share"))
+    assert table.match("terms policy") and table.match("share")
+    assert not table.match("terms of use")
