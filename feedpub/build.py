@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple
 
 from .articles import Articles
 from .cache import Hit, Identity, ParseCache, now_ns, sha256
@@ -78,7 +77,6 @@ def is_input_name(file_name: str) -> bool:
 
 def load_inputs(config: Config, cache: ParseCache | None = None, progress: Progress = iter,
                 inputs: Sequence[tuple[str, Path]] | None = None,
-                looked: Mapping[str, Looked] | None = None,
                 ) -> tuple[list[Loaded], list[InputError], Articles]:
     """Read and parse every input, keeping each article without its body (`Articles` has it).
 
@@ -86,16 +84,14 @@ def load_inputs(config: Config, cache: ParseCache | None = None, progress: Progr
     paths (the CLI passes a progress bar). The files the cache cannot vouch for are parsed
     afterwards, on several cores when there are many (pool.py), and each is cached and its
     body let go as it comes back: no article's text stays in memory (with a cache).
-    `inputs` are named_inputs(config.input_dir), when the caller has listed them already;
-    `looked` the stats of those it has looked at (by name), which are not asked for again.
+    `inputs` are named_inputs(config.input_dir), when the caller has listed them already.
     """
     slots: list[Loaded | Stale | InputError] = []
     if inputs is None:
         inputs = named_inputs(config.input_dir)
     for name, path in progress(inputs):
         try:
-            slots.append(check_one(path, config, cache, name,
-                                   looked.get(name) if looked else None))
+            slots.append(check_one(path, config, cache, name))
         except InputError as error:
             slots.append(error)
     stale = [slot for slot in slots if isinstance(slot, Stale)]
@@ -122,14 +118,6 @@ def load_articles(config: Config, cache: ParseCache | None = None,
             for item in loaded], failures
 
 
-class Looked(NamedTuple):
-    """An input's stat taken before the build read anything (stamp.look), and when it was
-    asked for (before the stat: cache.Identity's racy rule)."""
-
-    stat: os.stat_result
-    seen_ns: int
-
-
 @dataclass(frozen=True)
 class Stale:
     """An input the cache could not vouch for: still to be parsed."""
@@ -151,14 +139,13 @@ class Parsed:
 
 
 def check_one(path: Path, config: Config, cache: ParseCache | None = None,
-              name: str | None = None, looked: Looked | None = None) -> Loaded | Stale:
+              name: str | None = None) -> Loaded | Stale:
     """One input as a Loaded article (without body) from the cache, or Stale; `name` is its
-    path inside the input directory without suffix (named_inputs), else worked out here;
-    `looked`: its stat already taken, and when."""
+    path inside the input directory without suffix (named_inputs), else worked out here."""
     display = display_name(path)
-    seen_ns = looked.seen_ns if looked else now_ns()  # before the file is stat'ed and read
+    seen_ns = now_ns()  # before the file is stat'ed and read (cache.Identity)
     try:
-        stat = looked.stat if looked else path.stat()
+        stat = path.stat()
         mtime = datetime.fromtimestamp(stat.st_mtime, config.tz)
     except (OSError, ValueError, OverflowError) as exc:
         raise InputError(display, f"cannot stat: {exc}") from None

@@ -201,8 +201,7 @@ def build_anew(args: argparse.Namespace, config: Config, inputs: list[tuple[str,
     """Read every input (from the parse cache where it can), publish the site, stamp it."""
     state, state_warnings = load_state(config.state_path)
     cache = None if args.no_cache else ParseCache(config.cache_path, config.timezone)
-    loaded, failures, articles = load_inputs(config, cache, progress_bar(args), inputs,
-                                             seen.stats)
+    loaded, failures, articles = load_inputs(config, cache, progress_bar(args), inputs)
     resolved = make_entries(loaded, config, state)
     failures += resolved.failures
     if not resolved.entries:

@@ -20,13 +20,13 @@ import hashlib
 import json
 import os
 import platform
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from . import cache, diskio
-from .build import Looked
+from . import diskio
 from .cache import RACY_NS
 from .config import Config
 from .entries import FUTURE_TOLERANCE
@@ -69,8 +69,6 @@ class Look:
     inputs: str     # the digest of every input's name and identity
     racy: bool      # an input changed too shortly before `taken_ns` to be vouched for
     taken_ns: int
-    # Each input's stat by name: a build that does the work asks for none of them again.
-    stats: Mapping[str, Looked] = field(default_factory=dict, compare=False, repr=False)
 
 
 def stamp_path(config: Config) -> Path:
@@ -79,28 +77,17 @@ def stamp_path(config: Config) -> Path:
 
 def look(config: Config, paths: Iterable[tuple[str, Path]]) -> Look:
     """The identities of the inputs `paths` (build.named_inputs) as they are now."""
-    # The parse cache's clock: the stats are its inputs' identities too (build.Looked).
-    taken_ns = cache.now_ns()
-    stats: dict[str, Looked] = {}
-    digest, newest = identities(paths, stats, taken_ns)
-    return Look(digest, newest + RACY_NS >= taken_ns, taken_ns, stats)
+    taken_ns = time.time_ns()
+    digest, newest = identities(paths)
+    return Look(digest, newest + RACY_NS >= taken_ns, taken_ns)
 
 
-def identities(named: Iterable[tuple[str, Path | str]], stats: dict[str, Looked] | None = None,
-               taken_ns: int = 0) -> tuple[str, int]:
-    """A digest of each file's name and identity, and the latest time any of them changed;
-    each file's stat kept in `stats` by name, if given, as taken after `taken_ns`."""
+def identities(named: Iterable[tuple[str, Path | str]]) -> tuple[str, int]:
+    """A digest of each file's name and identity, and the latest time any of them changed."""
     digest = hashlib.sha256()
     newest = 0
     for name, path in named:
-        try:
-            st = os.stat(path)
-        except OSError as exc:
-            identity: tuple[int, ...] = (exc.errno or 0,)
-        else:
-            identity = identity_of(st)
-            if stats is not None:
-                stats[name] = Looked(st, taken_ns)
+        identity = file_identity(path)
         digest.update(f"{name}\0{identity}\n".encode("utf-8", "surrogateescape"))
         newest = max([newest, *identity[2:]])
     return digest.hexdigest(), newest
@@ -110,12 +97,9 @@ def file_identity(path: Path | str) -> tuple[int, ...]:
     """Inode, size, modification and change times (a chmod changes the last), or the error
     number alone."""
     try:
-        return identity_of(os.stat(path))
+        st = os.stat(path)
     except OSError as exc:
         return (exc.errno or 0,)
-
-
-def identity_of(st: os.stat_result) -> tuple[int, ...]:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 

@@ -271,20 +271,3 @@ def test_a_stamped_site_is_the_site_built_without_stamps(tmp_path_factory, monke
             said.append((code, capsys.readouterr().err.replace(str(site), "SITE")))
         assert said[0] == said[1]
         assert snapshot(stamped / "out") == snapshot(plain / "out")
-
-
-def test_a_build_that_does_the_work_stats_each_input_once(site, capsys, monkeypatch):
-    """The stats the stamp was checked with serve the cache lookups too (build.Looked)."""
-    real = os.stat
-    inputs = {str(path) for path in (site / "in").iterdir()}
-    asked: list[str] = []
-
-    def counting(path, *args, **kwargs):
-        if os.fspath(path) in inputs:
-            asked.append(os.fspath(path))
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "stat", counting)
-    code, _, _ = run(site, capsys)
-    assert code == 0
-    assert sorted(asked) == sorted(inputs)
