@@ -8,10 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .config import Config
-from .model import Article, BodyPart, Entry, Kind
-
-# The kind of body part the content template gathers into lists.
-LIST_ITEM = Kind.LIST_ITEM.value
+from .model import LIST_ITEM, Article, BodyPart, Entry
 
 
 @functools.cache
@@ -49,11 +46,11 @@ def body_parts(body: Sequence[BodyPart]) -> list[tuple[str, str, bool, bool]]:
     """Each part of a body as (kind, text, whether it opens a list, whether it closes one),
     as the content template reads them: looked up here, where an attribute costs a tenth of
     one in a template, for every part of every article of a full build."""
-    kinds = [part.kind.value for part in body]
+    kinds = [part.kind for part in body]
     last = len(kinds) - 1
-    return [(kind, part.text,
-             kind == LIST_ITEM and (index == 0 or kinds[index - 1] != LIST_ITEM),
-             kind == LIST_ITEM and (index == last or kinds[index + 1] != LIST_ITEM))
+    return [(kind.value, part.text,
+             kind is LIST_ITEM and (index == 0 or kinds[index - 1] is not LIST_ITEM),
+             kind is LIST_ITEM and (index == last or kinds[index + 1] is not LIST_ITEM))
             for index, (kind, part) in enumerate(zip(kinds, body))]
 
 

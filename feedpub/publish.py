@@ -319,10 +319,8 @@ PENDING = "pending"
 def read_pending(output_dir: Path) -> set[str]:
     try:
         names = json.loads(sidecar(output_dir, PENDING).read_bytes())
-    except FileNotFoundError:
+    except (OSError, ValueError):  # none, or unreadable as a manifest can be: nothing known
         return set()
-    except (OSError, ValueError):
-        return set()  # as an unreadable manifest: what it named is not known
     if not isinstance(names, list):
         return set()
     return {name for name in names if isinstance(name, str) and safe_name(name)}
