@@ -196,7 +196,7 @@ def build_locked(args: argparse.Namespace, config: Config) -> int:
     return build_anew(args, config, inputs, seen, now)
 
 
-def build_anew(args: argparse.Namespace, config: Config, inputs: list[tuple[str, Path]],
+def build_anew(args: argparse.Namespace, config: Config, inputs: list[tuple[str, str]],
                seen: stamp.Look, now: datetime) -> int:
     """Read every input (from the parse cache where it can), publish the site, stamp it."""
     state, state_warnings = load_state(config.state_path)

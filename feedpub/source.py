@@ -83,7 +83,7 @@ class Source:
 NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
-def display_name(path: Path) -> str:
+def display_name(path: str | Path) -> str:
     """The path as messages show it: undecodable bytes and control characters as \\xNN."""
     text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
     if text.isascii() and text.isprintable():  # most names: nothing to show otherwise
@@ -91,13 +91,13 @@ def display_name(path: Path) -> str:
     return NAME_CONTROLS.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
 
 
-def read_source(path: Path, display: str | None = None) -> Source:
+def read_source(path: str | Path, display: str | None = None) -> Source:
     """Read one input file and split its front matter off."""
     name = display or display_name(path)
     return split_source(name, decode(read_input(path, name)))
 
 
-def read_input(path: Path, name: str) -> bytes:
+def read_input(path: str | Path, name: str) -> bytes:
     """One input file's bytes, refused if binary; the only place feedpub reads article files."""
     try:
         data = read_bounded(path, name)
@@ -108,7 +108,7 @@ def read_input(path: Path, name: str) -> bytes:
     return data
 
 
-def read_bounded(path: Path, name: str) -> bytes:
+def read_bounded(path: str | Path, name: str) -> bytes:
     """A regular file's bytes, never more than MAX_INPUT_BYTES of them.
 
     Opened without blocking and checked before reading: a named pipe would hang the build and

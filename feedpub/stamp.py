@@ -75,7 +75,7 @@ def stamp_path(config: Config) -> Path:
     return sidecar(config.output_dir, STAMP_SUFFIX)
 
 
-def look(config: Config, paths: Iterable[tuple[str, Path]]) -> Look:
+def look(config: Config, paths: Iterable[tuple[str, str]]) -> Look:
     """The identities of the inputs `paths` (build.named_inputs) as they are now."""
     taken_ns = time.time_ns()
     digest, newest = identities(paths)

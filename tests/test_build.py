@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
-from feedpub.build import find_inputs, load_articles, make_entries
+from feedpub.build import find_inputs, load_articles, make_entries, named_inputs
 from feedpub.config import validate
 from feedpub.entries import slugify
 from feedpub.errors import ConfigError
@@ -30,6 +31,19 @@ def test_only_visible_text_and_markdown_files_are_inputs(site_dirs):
     found = [p.relative_to(input_dir).as_posix() for p in find_inputs(input_dir)]
     # A folder's README.md is not an article; a README.txt always was one, and stays one.
     assert found == ["README.txt", "a.txt", "c.text", "d.markdown", "notes.md", "sub/b.TXT"]
+
+
+@pytest.mark.parametrize("given", [".", "./", "seeds", "./seeds/", "seeds//"])
+def test_inputs_are_named_as_messages_have_always_shown_them(tmp_path, monkeypatch, given):
+    # Input paths are kept as strings, not Paths; they must still read as pathlib spells
+    # them ("a.txt", not "./a.txt"), since messages and each article's source show them.
+    write_article(tmp_path / "seeds", "a.txt", "Title")
+    write_article(tmp_path / "seeds", "sub/b.txt", "Title")
+    monkeypatch.chdir(tmp_path / "seeds" if given in (".", "./") else tmp_path)
+    named = named_inputs(Path(given))
+    assert named == [(name, str(Path(given, inside))) for name, inside in
+                     (("a", "a.txt"), ("sub/b", "sub/b.txt"))]
+    assert [path for _, path in named][0] in ("a.txt", "seeds/a.txt")
 
 
 def test_two_articles_that_differ_only_in_suffix_are_both_published(site_dirs):
