@@ -13,6 +13,7 @@ round, so drift hits them alike.
 from __future__ import annotations
 
 import argparse
+import compileall
 import importlib.metadata
 import json
 import math
@@ -30,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import make_story, write_corpus, write_story  # noqa: E402
 from measure import Sample, measure, summary  # noqa: E402
 
+import feedpub  # noqa: E402
 from feedpub.cache import RACY_NS  # noqa: E402
 from feedpub.stamp import STAMP_SUFFIX  # noqa: E402
 
@@ -40,6 +42,14 @@ PEER_ROUNDS = ("full", "no-op", "new", "edited")
 FEED_ENTRIES = 50
 SEED = 7
 MB = 1024 * 1024
+
+
+def compile_bytecode() -> bool:
+    """Compile feedpub's modules ahead, as pip does for every package it installs (and as the
+    peers' packages were): else, where PYTHONDONTWRITEBYTECODE is set (an editable install
+    on such a machine), every timed feedpub process would compile its modules from source,
+    about 0.02 s of a no-op build and 0.05 s of a build adding one article."""
+    return compileall.compile_dir(Path(feedpub.__file__).parent, quiet=1)
 
 
 def hugo_binary() -> Path:
@@ -347,6 +357,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes, runs = ([100], 1) if args.quick else (args.sizes, args.runs)
     results = Results({}, {})
     print(describe_machine())
+    if not compile_bytecode():
+        print("feedpub's bytecode could not be compiled: its processes compile from source")
     try:
         for count in sizes:
             corpus = prepare_corpus(args.work, count)
