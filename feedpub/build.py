@@ -125,7 +125,7 @@ def load_articles(config: Config, cache: ParseCache | None = None,
             for item in loaded], failures
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stale:
     """An input the cache could not vouch for: still to be parsed."""
 

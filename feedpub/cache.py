@@ -41,7 +41,7 @@ CACHE_FORMAT = 3
 RACY_NS = 3_000_000_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Identity:
     """What stat says about an input, cheap to compare with the cached value, and when stat
     was asked: before the file was read, so the earliest moment an entry made from what was
@@ -161,8 +161,9 @@ class ParseCache:
         return self._write(key, entry)
 
     def _write(self, key: str, entry: dict) -> bool:
-        path = self._file(key)
-        self.used.add(path.name)
+        name = self._name(key)
+        path = os.path.join(self.directory, name)
+        self.used.add(name)
         self.index.drop(key)
         data = json.dumps(entry).encode("utf-8")
         try:
@@ -171,7 +172,7 @@ class ParseCache:
             # entry is written in place, an old one replaced whole.
             stat = self._create(path, data)
             if stat is None:
-                write_file_atomic(path, data, durable=False)
+                write_file_atomic(Path(path), data, durable=False)
                 stat = os.stat(path)
             self.index.keep(key, entry, stamp_of(stat))
         except OSError as exc:
@@ -179,7 +180,7 @@ class ParseCache:
             return False
         return True
 
-    def _create(self, path: Path, data: bytes) -> os.stat_result | None:
+    def _create(self, path: str, data: bytes) -> os.stat_result | None:
         try:
             return create_file(path, data)
         except FileNotFoundError:  # the first entry of a new cache
@@ -225,9 +226,6 @@ class ParseCache:
         return found
 
     # The methods below take an input's key (_key), not its name as messages show it.
-    def _file(self, key: str) -> Path:
-        return self.directory / self._name(key)
-
     @staticmethod
     def _name(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()[:32] + ".json"
@@ -252,9 +250,10 @@ class ParseCache:
         return record
 
     def _read_entry(self, key: str) -> dict | None:
-        path = self._file(key)
+        # A string path, not a Path: a full build looks for an entry of each of its inputs.
+        name = self._name(key)
         try:
-            with open(path, "rb") as handle:
+            with open(os.path.join(self.directory, name), "rb") as handle:
                 # Stamped before reading: an entry changed meanwhile is read again next time.
                 stamp = stamp_of(os.fstat(handle.fileno()))
                 data = handle.read()
@@ -270,7 +269,7 @@ class ParseCache:
                 or entry.get("settings") != self.settings \
                 or not well_formed({**entry, "stamp": stamp}, key):
             return None
-        self.used.add(path.name)
+        self.used.add(name)
         if self.indexing:
             self.index.keep(key, entry, stamp)
         return entry

@@ -92,7 +92,7 @@ def write_file_atomic(target: Path, data: bytes, *, durable: bool = True) -> boo
     return True
 
 
-def create_file(target: Path, data: bytes) -> os.stat_result | None:
+def create_file(target: str | Path, data: bytes) -> os.stat_result | None:
     """Write `data` as the new file `target`, in place; its stat, or None if it exists.
 
     For a file that its reader checks whole (a parse cache entry): creating it where it goes

@@ -85,6 +85,8 @@ NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 def display_name(path: str | Path) -> str:
     """The path as messages show it: undecodable bytes and control characters as \\xNN."""
+    if isinstance(path, str) and path.isascii() and path.isprintable():
+        return path  # most names, kept as they are: not a second string per input
     text = os.fsencode(path).decode("utf-8", errors="backslashreplace")
     if text.isascii() and text.isprintable():  # most names: nothing to show otherwise
         return text
