@@ -198,6 +198,7 @@ class ParseCache:
                                     self.index.chunks(self.settings), durable=False)
         except OSError as exc:
             self.unwritable = f"{self.directory}: cannot write the parse cache: {exc.strerror}"
+        self.index.close()
         self.index = Index()
         self.indexing = False
 

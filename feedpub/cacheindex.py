@@ -13,10 +13,13 @@ document is rendered.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 # Bumped whenever a record's shape changes.
 INDEX_FORMAT = 1
@@ -74,13 +77,19 @@ class Index:
     """The records of the index file and those this build keeps, by input, as JSON text.
 
     Kept as text and decoded one at a time as inputs are looked up: 10,000 records are 11 MB
-    of text but several times that as Python dicts, and a build holds them all.
+    of text but several times that as Python dicts, and a build holds them all. The records
+    a build makes anew (a full build: every one) wait in a spool file beside the entries
+    instead of in memory: they would be held while the parse workers run, and each worker
+    counts in the build's memory.
     """
 
-    def __init__(self, lines: dict[str, str] | None = None) -> None:
+    def __init__(self, lines: dict[str, str] | None = None,
+                 directory: Path | None = None) -> None:
         self.read = lines or {}
-        self.kept: dict[str, str] = {}
+        # A record's text, or where in the spool file it is (offset, length).
+        self.kept: dict[str, str | tuple[int, int]] = {}
         self.changed = False
+        self.spool = Spool(directory)
 
     def lookup(self, source: str) -> dict | None:
         """The index's record for `source`, if it has a well-formed one."""
@@ -99,8 +108,10 @@ class Index:
     def keep(self, source: str, entry: dict, stamp: Stamp) -> None:
         """Keep `entry`, whose file has `stamp`, as the record for `source`."""
         key, line = line_key(source), json.dumps(make_record(entry, stamp))
-        if self.kept.get(key) != line:
-            self.kept[key] = line
+        if self.read.get(key) == line:
+            self.kept[key] = self.read[key]
+        else:
+            self.kept[key] = self.spool.put(line) or line
             self.changed = True
 
     def drop(self, source: str) -> None:
@@ -115,7 +126,57 @@ class Index:
         Line by line, so that writing it never holds a second copy of the whole index."""
         yield json.dumps({"format": INDEX_FORMAT, "settings": settings}).encode("ascii") + b"\n"
         for key in sorted(self.kept):
-            yield f"{key}\t{self.kept[key]}\n".encode("ascii")
+            record = self.kept[key]
+            text = record.encode("ascii") if isinstance(record, str) else self.spool.get(record)
+            yield key.encode("ascii") + b"\t" + text + b"\n"
+
+    def close(self) -> None:
+        self.spool.close()
+
+
+class Spool:
+    """Records written aside to an unnamed file in `directory` (none: kept in memory), read
+    back one at a time when the index is written. A spool that cannot be written is given up:
+    records are then kept in memory, as without a directory."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self.file: BinaryIO | None = None
+        self.size = 0
+
+    def put(self, line: str) -> tuple[int, int] | None:
+        """Where `line` (ASCII) now is in the spool, or None: keep it in memory."""
+        if self.directory is None:
+            return None
+        data = line.encode("ascii")
+        try:
+            if self.file is None:
+                # Unnamed where the system allows (O_TMPFILE): nothing is left behind by a
+                # build that is killed.
+                self.file = tempfile.TemporaryFile(dir=self.directory)
+            self.file.write(data)
+        except OSError:
+            self.close()
+            self.directory = None
+            return None
+        where = (self.size, len(data))
+        self.size += len(data)
+        return where
+
+    def get(self, where: tuple[int, int]) -> bytes:
+        offset, length = where
+        if self.file is None:
+            raise OSError(errno.EBADF, "its index spool file was closed")
+        self.file.flush()
+        data = os.pread(self.file.fileno(), length, offset)
+        if len(data) != length:
+            raise OSError(errno.EIO, "its index spool file was cut short")
+        return data
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
 
 
 def read_index(directory: Path, settings: str) -> tuple[Index, str | None]:
@@ -128,10 +189,12 @@ def read_index(directory: Path, settings: str) -> tuple[Index, str | None]:
             lines = dict(line.decode("ascii").rstrip("\n").split("\t", 1)
                          for line in handle if b"\t" in line)
     except FileNotFoundError:
-        return Index(), None
+        return Index(directory=directory), None
     except (OSError, ValueError):
-        return Index(), f"{path}: unreadable parse cache index ignored; cache entries read instead"
+        return (Index(directory=directory),
+                f"{path}: unreadable parse cache index ignored; cache entries read instead")
     if not isinstance(found, dict) or found.get("format") != INDEX_FORMAT \
             or found.get("settings") != settings:
-        return Index(), None  # another feedpub or time zone: its entries are not used either
-    return Index(lines), None
+        # Another feedpub or time zone: its entries are not used either.
+        return Index(directory=directory), None
+    return Index(lines, directory), None

@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 
 import pytest
 
 from feedpub.cache import ParseCache
-from feedpub.cacheindex import INDEX_NAME
+from feedpub.cacheindex import INDEX_NAME, Spool
 
 from .sitehelp import article_text, build, snapshot, write
 from .test_cache import T0, parses, site  # noqa: F401 (fixtures)
@@ -189,3 +190,45 @@ def test_a_lost_cache_directory_with_a_copied_index_is_rebuilt(site, tmp_path_fa
     shutil.copy(saved, index_path(site))
     assert build(site) == 0
     assert snapshot(site / "out") == fresh_build(site, tmp_path_factory)
+
+
+def entries_without_bodies(site) -> dict[str, dict]:
+    """Each entry file's content as the index should record it, by input key."""
+    found = {}
+    for path in (site / ".out.cache").glob("*.json"):
+        entry = json.loads(path.read_bytes())
+        del entry["format"], entry["settings"]
+        entry["article"]["body"] = []
+        found[json.dumps(entry["source"])] = entry
+    return found
+
+
+def test_new_records_wait_in_a_spool_file_that_leaves_nothing_behind(site, monkeypatch):
+    # A full build makes every record anew; they wait in a file, not in the build's memory.
+    spooled = []
+    real = Spool.put
+    monkeypatch.setattr(Spool, "put", lambda self, line: spooled.append(real(self, line))
+                        or spooled[-1])
+    assert build(site) == 0
+    assert len(spooled) == 4 and None not in spooled
+    records = read_index_file(site)[1]
+    assert {key: {k: v for k, v in r.items() if k != "stamp"} for key, r in records.items()} \
+        == entries_without_bodies(site)
+    left = sorted(p.name for p in (site / ".out.cache").iterdir() if p.suffix != ".json")
+    assert left == [INDEX_NAME]
+
+
+def test_records_stay_in_memory_when_no_spool_file_can_be_made(site, monkeypatch, capsys):
+    asked = []
+
+    def refused(*args, **kwargs):
+        asked.append(kwargs["dir"])
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", refused)
+    assert build(site) == 0
+    assert len(asked) == 1  # given up after the first refusal
+    records = read_index_file(site)[1]
+    assert {key: {k: v for k, v in r.items() if k != "stamp"} for key, r in records.items()} \
+        == entries_without_bodies(site)
+    assert "parse cache" not in capsys.readouterr().err
