@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import importlib.metadata
 import json
 import os
 import time
@@ -86,6 +85,10 @@ def parser_code() -> str:
 
 
 def library_version(name: str) -> str:
+    # Imported here: a build whose inputs are unchanged (stamp.py) never asks, and the import
+    # is a tenth of such a build's start-up.
+    import importlib.metadata
+
     try:
         return importlib.metadata.version(name)
     except importlib.metadata.PackageNotFoundError:

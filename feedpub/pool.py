@@ -13,8 +13,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from functools import partial
 from typing import TypeVar
 
@@ -71,32 +69,37 @@ def parse_stream(items: Sequence[S], config: Config,
         for item in items:
             yield from load_chunk(load, config, (item,))
         return
-    try:
-        yield from parse_in_pool(items, config, load, workers)
-    except BrokenProcessPool:
-        # A worker was killed (out of memory, or a signal sent to the whole process group).
-        raise FeedpubError("a parse worker process died; nothing was published") from None
+    yield from parse_in_pool(items, config, load, workers)
 
 
 def parse_in_pool(items: Sequence[S], config: Config, load: Callable[[S, Config], T],
                   workers: int) -> Iterator[T | InputError]:
+    # Imported here: a build with little or nothing to parse never needs them (a tenth of
+    # a no-op build's start-up).
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     task = partial(load_chunk, load, config)
     ahead: deque = deque()
-    with ProcessPoolExecutor(max_workers=workers, initializer=start_parse_worker) \
-            as executor:
-        try:
-            for start in range(0, len(items), CHUNK_FILES):
-                ahead.append(executor.submit(task, items[start:start + CHUNK_FILES]))
-                if len(ahead) > workers * TASKS_AHEAD_PER_WORKER:
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=start_parse_worker) \
+                as executor:
+            try:
+                for start in range(0, len(items), CHUNK_FILES):
+                    ahead.append(executor.submit(task, items[start:start + CHUNK_FILES]))
+                    if len(ahead) > workers * TASKS_AHEAD_PER_WORKER:
+                        yield from ahead.popleft().result()
+                while ahead:
                     yield from ahead.popleft().result()
-            while ahead:
-                yield from ahead.popleft().result()
-        except BaseException:
-            # Stopped (a signal, an error): the pool's shutdown then waits only for the
-            # chunks already being parsed, not for every one queued.
-            for future in ahead:
-                future.cancel()
-            raise
+            except BaseException:
+                # Stopped (a signal, an error): the pool's shutdown then waits only for the
+                # chunks already being parsed, not for every one queued.
+                for future in ahead:
+                    future.cancel()
+                raise
+    except BrokenProcessPool:
+        # A worker was killed (out of memory, or a signal sent to the whole process group).
+        raise FeedpubError("a parse worker process died; nothing was published") from None
 
 
 def collect_garbage_less_often() -> None:

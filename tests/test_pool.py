@@ -45,7 +45,7 @@ def test_few_files_stay_in_this_process(tmp_path, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started for a handful of files")
 
-    monkeypatch.setattr(pool, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(pool, "parse_in_pool", no_pool)
     results = pool.parse_files([tmp_path / "missing.txt"], Config(), lambda p, c: p)
     assert results == [tmp_path / "missing.txt"]
 
@@ -55,7 +55,7 @@ def test_one_parse_worker_means_no_pool(corpus, monkeypatch):
         raise AssertionError("a pool was started with parse_workers = 1")
 
     monkeypatch.setattr(pool, "POOL_MIN_FILES", 1)
-    monkeypatch.setattr(pool, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(pool, "parse_in_pool", no_pool)
     assert len(load_articles(dataclasses.replace(corpus, parse_workers=1))[0]) == 120
 
 
