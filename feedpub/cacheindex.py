@@ -19,7 +19,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 # Bumped whenever a record's shape changes.
 INDEX_FORMAT = 1
@@ -73,29 +73,46 @@ def line_key(source: str) -> str:
     return json.dumps(source)
 
 
+class Read(NamedTuple):
+    """Where a record is in the index file as read: data[start:end]."""
+
+    start: int
+    end: int
+
+
+class Spooled(NamedTuple):
+    """Where a record is in the spool file."""
+
+    offset: int
+    length: int
+
+
 class Index:
     """The records of the index file and those this build keeps, by input, as JSON text.
 
-    Kept as text and decoded one at a time as inputs are looked up: 10,000 records are 11 MB
-    of text but several times that as Python dicts, and a build holds them all. The records
-    a build makes anew (a full build: every one) wait in a spool file beside the entries
-    instead of in memory: they would be held while the parse workers run, and each worker
-    counts in the build's memory.
+    The file is read whole into one buffer and each record decoded from it as its input is
+    looked up: 10,000 records are 11 MB of text but several times that as Python dicts, and
+    one buffer is given back to the system whole once the index is written, where 10,000
+    strings would leave their memory scattered for the rest of the build. The records a build
+    makes anew (a full build: every one) wait in a spool file beside the entries instead of
+    in memory: they would be held while the parse workers run, and each worker counts in the
+    build's memory.
     """
 
-    def __init__(self, lines: dict[str, str] | None = None,
+    def __init__(self, data: bytes = b"", spans: dict[str, Read] | None = None,
                  directory: Path | None = None) -> None:
-        self.read = lines or {}
-        # A record's text, or where in the spool file it is (offset, length).
-        self.kept: dict[str, str | tuple[int, int]] = {}
+        self.data = data
+        self.read = spans or {}
+        # A record's text, where it is in `data` or in the spool file.
+        self.kept: dict[str, str | Read | Spooled] = {}
         self.changed = False
         self.spool = Spool(directory)
 
     def lookup(self, source: str) -> dict | None:
         """The index's record for `source`, if it has a well-formed one."""
-        raw = self.read.get(line_key(source))
+        span = self.read.get(line_key(source))
         try:
-            record = json.loads(raw) if raw is not None else None
+            record = json.loads(self.data[span.start:span.end]) if span is not None else None
         except ValueError:
             return None
         return record if well_formed(record, source) else None
@@ -108,8 +125,9 @@ class Index:
     def keep(self, source: str, entry: dict, stamp: Stamp) -> None:
         """Keep `entry`, whose file has `stamp`, as the record for `source`."""
         key, line = line_key(source), json.dumps(make_record(entry, stamp))
-        if self.read.get(key) == line:
-            self.kept[key] = self.read[key]
+        span = self.read.get(key)
+        if span is not None and self.data[span.start:span.end] == line.encode("ascii"):
+            self.kept[key] = span
         else:
             self.kept[key] = self.spool.put(line) or line
             self.changed = True
@@ -126,9 +144,14 @@ class Index:
         Line by line, so that writing it never holds a second copy of the whole index."""
         yield json.dumps({"format": INDEX_FORMAT, "settings": settings}).encode("ascii") + b"\n"
         for key in sorted(self.kept):
-            record = self.kept[key]
-            text = record.encode("ascii") if isinstance(record, str) else self.spool.get(record)
-            yield key.encode("ascii") + b"\t" + text + b"\n"
+            yield key.encode("ascii") + b"\t" + self.text(self.kept[key]) + b"\n"
+
+    def text(self, kept: str | Read | Spooled) -> bytes:
+        if isinstance(kept, str):
+            return kept.encode("ascii")
+        if isinstance(kept, Spooled):
+            return self.spool.get(kept)
+        return self.data[kept.start:kept.end]
 
     def close(self) -> None:
         self.spool.close()
@@ -144,7 +167,7 @@ class Spool:
         self.file: BinaryIO | None = None
         self.size = 0
 
-    def put(self, line: str) -> tuple[int, int] | None:
+    def put(self, line: str) -> Spooled | None:
         """Where `line` (ASCII) now is in the spool, or None: keep it in memory."""
         if self.directory is None:
             return None
@@ -159,11 +182,11 @@ class Spool:
             self.close()
             self.directory = None
             return None
-        where = (self.size, len(data))
+        where = Spooled(self.size, len(data))
         self.size += len(data)
         return where
 
-    def get(self, where: tuple[int, int]) -> bytes:
+    def get(self, where: Spooled) -> bytes:
         offset, length = where
         if self.file is None:
             raise OSError(errno.EBADF, "its index spool file was closed")
@@ -183,11 +206,12 @@ def read_index(directory: Path, settings: str) -> tuple[Index, str | None]:
     """The index of the last build, and a warning if its file is unreadable."""
     path = directory / INDEX_NAME
     try:
-        with open(path, "rb") as handle:  # line by line: never the whole file in memory twice
-            found = json.loads(handle.readline())
-            # A line without a tab is damaged: its input is looked up in its entry file.
-            lines = dict(line.decode("ascii").rstrip("\n").split("\t", 1)
-                         for line in handle if b"\t" in line)
+        with open(path, "rb") as handle:
+            data = handle.read()
+        header_end = data.find(b"\n")
+        if not data.isascii():  # every line is JSON with ASCII escapes: damaged
+            raise ValueError("not ASCII")
+        found = json.loads(data[:header_end] if header_end >= 0 else data)
     except FileNotFoundError:
         return Index(directory=directory), None
     except (OSError, ValueError):
@@ -197,4 +221,19 @@ def read_index(directory: Path, settings: str) -> tuple[Index, str | None]:
             or found.get("settings") != settings:
         # Another feedpub or time zone: its entries are not used either.
         return Index(directory=directory), None
-    return Index(lines, directory), None
+    return Index(data, record_spans(data, header_end + 1), directory), None
+
+
+def record_spans(data: bytes, start: int) -> dict[str, Read]:
+    """Where each line's record is, by its key: the line up to its first tab. A line without
+    a tab is damaged: its input is looked up in its entry file."""
+    spans: dict[str, Read] = {}
+    while start < len(data):
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = len(data)
+        tab = data.find(b"\t", start, end)
+        if tab >= 0:
+            spans[data[start:tab].decode("ascii")] = Read(tab + 1, end)
+        start = end + 1
+    return spans
