@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 MANIFEST_FORMAT = 2
+# The manifest's first line as manifest_chunks writes it.
+MANIFEST_HEAD = '{"files": {\n'
 # json.dumps(value, sort_keys=True), without a new encoder for each of 10,000 records.
 SORTED_KEYS = json.JSONEncoder(sort_keys=True)
 
@@ -62,6 +64,41 @@ def parse_manifest(text: str) -> dict[str, Record | None]:
         return {}  # unreadable: every file is rendered again and compared
 
 
+def records_by_line(lines: Iterator[str]) -> dict[str, Record | None] | None:
+    """parse_manifest of a manifest laid out as manifest_chunks writes it, from its `lines`
+    (with their ends), decoded RECORDS_PER_READ lines at a time: never the whole manifest's
+    dicts at once (megabytes on a large site). None if it is laid out otherwise, or cut
+    short."""
+    if next(lines, "") != MANIFEST_HEAD:
+        return None
+    records: dict[str, Record | None] = {}
+    batch: list[str] = []
+    try:
+        for line in lines:
+            if line.startswith("}"):  # the last line: '}, "format": 2}'
+                records.update(decode_lines(batch))
+                end = json.loads("{" + line[1:].lstrip(", "))
+                whole = end == {"format": MANIFEST_FORMAT} and next(lines, None) is None
+                return records if whole else None
+            batch.append(line)
+            if len(batch) == RECORDS_PER_READ:
+                records.update(decode_lines(batch))
+                batch = []
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return None
+
+
+# Manifest lines decoded at once: as fast as the whole text, a few hundred KB of dicts at most.
+RECORDS_PER_READ = 500
+
+
+def decode_lines(lines: list[str]) -> dict[str, Record | None]:
+    """The records of consecutive lines of a manifest's "files" (each '"name": {...},')."""
+    files = json.loads("{" + "".join(lines).rstrip(",\n") + "}")
+    return {name: record_from_json(raw) for name, raw in files.items() if safe_name(name)}
+
+
 def safe_name(name: str) -> bool:
     return bool(name) and ".." not in name.split("/")
 
@@ -73,14 +110,19 @@ def record_from_json(raw: dict | None) -> Record | None:
                   tuple(str(note) for note in raw["notes"]))
 
 
-def dump_manifest(records: Mapping[str, Record | None]) -> bytes:
-    """The same bytes for the same records: JSON, one line per file."""
-    # Written line by line: json.dumps with `indent` takes the pure-Python encoder, ten times
-    # slower, and a site of 10,000 pages writes this once per build that changes a file.
-    lines = [f"{json.dumps(name)}: {SORTED_KEYS.encode(record_json(rec))}"
-             for name, rec in sorted(records.items())]
-    text = '{"files": {\n' + ",\n".join(lines) + f'\n}}, "format": {MANIFEST_FORMAT}}}\n'
-    return text.encode("ascii")
+def manifest_chunks(records: Mapping[str, Record | None]) -> Iterator[bytes]:
+    """The same bytes for the same records: JSON, one line per file, a line at a time. A
+    build writes them out as they come, never holding the whole text (megabytes on a large
+    site, at the build's busiest moment)."""
+    # Line by line: json.dumps with `indent` takes the pure-Python encoder, ten times slower,
+    # and a site of 10,000 pages writes this once per build that changes a file.
+    yield MANIFEST_HEAD.encode("ascii")
+    separator = ""
+    for name in sorted(records):
+        line = f"{separator}{json.dumps(name)}: {SORTED_KEYS.encode(record_json(records[name]))}"
+        yield line.encode("ascii")
+        separator = ",\n"
+    yield f'\n}}, "format": {MANIFEST_FORMAT}}}\n'.encode("ascii")
 
 
 def record_json(rec: Record | None) -> dict | None:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from . import diskio
 from .errors import PublishError
-from .manifest import (Record, dump_manifest, parse_manifest, safe_name, served_record,
-                       still_served)
+from .manifest import (Record, manifest_chunks, parse_manifest, records_by_line, safe_name,
+                       served_record, still_served)
 
 # Files written last, in this order: the feed goes out only once every page it links exists.
 WRITE_LAST = ("index.html", "feed.atom")
@@ -296,8 +296,12 @@ def remove_empty_parents(output_dir: Path, path: Path) -> None:
 
 
 def read_manifest(output_dir: Path) -> dict[str, Record | None]:
+    path = sidecar(output_dir, "manifest")
     try:
-        return parse_manifest(sidecar(output_dir, "manifest").read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as handle:
+            records = records_by_line(handle)
+        # Laid out otherwise (an older feedpub, an edit): the whole text at once.
+        return parse_manifest(path.read_text(encoding="utf-8")) if records is None else records
     except FileNotFoundError:
         return {}
     except (OSError, ValueError):
@@ -306,7 +310,18 @@ def read_manifest(output_dir: Path) -> dict[str, Record | None]:
 
 def write_manifest(output_dir: Path, records: Mapping[str, Record | None],
                    staging: Path) -> None:
-    replace_file(sidecar(output_dir, "manifest"), dump_manifest(records), staging)
+    """Replace the manifest, written out a line at a time (manifest_chunks)."""
+    target = sidecar(output_dir, "manifest")
+    temp = temp_path(target, staging)
+    try:
+        with open(temp, "wb") as handle:
+            handle.writelines(manifest_chunks(records))
+        diskio.fsync_path(temp)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    move_into_place(temp, target)
 
 
 # The sidecar naming the files a build is about to write for the first time, until the

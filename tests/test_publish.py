@@ -7,12 +7,15 @@ The kill tests (test_kill.py) cover a killed process; these watch the system cal
 from __future__ import annotations
 
 import functools
+import json
 import os
 from pathlib import Path
 
 import pytest
 
-from feedpub import diskio, publish, renderpool
+from feedpub import diskio, manifest, publish, renderpool
+from feedpub.manifest import (MANIFEST_FORMAT, Record, manifest_chunks, parse_manifest,
+                              records_by_line)
 
 
 @pytest.fixture
@@ -126,3 +129,35 @@ def test_a_build_that_adds_files_writes_the_manifest_once(tmp_path, monkeypatch)
                         "index.html"]]
     assert not publish.sidecar(output, publish.PENDING).exists()
     assert set(publish.read_manifest(output)) == set(site(3, "old"))
+
+
+@pytest.mark.parametrize("count", [0, 1, 3, 5])
+def test_the_manifest_written_a_line_at_a_time_reads_back_as_written(count, monkeypatch):
+    monkeypatch.setattr(manifest, "RECORDS_PER_READ", 2)  # lines decoded in several batches
+    records = {f"articles/{n}.html": Record(f"key{n}", "ab" * 32, n, 10**18 + n, ("a note",) * n)
+               for n in range(count)}
+    records["feed.atom"] = None  # a file named by a stopped build, with no record yet
+    text = b"".join(manifest_chunks(records)).decode("ascii")
+    assert json.loads(text)["format"] == MANIFEST_FORMAT
+    assert parse_manifest(text) == records
+    assert text.count("\n") == len(records) + 2  # one line per file, as diffs read it
+    # A build reads it back a line at a time, each line decoded alone.
+    assert records_by_line(iter(text.splitlines(keepends=True))) == records
+
+
+def manifest_read_back(tmp_path, text: str) -> dict:
+    output = tmp_path / "out"
+    publish.sidecar(output, "manifest").write_text(text, encoding="utf-8")
+    return publish.read_manifest(output)
+
+
+def test_a_manifest_laid_out_otherwise_is_read_whole_and_one_cut_short_not_at_all(tmp_path):
+    records = {f"articles/{n}.html": Record(f"key{n}", "ab" * 32, n, n, ()) for n in range(3)}
+    text = b"".join(manifest_chunks(records)).decode("ascii")
+    assert manifest_read_back(tmp_path, text) == records
+    # Reformatted by hand or by another tool: still JSON, read whole.
+    assert manifest_read_back(tmp_path, json.dumps(json.loads(text), indent=4)) == records
+    # Cut short (a full disk while another tool copied it): no record is trusted, so every
+    # file is rendered again and compared.
+    assert manifest_read_back(tmp_path, text[:text.rindex("}, ")]) == {}
+    assert manifest_read_back(tmp_path, "") == {}
