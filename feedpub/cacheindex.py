@@ -159,17 +159,21 @@ class Index:
 
 class Spool:
     """Records written aside to an unnamed file in `directory` (none: kept in memory), read
-    back one at a time when the index is written. A spool that cannot be written is given up:
-    records are then kept in memory, as without a directory."""
+    back one at a time when the index is written. A spool that cannot be made is given up:
+    records are then kept in memory, as without a directory. One that fails while written to
+    (a full disk) keeps later records in memory too, and the records it had are reported
+    unreadable when the index is written: that build writes no index, and the next reads its
+    inputs' entries instead."""
 
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
         self.file: BinaryIO | None = None
         self.size = 0
+        self.failure: OSError | None = None
 
     def put(self, line: str) -> Spooled | None:
         """Where `line` (ASCII) now is in the spool, or None: keep it in memory."""
-        if self.directory is None:
+        if self.directory is None or self.failure is not None:
             return None
         data = line.encode("ascii")
         try:
@@ -178,9 +182,8 @@ class Spool:
                 # build that is killed.
                 self.file = tempfile.TemporaryFile(dir=self.directory)
             self.file.write(data)
-        except OSError:
-            self.close()
-            self.directory = None
+        except OSError as exc:
+            self.failure = exc
             return None
         where = Spooled(self.size, len(data))
         self.size += len(data)
@@ -188,6 +191,8 @@ class Spool:
 
     def get(self, where: Spooled) -> bytes:
         offset, length = where
+        if self.failure is not None:
+            raise OSError(self.failure.errno, self.failure.strerror)
         if self.file is None:
             raise OSError(errno.EBADF, "its index spool file was closed")
         self.file.flush()

@@ -1,6 +1,7 @@
 """The parse cache's index: one file read instead of every entry, never trusted over an entry."""
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -232,3 +233,29 @@ def test_records_stay_in_memory_when_no_spool_file_can_be_made(site, monkeypatch
     assert {key: {k: v for k, v in r.items() if k != "stamp"} for key, r in records.items()} \
         == entries_without_bodies(site)
     assert "parse cache" not in capsys.readouterr().err
+
+
+def test_a_spool_file_that_fills_the_disk_costs_the_index_not_the_build(site, monkeypatch,
+                                                                         capsys):
+    real = tempfile.TemporaryFile
+
+    def filling(*args, **kwargs):
+        handle = real(*args, **kwargs)
+        writes = []
+
+        def write(data):
+            writes.append(data)
+            if len(writes) > 1:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return type(handle).write(handle, data)
+
+        handle.write = write
+        return handle
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", filling)
+    assert build(site) == 0
+    assert "cannot write the parse cache: No space left on device" in capsys.readouterr().err
+    assert not index_path(site).exists()
+    monkeypatch.undo()
+    assert build(site) == 0  # the next build reads the entries and writes the index
+    assert len(read_index_file(site)[1]) == 4
