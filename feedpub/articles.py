@@ -13,7 +13,7 @@ from collections import OrderedDict
 
 from .cache import ParseCache
 from .errors import PublishError
-from .model import Article, Entry
+from .model import UNLISTED, Article, Entry
 
 # Articles read back most recently, kept for reuse: a feed document and then the pages of its
 # entries are rendered one after the other (plan.py), so one read serves both. A few hundred
@@ -21,9 +21,9 @@ from .model import Article, Entry
 RECENT_ARTICLES = 256
 
 
-def without_body(article: Article) -> Article:
-    """What a build keeps in memory of an article: everything but the body."""
-    return dataclasses.replace(article, body=())
+def listing(article: Article) -> Article:
+    """What a build keeps in memory of an article (model.UNLISTED)."""
+    return dataclasses.replace(article, **UNLISTED)
 
 
 class Articles:
@@ -35,10 +35,10 @@ class Articles:
         self.recent: OrderedDict[str, Article] = OrderedDict()
 
     def keep(self, article: Article, cached: bool) -> Article:
-        """Remember where `article` is (in the cache if `cached`), return it without body."""
+        """Remember where `article` is (in the cache if `cached`), return its listing."""
         if not cached:
             self.held[article.source] = article
-        return without_body(article)
+        return listing(article)
 
     def full(self, source: str) -> Article:
         """The full article read from `source`."""

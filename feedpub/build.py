@@ -85,7 +85,7 @@ def is_input_name(file_name: str) -> bool:
 def load_inputs(config: Config, cache: ParseCache | None = None, progress: Progress = iter,
                 inputs: Sequence[tuple[str, str]] | None = None,
                 ) -> tuple[list[Loaded], list[InputError], Articles]:
-    """Read and parse every input, keeping each article without its body (`Articles` has it).
+    """Read and parse every input, keeping each article's listing (`Articles` has the rest).
 
     A file that fails is reported, never fatal. `progress` wraps the iteration over input
     paths (the CLI passes a progress bar). The files the cache cannot vouch for are parsed
@@ -147,7 +147,7 @@ class Parsed:
 
 def check_one(path: str | Path, config: Config, cache: ParseCache | None = None,
               name: str | None = None) -> Loaded | Stale:
-    """One input as a Loaded article (without body) from the cache, or Stale; `name` is its
+    """One input as a Loaded article (its listing) from the cache, or Stale; `name` is its
     path inside the input directory without suffix (named_inputs), else worked out here."""
     path = os.fspath(path)
     display = display_name(path)

@@ -60,8 +60,8 @@ class Identity:
 
 
 class Hit(NamedTuple):
-    """A cached article (without its body when the build looks it up) and its fingerprint,
-    computed when it was parsed."""
+    """A cached article (its listing, model.UNLISTED, when the build looks it up) and its
+    fingerprint, computed when it was parsed."""
 
     article: Article
     fingerprint: str
@@ -119,7 +119,7 @@ class ParseCache:
         return self._entry(self._key(display)) is not None
 
     def fresh(self, display: str, identity: Identity) -> Hit | None:
-        """The cached article, without body, if the input's identity says it has not changed."""
+        """The cached article's listing if the input's identity says it has not changed."""
         entry = self._entry(self._key(display))
         if entry is None or entry["size"] != identity.size:
             return None
@@ -128,7 +128,7 @@ class ParseCache:
         return self._hit(entry, display, body=False) if trusted else None
 
     def matching(self, display: str, identity: Identity, data: bytes) -> Hit | None:
-        """The cached article, without body, if the input's bytes are the ones it was parsed
+        """The cached article's listing if the input's bytes are the ones it was parsed
         from."""
         key = self._key(display)
         entry = self._entry(key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from .model import Article, BodyPart, Image, Kind
+from .model import UNLISTED, Article, BodyPart, Image, Kind
 
 KINDS = {kind.value: kind for kind in Kind}
 
@@ -24,10 +24,11 @@ def article_to_json(article: Article) -> dict:
 
 
 def article_from_json(data: dict, body: bool = True) -> Article:
-    """The Article `data` holds; without `body` its body is checked but left out (a build
-    keeps no bodies in memory, articles.py). Raises KeyError, TypeError or ValueError."""
+    """The Article `data` holds; without `body` its listing (model.UNLISTED: what a build
+    keeps in memory, articles.py), the parts left out checked all the same. Raises KeyError,
+    TypeError or ValueError."""
     image = data["image"]
-    return Article(
+    fields = dict(
         source=str(data["source"]), title=str(data["title"]),
         published=_date_value(data["published"]), updated=_date_value(data["updated"]),
         authors=tuple(data["authors"]), categories=tuple(data["categories"]),
@@ -37,6 +38,7 @@ def article_from_json(data: dict, body: bool = True) -> Article:
         related=tuple(data["related"]), credit=data["credit"], link=data["link"],
         key=data["key"], warnings=tuple(data["warnings"]),
     )
+    return Article(**fields) if body else Article(**{**fields, **UNLISTED})
 
 
 def _body(parts: list) -> tuple[BodyPart, ...]:

@@ -33,7 +33,7 @@ ONE_SECOND = timedelta(seconds=1)
 class Loaded:
     """One parsed input: the article, its path inside the input directory, its mtime.
 
-    A build keeps the article without its body (build.Articles holds the rest), so it
+    A build keeps the article's listing (build.Articles holds the rest), so it
     carries the fingerprint of the full article; None: compute it from `article`.
     """
 

@@ -11,7 +11,7 @@ from feedpub import parse_article
 from feedpub.cli import main
 from feedpub.codec import article_from_json, article_to_json
 
-from .conftest import SEED
+from .conftest import SEED, make_config
 from .sitehelp import article_text, build, snapshot, write
 
 T0 = 1609459200.0
@@ -242,3 +242,22 @@ def test_article_json_round_trip_is_exact(seed_text):
         again = article_from_json(article_to_json(article))
         assert again == article and again.warnings == article.warnings
         assert again.published.tzinfo == article.published.tzinfo
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_build_holds_each_article_s_listing_and_reads_the_rest_back(site, cached):
+    """What a build keeps of every article in memory is what index pages show (model.UNLISTED);
+    the seed's image, credit and sign-off come back from the cache for its own page."""
+    if cached:
+        assert build(site) == 0
+    config = make_config(site / "in", site / "out")
+    cache = cache_module.ParseCache(config.cache_path, config.timezone)
+    loaded, failures, articles = build_module.load_inputs(config, cache)
+    assert not failures
+    (seed,) = [item.article for item in loaded if item.name == "seed"]
+    assert seed.title and seed.summary and seed.published
+    assert (seed.body, seed.image, seed.related, seed.credit, seed.authors) == \
+        ((), None, (), None, ())
+    full = articles.full(seed.source)
+    assert full.body and full.image and full.image.credit and full.credit
+    assert full == parse_article(SEED.read_text(encoding="utf-8"), source=seed.source)
