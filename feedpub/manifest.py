@@ -64,6 +64,10 @@ def parse_manifest(text: str) -> dict[str, Record | None]:
         return {}  # unreadable: every file is rendered again and compared
 
 
+# Manifest lines decoded at once: as fast as the whole text, a few hundred KB of dicts at most.
+RECORDS_PER_READ = 500
+
+
 def records_by_line(lines: Iterator[str]) -> dict[str, Record | None] | None:
     """parse_manifest of a manifest laid out as manifest_chunks writes it, from its `lines`
     (with their ends), decoded RECORDS_PER_READ lines at a time: never the whole manifest's
@@ -87,10 +91,6 @@ def records_by_line(lines: Iterator[str]) -> dict[str, Record | None] | None:
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
     return None
-
-
-# Manifest lines decoded at once: as fast as the whole text, a few hundred KB of dicts at most.
-RECORDS_PER_READ = 500
 
 
 def decode_lines(lines: list[str]) -> dict[str, Record | None]:

@@ -8,7 +8,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -221,9 +221,15 @@ def stage_file(target: Path, data: bytes, staging: Path) -> Path | None:
     except FileNotFoundError:
         old_mtime = None
     target.parent.mkdir(parents=True, exist_ok=True)
+    return write_staged(target, staging, (data,), old_mtime)
+
+
+def write_staged(target: Path, staging: Path, chunks: Iterable[bytes],
+                 old_mtime: float | None) -> Path:
+    """Write `chunks` to the temporary file that waits to replace `target` (temp_path)."""
     temp = temp_path(target, staging)
     try:
-        write_temp(temp, data, old_mtime)
+        write_temp(temp, chunks, old_mtime)
     except BaseException:
         # A full or read-only disk: leave no half-written file behind, then report it.
         with contextlib.suppress(OSError):
@@ -263,9 +269,9 @@ def remove_stray_temps(output_dir: Path) -> None:
                     os.unlink(os.path.join(root, name))
 
 
-def write_temp(temp: Path, data: bytes, old_mtime: float | None) -> None:
+def write_temp(temp: Path, chunks: Iterable[bytes], old_mtime: float | None) -> None:
     with open(temp, "wb") as handle:
-        handle.write(data)
+        handle.writelines(chunks)
     if old_mtime is not None:
         # Same second and same size would give the same ETag and Last-Modified as the old
         # file, and caches would keep serving it: make the new mtime at least a second later.
@@ -312,15 +318,8 @@ def write_manifest(output_dir: Path, records: Mapping[str, Record | None],
                    staging: Path) -> None:
     """Replace the manifest, written out a line at a time (manifest_chunks)."""
     target = sidecar(output_dir, "manifest")
-    temp = temp_path(target, staging)
-    try:
-        with open(temp, "wb") as handle:
-            handle.writelines(manifest_chunks(records))
-        diskio.fsync_path(temp)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
+    temp = write_staged(target, staging, manifest_chunks(records), None)
+    diskio.fsync_path(temp)
     move_into_place(temp, target)
 
 
