@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 from .model import UNLISTED, Article, BodyPart, Image, Kind
 
 KINDS = {kind.value: kind for kind in Kind}
+# model.UNLISTED as article_to_json writes it: an article's JSON value as its listing.
+UNLISTED_JSON = {name: [] if value == () else value for name, value in UNLISTED.items()}
 
 
 def article_to_json(article: Article) -> dict:
@@ -21,6 +23,11 @@ def article_to_json(article: Article) -> dict:
         "related": list(article.related), "credit": article.credit, "link": article.link,
         "key": article.key, "warnings": list(article.warnings),
     }
+
+
+def listing_json(data: dict) -> dict:
+    """article_to_json's value of an article as the value of its listing (model.UNLISTED)."""
+    return {**data, **UNLISTED_JSON}
 
 
 def article_from_json(data: dict, body: bool = True) -> Article:
