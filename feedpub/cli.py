@@ -214,14 +214,15 @@ def build_anew(args: argparse.Namespace, config: Config, inputs: list[tuple[str,
                       len(resolved.entries), len(failures))
     say([*said.before, *problem_lines([], resolved.notes, []), *future_lines(future),
          *said.after])
+    served = stamp.Served()
     report = publish_files(plan_site(resolved.entries, config, articles.entry,
                                      resolved.state.sealed), config.output_dir,
-                           config.render_workers)
+                           config.render_workers, served.saw)
     notes = problem_lines([], list(report.notes), [])
     say(notes)
     if keep_state(state, resolved.state, state_warnings, config) and not cache_warnings:
         # Only a build whose every message follows from its inputs is repeated from a stamp.
-        stamp.save(config, seen, report.written + report.unchanged, said.then(notes))
+        stamp.save(config, seen, served, said.then(notes))
     return summarise(args, config, [], len(resolved.entries), len(failures),
                      len(report.written), len(report.removed))
 

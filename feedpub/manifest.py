@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,22 +33,23 @@ class Record:
     notes: tuple[str, ...] = ()  # warnings about the file, repeated while it is left alone
 
 
-def served_record(path: Path, key: str | None, digest: str, notes: tuple[str, ...]) -> Record:
-    """The record of the bytes with SHA-256 `digest` that are now served at `path`."""
-    stat = path.stat()
+def served_record(stat: os.stat_result, key: str | None, digest: str,
+                  notes: tuple[str, ...]) -> Record:
+    """The record of the bytes with SHA-256 `digest` that are now served, `stat` their file's."""
     return Record(key, digest, stat.st_size, stat.st_mtime_ns, notes)
 
 
-def still_served(path: Path, record: Record) -> Record | None:
-    """`record`, its stat refreshed, if `path` still holds the bytes it describes; else None."""
+def still_served(path: str, stat: os.stat_result, record: Record) -> Record | None:
+    """`record`, its stat refreshed, if `path` (whose stat is `stat`) still holds the bytes it
+    describes; else None."""
+    if stat.st_size != record.size:
+        return None
+    if stat.st_mtime_ns == record.mtime_ns:
+        return record
     try:
-        stat = path.stat()
-        if stat.st_size != record.size:
-            return None
-        if stat.st_mtime_ns == record.mtime_ns:
-            return record
-        if hashlib.sha256(path.read_bytes()).hexdigest() != record.sha256:
-            return None
+        with open(path, "rb") as handle:
+            if hashlib.sha256(handle.read()).hexdigest() != record.sha256:
+                return None
     except OSError:
         return None
     return replace(record, mtime_ns=stat.st_mtime_ns)  # touched, same bytes

@@ -67,18 +67,29 @@ def publish_site(site: Mapping[str, bytes], output_dir: Path) -> PublishReport:
                           for name, data in site.items()], output_dir)
 
 
-def publish_files(files: Sequence[SiteFile], output_dir: Path,
-                  workers: int = 1) -> PublishReport:
+# Told each served file's name and stat, once the file holds what it is to serve.
+OnServed = Callable[[str, os.stat_result], None]
+
+
+def ignore_served(name: str, stat: os.stat_result) -> None:
+    pass
+
+
+def publish_files(files: Sequence[SiteFile], output_dir: Path, workers: int = 1,
+                  on_served: OnServed = ignore_served) -> PublishReport:
     """Render what changed and publish every file of `files` as publish_site does; when
-    many files need rendering, on `workers` processes (0: one per core; renderpool.py)."""
+    many files need rendering, on `workers` processes (0: one per core; renderpool.py).
+    `on_served` is told of every file of `files` as it is left served (the stamp, stamp.py,
+    records their stats without stat'ing them again)."""
     try:
-        return _publish(files, output_dir, workers)
+        return _publish(files, output_dir, workers, on_served)
     except OSError as exc:
         where = exc.filename or output_dir
         raise PublishError(f"{where}: cannot write: {exc.strerror or exc}") from None
 
 
-def _publish(files: Sequence[SiteFile], output_dir: Path, workers: int) -> PublishReport:
+def _publish(files: Sequence[SiteFile], output_dir: Path, workers: int,
+             on_served: OnServed) -> PublishReport:
     if output_dir.exists() and not output_dir.is_dir():
         raise PublishError(f"{output_dir}: output path exists and is not a directory")
     output_dir.mkdir(parents=True, exist_ok=True)
@@ -97,13 +108,13 @@ def _publish(files: Sequence[SiteFile], output_dir: Path, workers: int) -> Publi
         write_pending(output_dir, pending | new_names, staging)
     # Every changed file is written out in full before any is renamed into place: a full or
     # read-only disk then fails while nothing that is served has changed yet.
-    staged = stage_all(files, old, output_dir, staging, workers)
+    staged = stage_all(files, old, output_dir, staging, workers, on_served)
     for name in write_order(staged.temps):
         os.replace(staged.temps[name], output_dir / name)
     # The renames are made durable once per directory, not once per file.
     for directory in sorted({(output_dir / name).parent for name in staged.temps}):
         diskio.fsync_path(directory)
-    records = {**staged.kept, **{name: served_record(output_dir / name, *fresh)
+    records = {**staged.kept, **{name: fresh_record(output_dir, name, fresh, on_served)
                                  for name, fresh in staged.fresh.items()}}
     removed = remove_stale(output_dir, old, set(records))
     if records != old:  # a build in which nothing changed leaves the manifest alone
@@ -134,13 +145,14 @@ class Staged:
 
 
 def stage_all(files: Sequence[SiteFile], old: Mapping[str, Record | None], output_dir: Path,
-              staging: Path, workers: int = 1) -> Staged:
+              staging: Path, workers: int = 1, on_served: OnServed = ignore_served) -> Staged:
     """Stage every file that changed, rendering only those whose key changed (on `workers`
     processes when there are many: renderpool.py), and flush them to disk; on failure
     remove what was staged."""
     from .renderpool import stage_files  # not above: renderpool → pool → config → publish
 
-    kept = [kept_record(planned, old.get(planned.path), output_dir) for planned in files]
+    base = os.path.join(output_dir, "")  # strings, not a Path per file: 10,000 of them
+    kept = [kept_record(planned, old.get(planned.path), base, on_served) for planned in files]
     to_render = [planned for planned, record in zip(files, kept) if record is None]
     fresh = stage_files(functools.partial(render_one, to_render, output_dir, staging),
                         [planned.follows for planned in to_render], workers,
@@ -170,11 +182,29 @@ def stage_all(files: Sequence[SiteFile], old: Mapping[str, Record | None], outpu
     return staged
 
 
-def kept_record(planned: SiteFile, record: Record | None, output_dir: Path) -> Record | None:
-    """The file's record if it need not be rendered: same key, its bytes still served."""
+def kept_record(planned: SiteFile, record: Record | None, base: str,
+                on_served: OnServed) -> Record | None:
+    """The file's record if it need not be rendered: same key, its bytes still served at
+    `base` + its path."""
     if planned.key is None or record is None or record.key != planned.key:
         return None
-    return still_served(output_dir / planned.path, record)
+    path = base + planned.path
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    kept = still_served(path, stat, record)
+    if kept is not None:
+        on_served(planned.path, stat)
+    return kept
+
+
+def fresh_record(output_dir: Path, name: str, fresh: tuple[str | None, str, tuple[str, ...]],
+                 on_served: OnServed) -> Record:
+    """The record of a rendered file, now in place."""
+    stat = os.stat(os.path.join(output_dir, name))
+    on_served(name, stat)
+    return served_record(stat, *fresh)
 
 
 # A rendered file: where its bytes wait to be renamed in (None: the served file already

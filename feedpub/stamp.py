@@ -88,19 +88,44 @@ def identities(named: Iterable[tuple[str, Path | str]]) -> tuple[str, int]:
     newest = 0
     for name, path in named:
         identity = file_identity(path)
-        digest.update(f"{name}\0{identity}\n".encode("utf-8", "surrogateescape"))
+        digest.update(identity_line(name, identity))
         newest = max([newest, *identity[2:]])
     return digest.hexdigest(), newest
+
+
+def identity_line(name: str, identity: tuple[int, ...]) -> bytes:
+    return f"{name}\0{identity}\n".encode("utf-8", "surrogateescape")
 
 
 def file_identity(path: Path | str) -> tuple[int, ...]:
     """Inode, size, modification and change times (a chmod changes the last), or the error
     number alone."""
     try:
-        st = os.stat(path)
+        return identity_of(os.stat(path))
     except OSError as exc:
         return (exc.errno or 0,)
-    return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def identity_of(stat: os.stat_result) -> tuple[int, ...]:
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+class Served:
+    """The files a build left served, each with its identity as publishing stat'ed it
+    (publish_files' `on_served`), digested in that order as served_digest digests them: the
+    stamp costs no second stat of each file (a twentieth of an edited article's build at
+    10,000 articles)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self._digest = hashlib.sha256()
+
+    def saw(self, name: str, stat: os.stat_result) -> None:
+        self.names.append(name)
+        self._digest.update(identity_line(name, identity_of(stat)))
+
+    def digest(self) -> str:
+        return self._digest.hexdigest()
 
 
 def basis(config: Config) -> str:
@@ -148,14 +173,13 @@ def forget(config: Config) -> None:
         pass  # then the next build finds it out of date: every identity it holds moved on
 
 
-def save(config: Config, seen: Look, served: Sequence[str], said: Said) -> None:
+def save(config: Config, seen: Look, served: Served, said: Said) -> None:
     """Stamp a finished build; not when an input was too recently changed to trust."""
     if seen.racy:
         return
-    names = sorted(served)
     stamp = {"format": STAMP_FORMAT, "basis": basis(config), "inputs": seen.inputs,
              "taken_ns": seen.taken_ns, "sidecars": sidecar_identities(config),
-             "names": names, "served": served_digest(config.output_dir, names),
+             "names": served.names, "served": served.digest(),
              "said": {"before": said.before, "future": said.future, "after": said.after,
                       "articles": said.articles, "skipped": said.skipped}}
     try:

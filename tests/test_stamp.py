@@ -3,6 +3,7 @@ says what the last build said; any change to what a build reads makes the next b
 work, and a build that fails leaves no stamp."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -83,6 +84,21 @@ def test_a_build_with_nothing_changed_does_no_work_and_says_the_same(site, work,
     assert "0 files written, 0 removed" in fast[1]
     assert served_stats(site) == before
     assert run(site, capsys)[0] == cli.EXIT_OK  # --strict decides the code, not the stamp
+
+
+def test_the_stamp_holds_every_served_file_as_it_is(site, work, capsys):
+    # Publishing tells the stamp each file's stat as it leaves it: after a build that wrote
+    # every file, and after one that left every file alone.
+    config = cli.load_config(None, {"output_dir": site / "out"})
+    for _ in range(2):
+        run(site, capsys)
+        saved = json.loads(stamp.stamp_path(config).read_bytes())
+        served = [p.relative_to(site / "out").as_posix()
+                  for p in (site / "out").rglob("*") if p.is_file()]
+        assert sorted(saved["names"]) == sorted(served)
+        assert saved["served"] == stamp.served_digest(site / "out", saved["names"])
+        stamp.forget(config)
+    assert len(work) == 2
 
 
 def test_no_cache_always_does_the_work(site, work, capsys):
