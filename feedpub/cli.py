@@ -14,7 +14,7 @@ from . import stamp
 from .build import Loaded, Progress, load_inputs, make_entries, named_inputs, plan_site
 from .cache import ParseCache
 from .config import Config, load_config
-from .entries import future_dated, future_warning
+from .entries import Resolved, future_dated, future_warning
 from .errors import ConfigError, FeedpubError, InputError, LockedError, PublishError, Stopped
 from .lock import output_lock
 from .pool import collect_garbage_less_often
@@ -199,10 +199,9 @@ def build_locked(args: argparse.Namespace, config: Config) -> int:
 def build_anew(args: argparse.Namespace, config: Config, inputs: list[tuple[str, str]],
                seen: stamp.Look, now: datetime) -> int:
     """Read every input (from the parse cache where it can), publish the site, stamp it."""
-    state, state_warnings = load_state(config.state_path)
     cache = None if args.no_cache else ParseCache(config.cache_path, config.timezone)
     loaded, failures, articles = load_inputs(config, cache, progress_bar(args), inputs)
-    resolved = make_entries(loaded, config, state)
+    resolved, state_warnings, state_changed = resolve(loaded, config)
     failures += resolved.failures
     if not resolved.entries:
         say(problem_lines(loaded, state_warnings, failures))
@@ -220,16 +219,26 @@ def build_anew(args: argparse.Namespace, config: Config, inputs: list[tuple[str,
                            config.render_workers, served.saw)
     notes = problem_lines([], list(report.notes), [])
     say(notes)
-    if keep_state(state, resolved.state, state_warnings, config) and not cache_warnings:
+    if keep_state(resolved.state, state_changed, state_warnings, config) \
+            and not cache_warnings:
         # Only a build whose every message follows from its inputs is repeated from a stamp.
         stamp.save(config, seen, served, said.then(notes))
     return summarise(args, config, [], len(resolved.entries), len(failures),
                      len(report.written), len(report.removed))
 
 
-def keep_state(old: State, new: State, warnings: list[str], config: Config) -> bool:
+def resolve(loaded: list[Loaded], config: Config) -> tuple[Resolved, list[str], bool]:
+    """Each article's id, slug and dates, from the state the last build left (make_entries);
+    the warnings about reading that state, and whether the new state differs from it. The
+    state read is let go on return: at 10,000 articles it was 6 MB held through publishing."""
+    state, warnings = load_state(config.state_path)
+    resolved = make_entries(loaded, config, state)
+    return resolved, warnings, not same_state(state, resolved.state)
+
+
+def keep_state(new: State, changed: bool, warnings: list[str], config: Config) -> bool:
     """Save the state if it changed or was unreadable; whether it is now what was read."""
-    if warnings or not same_state(old, new):
+    if warnings or changed:
         return save_state_or_warn(new, config) and not warnings
     return True
 

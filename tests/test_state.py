@@ -4,8 +4,10 @@ Every case builds a real site in a temporary directory and reads the feed with f
 """
 from __future__ import annotations
 
+import gc
 import json
 import shutil
+import weakref
 from datetime import datetime, timezone
 
 import pytest
@@ -268,3 +270,30 @@ def test_a_state_file_from_before_sealing_is_read_and_gains_the_seals(site, caps
     path.write_text(json.dumps(data), encoding="utf-8")
     assert build(site, config=SMALL) == 0 and capsys.readouterr().err == ""
     assert snapshot(site / "out") == served and "archives" in json.loads(path.read_text())
+
+
+def test_the_state_read_is_let_go_before_publishing(site, monkeypatch):
+    # At 10,000 articles the state read is 6 MB; the new state holds what a build needs.
+    from feedpub import cli
+
+    build(site)
+    write(site / "in" / "story-4.txt", article_text("Story number 4 makes news"), T0)
+    read, alive = [], []
+    real_load, real_publish = cli.load_state, cli.publish_files
+
+    def loading(path):
+        state, warnings = real_load(path)
+        read.append(weakref.ref(state))
+        return state, warnings
+
+    def publishing(*args, **kwargs):
+        gc.collect()
+        alive.append(read[0]() is not None)
+        return real_publish(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "load_state", loading)
+    monkeypatch.setattr(cli, "publish_files", publishing)
+    assert build(site) == 0
+    assert alive == [False]
+    assert sorted(json.loads((site / ".out.state.json").read_text())["entries"]) == \
+        ["story-1", "story-2", "story-3", "story-4"]
