@@ -3,10 +3,11 @@
 A build in which nothing changed still needs each input's cached article listing (titles,
 dates and fingerprints for ids, order, index pages and keys: model.UNLISTED). Opening and
 decoding one entry per input, each holding its whole article, was most of such a build, so
-the cache also keeps one index: per input, its entry with the article's listing, plus the size and mtime_ns of
-the entry file when the index last saw it (its stamp). A record is used only while its entry
-file still has that stamp (one stat, no read): an entry rewritten, damaged or deleted behind
-the index's back is read, checked and parsed again as without an index. An index that cannot
+the cache also keeps one index: per input, its entry with the article's listing, plus the
+size and mtime_ns of the entry file when the index last saw it (its stamp). A record is used
+only while its entry file still has that stamp (one stat, no read): an entry rewritten,
+damaged or deleted behind the index's back is read, checked and parsed again as without an
+index. An index that cannot
 be read is ignored with one warning; one from another feedpub or time zone is ignored quietly
 (its entries are parsed again anyway). Whole articles are read from the entries when a page
 or feed document is rendered, and checked then.
