@@ -71,12 +71,13 @@ TOOLS = (
     Tool("feedpub", lambda w: [str(BIN / "feedpub"), "build", "--config", str(w / "feedpub.toml"),
                                "--input", str(w / "txt"), "--output", str(w / "out/feedpub"),
                                "--quiet"], "out/feedpub"),
-    # The same build parsing on every core (parse_workers = 0): what the pool gains.
+    # The same build parsing on every core (parse_workers = 0), rendering in one process
+    # (render_workers = 1, the default until 2026-12-04): what the parse pool gains.
     Tool("feedpub-pool", lambda w: [str(BIN / "feedpub"), "build", "--config",
                                     str(w / "feedpub-pool.toml"), "--input", str(w / "txt"),
                                     "--output", str(w / "out/feedpub-pool"), "--quiet"],
          "out/feedpub-pool", rounds=("full", "no-op")),
-    # ...and rendering on every core as well (render_workers = 0, off by default).
+    # ...and rendering on every core as well (render_workers = 0): the default settings.
     Tool("feedpub-cores", lambda w: [str(BIN / "feedpub"), "build", "--config",
                                      str(w / "feedpub-cores.toml"), "--input", str(w / "txt"),
                                      "--output", str(w / "out/feedpub-cores"), "--quiet"],
@@ -94,6 +95,8 @@ TOOLS = (
                              str(w / "out/floor.atom")], "out", rounds=("full",)),
 )
 PEERS = ("feedpub-pool", "feedpub-cores", "pelican", "hugo", "floor")
+# The tool that builds with feedpub's default settings.
+DEFAULT_TOOL = "feedpub-cores"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -128,8 +131,9 @@ def prepare_corpus(root: Path, count: int) -> Path:
     shutil.copytree(HERE / "sites" / "hugo", corpus / "hugo", dirs_exist_ok=True)
     settings = (f'title = "feedpub benchmark"\nsite_url = "http://localhost:8000/"\n'
                 f"feed_entries = {FEED_ENTRIES}\n")
-    (corpus / "feedpub.toml").write_text(settings + "parse_workers = 1\n", encoding="utf-8")
-    (corpus / "feedpub-pool.toml").write_text(settings + "parse_workers = 0\n",
+    (corpus / "feedpub.toml").write_text(settings + "parse_workers = 1\nrender_workers = 1\n",
+                                         encoding="utf-8")
+    (corpus / "feedpub-pool.toml").write_text(settings + "parse_workers = 0\nrender_workers = 1\n",
                                               encoding="utf-8")
     (corpus / "feedpub-cores.toml").write_text(
         settings + "parse_workers = 0\nrender_workers = 0\n", encoding="utf-8")
@@ -276,7 +280,7 @@ def report_targets(sizes: list[int], results: Results) -> list[str]:
     and the default build against the peers."""
     lines = ["\n== feedpub against its targets =="]
     for count in (c for c in sizes if (c, "full", "feedpub") in results.samples):
-        for tool in ("feedpub", "feedpub-pool"):
+        for tool in ("feedpub", DEFAULT_TOOL):
             if (count, "full", tool) not in results.samples:
                 continue
             full = median_wall(results, count, "full", tool)
@@ -284,12 +288,12 @@ def report_targets(sizes: list[int], results: Results) -> list[str]:
                                  for name in ROUNDS[1:])
             lines.append(f"N={count:,}, full build of {tool}: {rebuilds}")
         peak = max(s.rss for name in ROUNDS for s in results.samples[(count, name, "feedpub")])
-        default = results.samples.get((count, "full", "feedpub-pool"), [])
+        default = results.samples.get((count, "full", DEFAULT_TOOL), [])
         lines.append(f"N={count:,}: peak {peak / MB:.1f} MB in one process, "
                      f"{max((s.rss for s in default), default=0) / MB:.1f} MB by default")
         for peer in ("pelican", "hugo"):
             if default and (count, "full", peer) in results.samples:
-                ratio = median_wall(results, count, "full", "feedpub-pool") / \
+                ratio = median_wall(results, count, "full", DEFAULT_TOOL) / \
                     median_wall(results, count, "full", peer)
                 lines.append(f"N={count:,}: default full build / {peer} {ratio:.3f}")
     big = [c for c in sizes if c >= 1000 and (c, "full", "feedpub") in results.samples]

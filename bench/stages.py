@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     aged = time.time() - 2 * RACY_NS / 1e9
     for path in (args.work / "txt").rglob("*.txt"):
         os.utime(path, (aged, aged))
-    (args.work / "feedpub.toml").write_text("feed_entries = 50\nparse_workers = 1\n")
+    (args.work / "feedpub.toml").write_text("feed_entries = 50\nparse_workers = 1\n"
+                                            "render_workers = 1\n")
     command = ["build", "--config", str(args.work / "feedpub.toml"), "--input",
                str(args.work / "txt"), "--output", str(args.work / "out"), "--quiet"]
     if args.no_op or args.recheck or args.new:

@@ -53,12 +53,13 @@ class Config:
     # build from 59 s to 40 s, but gained nothing while other work kept the cores busy
     # (README "Benchmark"): set 1 on a machine that is busy with other work.
     parse_workers: int = 0
-    # Processes that render the files when many need it (renderpool.py): 1 renders in the
-    # build's own process, 0 on one forked process per core. Forked late in a build, each
-    # worker shares the build's memory and adds its own: at 10,000 articles the full build
-    # took 14.5 s instead of about 20 s, but its processes' memory summed 222 MB instead
-    # of about 135 MB (README "Benchmark"), so it is for machines with memory to spare.
-    render_workers: int = 1
+    # Processes that render the files when many need it (renderpool.py), the build's own
+    # included: 0 means one per core, 1 renders in the build's own process only. The others
+    # are forked late in a build, so each shares its memory and adds its own, and each
+    # counts it in its resident size: at 10,000 articles on 2 cores the full build took
+    # 9.3-9.8 s instead of 10.8-11.3 s, its processes' memory summed 125 MB instead of 111
+    # (README "Benchmark"). On many cores and little memory, set 1 or 2.
+    render_workers: int = 0
 
     @property
     def tz(self) -> ZoneInfo:

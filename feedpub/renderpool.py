@@ -4,7 +4,8 @@ A full build, or one after a template, title or feedpub upgrade, renders every f
 site with nothing to parse: rendering and writing each file is independent of the others,
 so publish.py hands the files to worker processes in chunks of consecutive files, never
 parting a file from the one it follows (a feed document and the pages of its articles,
-which reuse what was read and rendered for it: plan.py). The workers are forked, so they
+which reuse what was read and rendered for it: plan.py), and renders chunks itself between
+handing them out. The workers are forked, so they
 inherit the plan (each file's render function, the parse cache reader) instead of receiving
 it pickled; only indices go out and small results (a temporary file's path, a digest,
 notes) come back, in order. tests/test_renderpool.py builds a site
@@ -16,6 +17,7 @@ beside the served files.
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import multiprocessing
 import signal
@@ -100,28 +102,55 @@ def chunked(follows: Sequence[bool], workers: int) -> list[range]:
 
 def stage_in_pool(work: Callable[[int], T], chunks: Sequence[range], workers: int,
                   undo: Callable[[int], None]) -> list[T]:
+    """The chunks on `workers` processes: this one and `workers` - 1 forked from it. This
+    process renders too rather than wait: each forked worker counts the build's memory once
+    more (its pages are shared, but each process's resident size counts them)."""
     # Forked, not spawned: the initializer's arguments (closures over the plan and the parse
     # cache) are inherited by the workers, never pickled.
-    executor = ProcessPoolExecutor(max_workers=min(workers, len(chunks)),
+    executor = ProcessPoolExecutor(max_workers=min(workers - 1, len(chunks)),
                                    mp_context=multiprocessing.get_context("fork"),
                                    initializer=start_worker, initargs=(work,))
-    futures: list[Future] = []
+    results: list[list[T] | None] = [None] * len(chunks)
+    futures: dict[int, Future] = {}
+    here: list[int] = []  # the chunks this process began
+    waiting = collections.deque(range(len(chunks)))
     try:
-        futures = [executor.submit(run_chunk, chunk.start, chunk.stop) for chunk in chunks]
-        results: list[T] = []
-        for future in futures:
-            results += future.result()
+        while waiting:
+            # Keep each worker a chunk ahead, then take the next chunk here.
+            while waiting and len(futures) - finished(futures) < 2 * (workers - 1):
+                number = waiting.popleft()
+                futures[number] = executor.submit(run_chunk, chunks[number].start,
+                                                  chunks[number].stop)
+            if waiting:
+                number = waiting.popleft()
+                here.append(number)
+                results[number] = [work(index) for index in chunks[number]]
+            raise_first_failure(futures)
+        for number, future in futures.items():
+            results[number] = future.result()
     except BaseException:
         # Queued chunks are cancelled; the running ones end (their workers ignore signals)
         # before what every started chunk staged is removed. A second Ctrl-C meanwhile
         # waits until that is done.
         with signals_held():
             executor.shutdown(wait=True, cancel_futures=True)
-            undo_all(undo, (index for chunk, future in zip(chunks, futures)
-                            if not future.cancelled() for index in chunk))
+            begun = here + [number for number, future in futures.items()
+                            if not future.cancelled()]
+            undo_all(undo, (index for number in begun for index in chunks[number]))
         raise
     executor.shutdown(wait=True)
-    return results
+    return [result for chunk in results for result in chunk or ()]
+
+
+def finished(futures: dict[int, Future]) -> int:
+    return sum(1 for future in futures.values() if future.done())
+
+
+def raise_first_failure(futures: dict[int, Future]) -> None:
+    """Raise what a finished chunk raised, if any did: no more chunks are begun after it."""
+    for future in futures.values():
+        if future.done() and not future.cancelled() and future.exception() is not None:
+            future.result()
 
 
 @contextlib.contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -73,10 +74,14 @@ def test_pool_site_is_byte_identical_to_one_process(tmp_path, pool_calls):
         pool_calls.clear()
 
 
-def test_by_default_a_build_renders_in_its_own_process(tmp_path, pool_calls):
-    """Forked workers each count the build's memory once more (config.render_workers)."""
+def test_by_default_a_build_renders_on_every_core(tmp_path, pool_calls, monkeypatch):
+    monkeypatch.setattr(renderpool, "worker_count", lambda: 2)
     write_corpus(tmp_path, ARTICLES, seed=5)
     build(tmp_path, "default", None, "A title")
+    assert pool_calls and pool_calls[-1] > ARTICLES
+    pool_calls.clear()
+    monkeypatch.setattr(renderpool, "worker_count", lambda: 1)  # one core: no worker
+    build(tmp_path, "one-core", None, "A title")
     assert pool_calls == []
 
 
@@ -127,3 +132,16 @@ def test_one_worker_or_few_files_render_in_this_process(tmp_path, monkeypatch):
     monkeypatch.setattr(renderpool, "stage_in_pool", no_pool)
     publish.publish_files(planned_site(renderpool.POOL_MIN_FILES, "one"), tmp_path / "a", 1)
     publish.publish_files(planned_site(renderpool.POOL_MIN_FILES - 1, "few"), tmp_path / "b", 2)
+
+
+def test_the_build_renders_beside_its_workers(tmp_path, pool_calls):
+    # Two processes render: the build's own and one forked worker (each forked worker
+    # counts the build's memory once more); the pages say which process rendered them.
+    def rendered_by(n: int) -> Rendered:
+        return Rendered(f"{n} {os.getpid()}".encode())
+
+    files = [SiteFile(f"articles/{n}.html", None, functools.partial(rendered_by, n))
+             for n in range(100)]
+    publish.publish_files(files, tmp_path / "out", 2)
+    pids = {int(data.split()[1]) for data in site_files(tmp_path / "out").values()}
+    assert os.getpid() in pids and len(pids) == 2
