@@ -5,11 +5,11 @@ site with nothing to parse: rendering and writing each file is independent of th
 so publish.py hands the files to worker processes in chunks of consecutive files, never
 parting a file from the one it follows (a feed document and the pages of its articles,
 which reuse what was read and rendered for it: plan.py), and renders chunks itself between
-handing them out. The workers are forked, so they
-inherit the plan (each file's render function, the parse cache reader) instead of receiving
-it pickled; only indices go out and small results (a temporary file's path, a digest,
-notes) come back, in order. tests/test_renderpool.py builds a site
-both ways and compares the bytes and manifests.
+handing them out. The workers are forked, so they inherit the plan (each file's render
+function, the parse cache reader) instead of receiving it pickled; only indices go out and
+small results (a temporary file's path, a digest, notes) come back, and are put back in
+order. tests/test_renderpool.py builds a site both ways and compares the bytes and
+manifests.
 
 A failure in any worker, or a stop signal, stops the pool; then every file any chunk may
 have staged is removed before the error goes on, so that nothing half-published is left
@@ -110,7 +110,7 @@ def stage_in_pool(work: Callable[[int], T], chunks: Sequence[range], workers: in
     executor = ProcessPoolExecutor(max_workers=min(workers - 1, len(chunks)),
                                    mp_context=multiprocessing.get_context("fork"),
                                    initializer=start_worker, initargs=(work,))
-    results: list[list[T] | None] = [None] * len(chunks)
+    results: dict[int, list[T]] = {}  # by chunk number
     futures: dict[int, Future] = {}
     here: list[int] = []  # the chunks this process began
     waiting = collections.deque(range(len(chunks)))
@@ -139,7 +139,7 @@ def stage_in_pool(work: Callable[[int], T], chunks: Sequence[range], workers: in
             undo_all(undo, (index for number in begun for index in chunks[number]))
         raise
     executor.shutdown(wait=True)
-    return [result for chunk in results for result in chunk or ()]
+    return [result for number in range(len(chunks)) for result in results[number]]
 
 
 def finished(futures: dict[int, Future]) -> int:

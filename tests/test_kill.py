@@ -40,7 +40,8 @@ WINDOW_MARGIN = (0.85, 1.05)
 POOL_ARTICLES = POOL_MIN_FILES + 100
 # Enough articles that rendering every file again uses render worker processes.
 RENDER_POOL_ARTICLES = renderpool.POOL_MIN_FILES + 50
-# The builds' setting for that (feedpub.toml in their working directory): off by default.
+# The builds' setting for that (feedpub.toml in their working directory), the default too,
+# written out so that the test does not depend on it.
 RENDER_ON_EVERY_CORE = "render_workers = 0\n"
 # What share of the site's files must be staged before a stop signal is sent to a build
 # whose workers render: some, so that they are at work, and far from all, so that the
