@@ -51,8 +51,8 @@ def plan_site(entries: Sequence[Entry], config: Config, with_body: WithBody = as
     documents = plan_documents(entries, config, sealed)
     archived = archived_ids(documents)
     # Every entry is shown by its page, a feed document and an index page: its signature
-    # is worked out once.
-    signatures = {entry.id: signature(entry) for entry in entries}
+    # is worked out and encoded once.
+    signatures = {entry.id: Encoded(KEY_ENCODER.encode(signature(entry))) for entry in entries}
     files: list[SiteFile] = []
     planned: set[str] = set()
     for doc in documents:
@@ -68,8 +68,8 @@ def plan_site(entries: Sequence[Entry], config: Config, with_body: WithBody = as
 
 
 # What every key is made from besides the file's own parts: render_basis, and each entry's
-# signature by id.
-Basis = tuple[str, dict[str, list]]
+# signature by id, encoded.
+Basis = tuple[str, dict[str, "Encoded"]]
 
 
 def article_file(entry: Entry, config: Config, basis: Basis, with_body: WithBody,
@@ -77,7 +77,7 @@ def article_file(entry: Entry, config: Config, basis: Basis, with_body: WithBody
     """The page of `entry`; `follows`: planned right after the feed document that shows it."""
     common, signatures = basis
     # A partial, not a closure: 140 bytes less for each of 10,000 pages held until published.
-    return SiteFile(entry.page, make_key(common, entry.page, [signatures[entry.id]]),
+    return SiteFile(entry.page, make_key(common, entry.page, encoded_list([signatures[entry.id]])),
                     functools.partial(render_page, entry, config, with_body), follows)
 
 
@@ -89,8 +89,9 @@ def feed_file(doc: FeedDocument, archived: set[str], config: Config, basis: Basi
               with_body: WithBody) -> SiteFile:
     common, signatures = basis
     # Whether an entry is archived decides what feed.atom sheds first to fit its budget.
-    shown = [signatures[e.id] + [e.id in archived] for e in doc.entries]
-    key = make_key(common, doc.path, [list(link) for link in doc.links], doc.archive, shown)
+    key = make_key(common, doc.path, [list(link) for link in doc.links], doc.archive,
+                   encoded_list([signatures[e.id] for e in doc.entries]),
+                   [e.id in archived for e in doc.entries])
 
     def render() -> Rendered:
         full = dataclasses.replace(doc, entries=tuple(with_body(e) for e in doc.entries))
@@ -105,7 +106,7 @@ def index_files(entries: Sequence[Entry], config: Config, basis: Basis) -> Itera
     common, signatures = basis
     for page in index_pages(entries, config):
         key = make_key(common, page.path, page.newer, page.older,
-                       [signatures[e.id] for e in page.listed])
+                       encoded_list([signatures[e.id] for e in page.listed]))
         yield SiteFile(page.path, key, functools.partial(render_listed, page, config))
 
 
@@ -125,8 +126,21 @@ def signature(entry: Entry) -> list:
 KEY_ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"))
 
 
+class Encoded(str):
+    """A value already encoded by KEY_ENCODER, to go into a key as it is: an entry's
+    signature goes into the keys of three files (its page, a feed document, an index page),
+    and encoding it once instead of three times took planning a site of 10,000 articles
+    from 0.10-0.11 s to 0.09 s."""
+
+
+def encoded_list(items: list[Encoded]) -> Encoded:
+    return Encoded("[" + ",".join(items) + "]")
+
+
 def make_key(*parts: object) -> str:
-    text = KEY_ENCODER.encode(parts)
+    """The SHA-256 of `parts` as a JSON array (an Encoded part as it is)."""
+    text = "[" + ",".join(part if isinstance(part, Encoded) else KEY_ENCODER.encode(part)
+                          for part in parts) + "]"
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 

@@ -8,12 +8,14 @@ import gc
 import json
 import shutil
 import weakref
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from feedpub.sealing import Sealed
-from feedpub.state import State, load_state, save_state
+from feedpub.state import Record, State, dump_state, load_state, save_state
 
 from .conftest import run_feedpub
 from .sitehelp import article_text, build, feed_entries, snapshot, write
@@ -297,3 +299,23 @@ def test_the_state_read_is_let_go_before_publishing(site, monkeypatch):
     assert alive == [False]
     assert sorted(json.loads((site / ".out.state.json").read_text())["entries"]) == \
         ["story-1", "story-2", "story-3", "story-4"]
+
+
+RECORD_TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=12) | st.just("a\udcff")
+AWARE = st.datetimes(timezones=st.sampled_from([timezone.utc, timezone(timedelta(hours=5,
+                                                                                  minutes=30))]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(RECORD_TEXT, st.builds(Record, RECORD_TEXT, RECORD_TEXT, AWARE, AWARE),
+                       max_size=5))
+def test_the_state_file_is_json_that_reads_back_as_written(records):
+    # Names and keys of any characters, file names that are not UTF-8 among them.
+    data = dump_state(State(records))
+    assert data.isascii()
+    entries = json.loads(data)["entries"]
+    assert list(entries) == sorted(records)
+    for key, record in records.items():
+        assert entries[key] == {"fingerprint": record.fingerprint, "name": record.name,
+                                "first_seen": record.first_seen.isoformat(),
+                                "last_changed": record.last_changed.isoformat()}
