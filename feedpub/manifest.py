@@ -13,7 +13,6 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 MANIFEST_FORMAT = 2
 # The manifest's first line as manifest_chunks writes it.
