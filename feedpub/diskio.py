@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 # Staged files are flushed to disk before any is renamed in. One fsync per file waits for a
 # journal commit each, a third of a full build's publishing; from this many files on, one
@@ -62,17 +63,50 @@ def write_stream_atomic(target: Path, chunks: Iterable[bytes], *, durable: bool 
     or the new file. Without it (the parse cache, which checks each entry it reads) a power
     cut may leave a torn file, read as corrupt and parsed again.
     """
+    _replace(target, chunks, durable, compare=False)
+
+
+def replace_if_changed(target: Path, chunks: Iterable[bytes], *, durable: bool = True) -> bool:
+    """write_stream_atomic, each chunk compared with `target`'s bytes as it is written:
+    False, and `target` left as it was, if it already held them all. Neither the new text
+    nor the old is ever held whole (the state file: megabytes on a large site, written at
+    the end of a build, when it holds the most)."""
+    return _replace(target, chunks, durable, compare=True)
+
+
+def _replace(target: Path, chunks: Iterable[bytes], durable: bool, compare: bool) -> bool:
     temp = target.with_name(f".{target.name}.tmp")
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with open(temp, "wb") as handle:
-            handle.writelines(chunks)
+        with open(temp, "wb") as handle, _reading(target if compare else None) as old:
+            same = old is not None
+            for chunk in chunks:
+                handle.write(chunk)
+                same = same and old.read(len(chunk)) == chunk
+            if same and old.read(1) == b"":
+                return False
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
         os.replace(temp, target)
+        return True
     finally:
         temp.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _reading(path: Path | None) -> Iterator[BinaryIO | None]:
+    """`path` open for reading; None for no path, or one that cannot be read (it is replaced
+    all the same, as write_file_atomic replaces it)."""
+    try:
+        handle = open(path, "rb") if path is not None else None
+    except OSError:
+        handle = None
+    try:
+        yield handle
+    finally:
+        if handle is not None:
+            handle.close()
 
 
 def write_file_atomic(target: Path, data: bytes, *, durable: bool = True) -> bool:

@@ -319,3 +319,24 @@ def test_the_state_file_is_json_that_reads_back_as_written(records):
         assert entries[key] == {"fingerprint": record.fingerprint, "name": record.name,
                                 "first_seen": record.first_seen.isoformat(),
                                 "last_changed": record.last_changed.isoformat()}
+
+
+def test_the_state_file_is_replaced_whole_only_when_it_changes(tmp_path, monkeypatch):
+    # Written in chunks (state.RECORDS_PER_CHUNK), each compared with the file as it goes:
+    # the same bytes leave the file alone; any other bytes, longer, shorter or the same
+    # length, replace it whole, and no temporary file is left behind.
+    monkeypatch.setattr("feedpub.state.RECORDS_PER_CHUNK", 2)
+    when = datetime(2021, 1, 1, tzinfo=timezone.utc)
+    records = {f"story-{n}": Record(f"story-{n}", f"{n:064x}", when, when) for n in range(7)}
+    path = tmp_path / "state.json"
+    assert save_state(State(records), path) is True
+    before = path.stat()
+    assert save_state(State(records), path) is False
+    assert path.stat().st_ino == before.st_ino and path.stat().st_mtime_ns == before.st_mtime_ns
+    fewer = dict(list(records.items())[:5])
+    edited = {**records, "story-6": Record("story-6", "f" * 64, when, when)}
+    for changed in (fewer, records, edited, {}, records):
+        assert save_state(State(changed), path) is True
+        assert path.read_bytes() == dump_state(State(changed))
+        assert load_state(path) == (State(changed), [])
+    assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
