@@ -7,10 +7,12 @@ import signal
 import sys
 import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from . import stamp
+from .articles import Articles
 from .build import Loaded, Progress, load_inputs, make_entries, named_inputs, plan_site
 from .cache import ParseCache
 from .config import Config, load_config
@@ -193,12 +195,30 @@ def build_locked(args: argparse.Namespace, config: Config) -> int:
         lines = [*said.before, *future_lines(said.still_future(now)), *said.after]
         return summarise(args, config, lines, said.articles, said.skipped)
     stamp.forget(config)
-    return build_anew(args, config, inputs, seen, now)
+    ready = read_entries(args, config, inputs, now)
+    # Every input's name and path, 1.4 MB at 10,000 inputs: publishing needs neither.
+    del inputs
+    return publish_entries(args, config, ready, seen)
 
 
-def build_anew(args: argparse.Namespace, config: Config, inputs: list[tuple[str, str]],
-               seen: stamp.Look, now: datetime) -> int:
-    """Read every input (from the parse cache where it can), publish the site, stamp it."""
+@dataclass(frozen=True)
+class Ready:
+    """A build's entries, worked out and reported, and what is left to decide once they are
+    published: whether to save the state, and whether to stamp the build."""
+
+    resolved: Resolved
+    articles: Articles  # each entry's full article, read back when a file shows it
+    said: stamp.Said
+    state_warnings: list[str]
+    state_changed: bool
+    cache_warnings: list[str]
+
+
+def read_entries(args: argparse.Namespace, config: Config, inputs: list[tuple[str, str]],
+                 now: datetime) -> Ready:
+    """Read every input (from the parse cache where it can), give each its entry and say
+    what is wrong. What each input was read as (its Loaded) is let go on return: about
+    1.2 MB at 10,000 inputs that publishing never reads."""
     cache = None if args.no_cache else ParseCache(config.cache_path, config.timezone)
     loaded, failures, articles = load_inputs(config, cache, progress_bar(args), inputs)
     resolved, state_warnings, state_changed = resolve(loaded, config)
@@ -213,17 +233,24 @@ def build_anew(args: argparse.Namespace, config: Config, inputs: list[tuple[str,
                       len(resolved.entries), len(failures))
     say([*said.before, *problem_lines([], resolved.notes, []), *future_lines(future),
          *said.after])
+    return Ready(resolved, articles, said, state_warnings, state_changed, cache_warnings)
+
+
+def publish_entries(args: argparse.Namespace, config: Config, ready: Ready,
+                    seen: stamp.Look) -> int:
+    """Publish the site, save the state, stamp the build."""
+    resolved = ready.resolved
     served = stamp.Served()
-    report = publish_files(plan_site(resolved.entries, config, articles.entry,
+    report = publish_files(plan_site(resolved.entries, config, ready.articles.entry,
                                      resolved.state.sealed), config.output_dir,
                            config.render_workers, served.saw)
     notes = problem_lines([], list(report.notes), [])
     say(notes)
-    if keep_state(resolved.state, state_changed, state_warnings, config) \
-            and not cache_warnings:
+    if keep_state(resolved.state, ready.state_changed, ready.state_warnings, config) \
+            and not ready.cache_warnings:
         # Only a build whose every message follows from its inputs is repeated from a stamp.
-        stamp.save(config, seen, served, said.then(notes))
-    return summarise(args, config, [], len(resolved.entries), len(failures),
+        stamp.save(config, seen, served, ready.said.then(notes))
+    return summarise(args, config, [], ready.said.articles, ready.said.skipped,
                      len(report.written), len(report.removed))
 
 

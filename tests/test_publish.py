@@ -6,7 +6,6 @@ The kill tests (test_kill.py) cover a killed process; these watch the system cal
 """
 from __future__ import annotations
 
-import functools
 import json
 import os
 from pathlib import Path
@@ -54,7 +53,7 @@ def site(count: int, version: str) -> dict[str, bytes]:
 
 def publish_rendered(files: dict[str, bytes], output: Path, workers: int):
     """publish_site, rendering on `workers` processes however few the files."""
-    planned = [publish.SiteFile(name, None, functools.partial(publish.Rendered, data))
+    planned = [publish.SiteFile(name, None, publish.Rendered, data)
                for name, data in files.items()]
     return publish.publish_files(planned, output, workers)
 

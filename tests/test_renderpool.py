@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import functools
 import os
 import sys
 from pathlib import Path
@@ -86,15 +85,15 @@ def test_by_default_a_build_renders_on_every_core(tmp_path, pool_calls, monkeypa
 
 
 def planned_site(count: int, version: str, fail_at: int | None = None) -> list[SiteFile]:
-    files = [SiteFile(f"articles/{n}.html", f"{version} {n}",
-                      functools.partial(Rendered, f"<p>{version} {n}</p>".encode()))
+    files = [SiteFile(f"articles/{n}.html", f"{version} {n}", Rendered,
+                      f"<p>{version} {n}</p>".encode())
              for n in range(count)]
     if fail_at is not None:
-        files[fail_at] = dataclasses.replace(files[fail_at], render=disk_full)
+        files[fail_at] = dataclasses.replace(files[fail_at], make=disk_full)
     return files
 
 
-def disk_full() -> Rendered:
+def disk_full(data: bytes) -> Rendered:
     raise OSError(errno.ENOSPC, "No space left on device", "articles/x.html")
 
 
@@ -140,8 +139,7 @@ def test_the_build_renders_beside_its_workers(tmp_path, pool_calls):
     def rendered_by(n: int) -> Rendered:
         return Rendered(f"{n} {os.getpid()}".encode())
 
-    files = [SiteFile(f"articles/{n}.html", None, functools.partial(rendered_by, n))
-             for n in range(100)]
+    files = [SiteFile(f"articles/{n}.html", None, rendered_by, n) for n in range(100)]
     publish.publish_files(files, tmp_path / "out", 2)
     pids = {int(data.split()[1]) for data in site_files(tmp_path / "out").values()}
     assert os.getpid() in pids and len(pids) == 2
