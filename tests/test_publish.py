@@ -11,6 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from feedpub import diskio, manifest, publish, renderpool
 from feedpub.manifest import (MANIFEST_FORMAT, Record, manifest_chunks, parse_manifest,
@@ -142,6 +144,29 @@ def test_the_manifest_written_a_line_at_a_time_reads_back_as_written(count, monk
     assert text.count("\n") == len(records) + 2  # one line per file, as diffs read it
     # A build reads it back a line at a time, each line decoded alone.
     assert records_by_line(iter(text.splitlines(keepends=True))) == records
+
+
+MANIFEST_TEXT = st.text(st.characters(blacklist_categories=["Cs"]), max_size=12) | st.just("a\udcff")
+MANIFEST_RECORDS = st.dictionaries(MANIFEST_TEXT, st.none() | st.builds(
+    Record, st.none() | MANIFEST_TEXT, MANIFEST_TEXT, st.integers(0, 2**64),
+    st.integers(-2**63, 2**65), st.lists(MANIFEST_TEXT, max_size=3).map(tuple)), max_size=5)
+
+
+@settings(max_examples=200, deadline=None)
+@given(MANIFEST_RECORDS)
+def test_the_manifest_is_the_json_of_its_records_for_any_names(records):
+    # Each line is written out member by member (manifest.record_line): the very bytes json
+    # gives the record as a dict, for names, keys and notes of any characters, file names
+    # that are not UTF-8 among them, and numbers of any size.
+    text = b"".join(manifest_chunks(records)).decode("ascii")
+    as_dicts = {name: None if rec is None else {
+        "key": rec.key, "sha256": rec.sha256, "size": rec.size, "mtime_ns": rec.mtime_ns,
+        "notes": list(rec.notes)} for name, rec in records.items()}
+    lines = [f"{json.dumps(name)}: {json.dumps(as_dicts[name], sort_keys=True)}"
+             for name in sorted(records)]
+    assert text == '{"files": {\n' + ",\n".join(lines) + '\n}, "format": 2}\n'
+    assert records_by_line(iter(text.splitlines(keepends=True))) == \
+        {name: rec for name, rec in records.items() if manifest.safe_name(name)}
 
 
 def manifest_read_back(tmp_path, text: str) -> dict:
