@@ -10,8 +10,8 @@ import shutil
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from . import diskio
 from .errors import PublishError
@@ -55,7 +55,7 @@ class SiteFile:
 
     The maker is shared by every file of a kind (every article page), the item is the file's
     own (its entry): a callable of its own for each of 10,000 pages, held until they are
-    published, was 1.7 MB."""
+    published, was 1.9 MB (tracemalloc)."""
 
     path: str
     key: str | None
