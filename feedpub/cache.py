@@ -100,6 +100,7 @@ class ParseCache:
 
     def __init__(self, directory: Path, zone: str) -> None:
         self.directory = directory
+        self._prefix = os.path.join(directory, "")  # an entry's path is this and its name
         self.settings = f"{parser_code()}:{zone}"
         self.used: set[str] = set()
         self.unreadable = 0
@@ -165,7 +166,7 @@ class ParseCache:
 
     def _write(self, key: str, entry: dict) -> bool:
         name = self._name(key)
-        path = os.path.join(self.directory, name)
+        path = self._prefix + name
         self.used.add(name)
         self.index.drop(key)
         data = json.dumps(entry).encode("utf-8")
@@ -251,7 +252,7 @@ class ParseCache:
             return None
         name = self._name(key)
         # A string path, not a Path: this runs once per input in every build.
-        if file_stamp(os.path.join(self.directory, name)) != record["stamp"]:
+        if file_stamp(self._prefix + name) != record["stamp"]:
             return None
         self.used.add(name)
         self.index.keep_read(key)
@@ -261,7 +262,7 @@ class ParseCache:
         # A string path, not a Path: a full build looks for an entry of each of its inputs.
         name = self._name(key)
         try:
-            with open(os.path.join(self.directory, name), "rb") as handle:
+            with open(self._prefix + name, "rb") as handle:
                 # Stamped before reading: an entry changed meanwhile is read again next time.
                 stamp = stamp_of(os.fstat(handle.fileno()))
                 data = handle.read()

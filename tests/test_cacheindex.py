@@ -126,6 +126,22 @@ def test_damaged_records_are_not_used(site, capsys, parses):
     assert len(parses) <= 1  # the damaged article is parsed again, the others read
 
 
+@pytest.mark.parametrize("around", [("", " "), (" ", ""), ("", "{}"), ("", "]")])
+def test_a_record_with_anything_around_it_is_not_used(site, entry_reads, around):
+    # Records are decoded without json.loads' pass over white space (RECORD_DECODER): what
+    # stands before or after one still makes it unusable, and its entry is read instead.
+    build(site)
+    before = snapshot(site / "out")
+    header, *lines = index_path(site).read_text("ascii").splitlines()
+    key, record = lines[0].split("\t", 1)
+    lines[0] = f"{key}\t{around[0]}{record}{around[1]}"
+    index_path(site).write_text("\n".join([header, *lines]) + "\n", "ascii")
+    entry_reads.clear()
+    assert build(site) == 0
+    assert snapshot(site / "out") == before
+    assert entry_reads == [json.loads(key)]
+
+
 @pytest.mark.parametrize("change", [{"format": 99}, {"settings": "another feedpub"}])
 def test_an_index_from_another_feedpub_is_ignored_quietly(site, capsys, parses, change):
     build(site)
