@@ -261,3 +261,25 @@ def test_a_build_holds_each_article_s_listing_and_reads_the_rest_back(site, cach
     full = articles.full(seed.source)
     assert full.body and full.image and full.image.credit and full.credit
     assert full == parse_article(SEED.read_text(encoding="utf-8"), source=seed.source)
+
+
+def test_entries_and_records_are_the_json_of_their_values(site):
+    # An entry and its index record are the text json.dumps gives their values: a record
+    # made again from its entry (an entry read back whole) then equals the one in the index,
+    # which is kept as it is instead of rewritten.
+    import json
+
+    from feedpub.cacheindex import INDEX_NAME, make_record
+
+    build(site)
+    directory = site / ".out.cache"
+    lines = (directory / INDEX_NAME).read_text("ascii").splitlines()[1:]
+    assert len(lines) == 4
+    for line in lines:
+        key, record_text = line.split("\t", 1)
+        name = cache_module.ParseCache._name(json.loads(key))
+        entry_text = (directory / name).read_text("ascii")
+        entry = json.loads(entry_text)
+        assert entry_text == json.dumps(entry)
+        record = json.loads(record_text)
+        assert record_text == json.dumps(make_record(entry, record["stamp"]))
