@@ -7,10 +7,9 @@ the cache also keeps one index: per input, its entry with the article's listing,
 size and mtime_ns of the entry file when the index last saw it (its stamp). A record is used
 only while its entry file still has that stamp (one stat, no read): an entry rewritten,
 damaged or deleted behind the index's back is read, checked and parsed again as without an
-index. An index that cannot
-be read is ignored with one warning; one from another feedpub or time zone is ignored quietly
-(its entries are parsed again anyway). Whole articles are read from the entries when a page
-or feed document is rendered, and checked then.
+index. An index that cannot be read is ignored with one warning; one from another feedpub
+or time zone is ignored quietly (its entries are parsed again anyway). Whole articles are
+read from the entries when a page or feed document is rendered, and checked then.
 """
 from __future__ import annotations
 

@@ -110,20 +110,13 @@ def _reading(path: Path | None) -> Iterator[BinaryIO | None]:
 
 
 def write_file_atomic(target: Path, data: bytes, *, durable: bool = True) -> bool:
-    """Replace `target` (state, cache: files beside the site) atomically; False if unchanged.
+    """Replace `target` (state, cache: files beside the site) atomically with `data`; False
+    if it already held them (replace_if_changed).
 
     Callers hold the output lock, so one fixed temporary name suffices, and a run killed
-    while writing leaves at most that one file, which the next call removes or reuses.
+    while writing leaves at most that one file, which the next call truncates and removes.
     """
-    temp = target.with_name(f".{target.name}.tmp")
-    temp.unlink(missing_ok=True)
-    try:
-        if target.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    write_stream_atomic(target, (data,), durable=durable)
-    return True
+    return replace_if_changed(target, (data,), durable=durable)
 
 
 def create_file(target: str | Path, data: bytes) -> os.stat_result | None:
