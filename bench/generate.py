@@ -162,14 +162,22 @@ class Story:
     agency: str
 
 
-EPOCH = datetime(2015, 1, 1, tzinfo=timezone.utc)
+# The first article's date. Articles are HOURS_APART apart, so that a corpus of 100,000 ends
+# in 2012: every date stays in the past, where the feed and the peers treat each alike (Hugo
+# leaves a page dated in the future out, feedpub warns about it). Until 2026-12-05 articles
+# were 8 hours apart from 2015, and those past 13,000 or so were dated after the day of the run.
+EPOCH = datetime(1990, 1, 1, tzinfo=timezone.utc)
+HOURS_APART = 2
 
 
 def make_story(seed: int, index: int, edited: bool = False) -> Story:
-    """Article `index` of the corpus `seed`; later indexes are newer, roughly 8 hours apart."""
+    """Article `index` of the corpus `seed`; later indexes are newer, HOURS_APART apart."""
     rng = random.Random(f"{seed}:{index}")
     style = rng.choice(STYLES)
-    published = EPOCH + timedelta(hours=8 * index, minutes=rng.randrange(0, 8 * 60))
+    # The minutes drawn as when articles were 8 hours apart, then scaled: the draws after it,
+    # and so every article's text but its dates, stay as they were.
+    late = rng.randrange(0, 8 * 60) * HOURS_APART // 8
+    published = EPOCH + timedelta(hours=HOURS_APART * index, minutes=late)
     if not date_has_time(style.date_format):
         published = published.replace(hour=0, minute=0)
     paragraphs = [paragraph(rng) for _ in range(rng.randint(6, 15))]
