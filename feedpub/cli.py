@@ -161,8 +161,19 @@ def add_parse(cmd: argparse.ArgumentParser) -> None:
 
 def add_serve(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--output", dest="output_dir", type=Path, default=Path("output"))
-    cmd.add_argument("--port", type=int, default=8000)
+    cmd.add_argument("--port", type=port_number, default=8000)
     cmd.set_defaults(run=run_serve)
+
+
+def port_number(text: str) -> int:
+    """A TCP port for --port: 0 (any free one) to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
+    return port
 
 
 def site_config(args: argparse.Namespace) -> Config:

@@ -17,6 +17,9 @@ STATE_SUFFIX = "state.json"
 CACHE_SUFFIX = "cache"
 # Settings that must be at least 1.
 POSITIVE_SETTINGS = ("feed_entries", "archive_size", "feed_max_bytes", "index_page_size")
+# Settings that must say something: the feed's title and author are required by RFC 4287
+# (feedgen refuses a feed without a title), and the authority names every entry's tag URI.
+NONEMPTY_SETTINGS = ("title", "author", "id_authority")
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,9 @@ def validate(values: dict[str, object], origin: str) -> Config:
     for name in POSITIVE_SETTINGS:
         if getattr(config, name) < 1:
             raise ConfigError(f"{origin}: setting {name!r} must be at least 1")
+    for name in NONEMPTY_SETTINGS:
+        if not getattr(config, name).strip():
+            raise ConfigError(f"{origin}: setting {name!r} must not be empty")
     for name in ("parse_workers", "render_workers"):
         if getattr(config, name) < 0:
             raise ConfigError(f"{origin}: {name} must be 0 (one per core) or more")

@@ -218,4 +218,12 @@ def _front_pairs(lines: list[str]) -> tuple[tuple[tuple[str, str], ...], list[st
 
 def front_value(value: str) -> str:
     """A front matter value without its quotes and without a wiki link's brackets."""
-    return WIKI_LINK.sub(r"\g<shown>", value.strip().strip("\"'"))
+    return WIKI_LINK.sub(r"\g<shown>", unquoted(value.strip()))
+
+
+def unquoted(value: str) -> str:
+    """The value inside one pair of matching quotes, as YAML reads a quoted scalar; a quote
+    that only opens or closes the text is part of it ('Ends with "word"')."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value

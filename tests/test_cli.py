@@ -242,3 +242,19 @@ def test_ctrl_c_while_python_runs_code_from_a_string_still_exits_3(tmp_path):
     assert (process.returncode, stderr) == (cli.EXIT_FATAL, "feedpub: interrupted; what was "
                                             "served before stays whole, the next build "
                                             "finishes the job\n")
+
+
+@pytest.mark.parametrize("port", ["70000", "-1", "http"])
+def test_a_port_out_of_range_is_a_usage_error_not_a_traceback(port, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["serve", "--port", port])
+    assert stopped.value.code == 2
+    assert "not a port number (0-65535)" in capsys.readouterr().err
+
+
+def test_an_empty_title_flag_is_one_line_and_exit_2(site_dirs, capsys):
+    inputs, output = site_dirs
+    assert cli.main(["build", "--input", str(inputs), "--output", str(output),
+                     "--title", ""]) == 2
+    assert capsys.readouterr().err == "feedpub: options: setting 'title' must not be empty\n"
+    assert not output.exists()

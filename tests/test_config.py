@@ -30,6 +30,9 @@ def test_file_values_and_flag_overrides(tmp_path):
     ('timezone = "Mars/Olympus"\n', "timezone"),
     ('id_year = "soon"\n', "id_year"),
     ('title = \n', "feedpub.toml"),
+    ('title = ""\n', "setting 'title' must not be empty"),
+    ('author = "  "\n', "setting 'author' must not be empty"),
+    ('id_authority = ""\n', "setting 'id_authority' must not be empty"),
 ])
 def test_bad_settings_are_one_clear_config_error(tmp_path, toml, message):
     path = tmp_path / "feedpub.toml"

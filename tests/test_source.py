@@ -50,6 +50,18 @@ def test_front_matter_is_split_off_and_unknown_keys_warn(tmp_path):
     assert source.warnings == (f"{path}: unknown front matter key 'mood' on line 4; ignored",)
 
 
+@pytest.mark.parametrize("written, value", [
+    ('"Quoted title"', "Quoted title"),
+    ('Ends with "word"', 'Ends with "word"'),
+    ("It's 'single'", "It's 'single'"),
+    ('"Neutral" at the start', '"Neutral" at the start'),
+])
+def test_only_a_matching_pair_of_quotes_is_taken_off_a_value(tmp_path, written, value):
+    path = tmp_path / "a.txt"
+    path.write_text(f"---\ntitle: {written}\n---\nBody\n", encoding="utf-8")
+    assert read_source(path).front == (("title", value),)
+
+
 # The front matter an article clipper writes for a page it saves as Markdown.
 CLIPPED = """---
 title: "Night buses reach the outer districts"
