@@ -146,7 +146,8 @@ def add_build(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait this long for another build's lock (default: 0)")
     cmd.add_argument("--state", dest="state_file", type=Path, metavar="FILE",
-                     help="entry history file (default: .feedpub-state.json beside the output)")
+                     help="entry history file (default: .OUTPUT.state.json beside the "
+                          "output directory OUTPUT)")
     cmd.add_argument("--no-cache", action="store_true",
                      help="parse every input again, neither reading nor writing the cache")
     cmd.set_defaults(run=run_build)
